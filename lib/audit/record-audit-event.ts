@@ -1,0 +1,45 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+
+export type AuditAction =
+  | "user.signed_up"
+  | "user.signed_in"
+  | "user.sign_in_failed"
+  | "user.signed_out"
+  | "user.magic_link_sent"
+  | "mfa.enabled"
+  | "mfa.disabled"
+  | "device.added"
+  | "device.activated"
+  | "device.renamed"
+  | "device.made_default"
+  | "device.blocked"
+  | "device.unblocked"
+  | "device.removed";
+
+export type RequestMeta = { ip?: string | null; userAgent?: string | null };
+
+/** Writes one audit row inside the caller's transaction, so the change and its record land together. */
+export async function recordAuditEvent(
+  tx: Tx,
+  event: {
+    action: AuditAction;
+    userId: string;
+    actorId?: string;
+    deviceId?: string;
+    details?: Record<string, unknown>;
+    meta?: RequestMeta;
+  },
+) {
+  await tx.auditEvent.create({
+    data: {
+      action: event.action,
+      userId: event.userId,
+      actorId: event.actorId ?? event.userId,
+      deviceId: event.deviceId ?? null,
+      details: event.details ? JSON.stringify(event.details) : null,
+      ip: event.meta?.ip ?? null,
+      userAgent: event.meta?.userAgent ?? null,
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { config } from "@/lib/config";
+import { hashToken, randomToken } from "@/lib/auth/tokens";
+import { createSession } from "@/lib/auth/sessions";
+import { sendEmail } from "@/lib/notify/send-email";
+import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
+
+/**
+ * Emails a sign-in link when the account exists and does nothing visible otherwise: the caller shows
+ * the same answer either way (security.md item 24).
+ */
+export async function requestMagicLink(options: { email: string; meta: RequestMeta }) {
+  const user = await db.user.findUnique({ where: { email: options.email } });
+  if (!user) return;
+  const token = randomToken();
+  const minutes = config().magicLinkMinutes;
+  await db.$transaction(async (tx) => {
+    await tx.magicLinkToken.create({
+      data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + minutes * 60_000) },
+    });
+    await recordAuditEvent(tx, { action: "user.magic_link_sent", userId: user.id, meta: options.meta });
+  });
+  const { companyName } = config().branding;
+  await sendEmail({
+    to: user.email,
+    subject: `Your ${companyName} sign-in link`,
+    text: [
+      `Use this link to sign in to ${companyName}. It works once, for ${minutes} minutes:`,
+      "",
+      `${config().appUrl}/magic-link?token=${token}`,
+      "",
+      "If you did not ask for it, ignore this email: nobody can sign in without opening the link.",
+    ].join("\n"),
+  });
+}
+
+/** Reads a link without using it up: a GET of the link must change nothing (link scanners fetch it). */
+export async function peekMagicLink(token: string) {
+  const row = await db.magicLinkToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  if (!row || row.consumedAt || row.expiresAt.getTime() <= Date.now()) return null;
+  return { email: row.user.email };
+}
+
+/** Uses the link up (one winner under concurrency, by a conditional update) and opens a session. */
+export async function consumeMagicLink(options: { token: string; meta: RequestMeta }) {
+  const tokenHash = hashToken(options.token);
+  const now = new Date();
+  const { count } = await db.magicLinkToken.updateMany({
+    where: { tokenHash, consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  if (count !== 1) return null;
+  const row = await db.magicLinkToken.findUniqueOrThrow({ where: { tokenHash }, include: { user: true } });
+  const session = await createSession({ userId: row.userId, methods: ["magic_link"], meta: options.meta });
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, { action: "user.signed_in", userId: row.userId, details: { method: "magic_link" }, meta: options.meta }),
+  );
+  return { user: row.user, session };
+}

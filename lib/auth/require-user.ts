@@ -1,0 +1,32 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/auth-options";
+import { findLiveSession } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors/app-error";
+
+/** The live session behind the request's cookie, with its user, or null. */
+export async function currentSession() {
+  const nextSession = (await getServerSession(authOptions())) as { sid?: string } | null;
+  if (!nextSession?.sid) return null;
+  return findLiveSession(nextSession.sid);
+}
+
+export type SignedIn = NonNullable<Awaited<ReturnType<typeof currentSession>>>;
+
+/**
+ * For server actions and APIs: a server action is a public POST endpoint, so each one calls this
+ * itself instead of trusting the page that rendered its form (conventions.md).
+ */
+export async function requireUser(): Promise<SignedIn> {
+  const session = await currentSession();
+  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  return session;
+}
+
+/** For pages: send a visitor without a live session to the sign-in page and back here afterwards. */
+export async function requireUserPage(returnTo: string): Promise<SignedIn> {
+  const session = await currentSession();
+  if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return session;
+}

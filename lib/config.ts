@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/**
+ * Every setting the app reads from the environment, with its default. `.env.example` lists the same
+ * names; keep the two in step. Parsed once, so a bad value fails at start-up with the variable's name.
+ */
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ["true", "1", "yes"].includes(v)));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+
+const schema = z.object({
+  APP_ENV: z.enum(["development", "test", "production"]).optional(),
+  NODE_ENV: z.string().optional(),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+
+  // Branding (ciam_companyName, ciam_logoUrl, ciam_logoStyle in the source flows).
+  COMPANY_NAME: z.string().min(1).max(80).default("Acme"),
+  LOGO_URL: z.string().min(1).default("/logo.svg"),
+  LOGO_STYLE: z.string().default("height: 32px; width: auto;"),
+
+  // Sessions (ciam_sessionLengthInMinute).
+  SESSION_LENGTH_MINUTES: int(60, 5, 60 * 24 * 30),
+  SESSION_IDLE_MINUTES: int(30, 1, 60 * 24),
+  /** How recent the last sign-in or step-up must be before a sensitive change (security.md item 8). */
+  REAUTH_WINDOW_MINUTES: int(5, 1, 60),
+
+  // Feature flags (isSmsOTPEnabled, isEmailOTPEnabled, isFidoPasskeyEnabled).
+  SMS_OTP_ENABLED: flag(true),
+  EMAIL_OTP_ENABLED: flag(true),
+  FIDO_PASSKEY_ENABLED: flag(true),
+
+  MAGIC_LINK_MINUTES: int(15, 1, 60),
+
+  /** Space- or comma-separated origins allowed to embed the widget (CSP frame-ancestors). */
+  WIDGET_ALLOWED_ORIGINS: z.string().optional(),
+
+  SMTP_URL: z.string().optional(),
+  EMAIL_FROM: z.string().default("Acme Accounts <no-reply@localhost>"),
+  OUTBOX_ENABLED: flag(false),
+});
+
+export type AppEnv = "development" | "test" | "production";
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = Object.keys(z.flattenError(parsed.error).fieldErrors).join(", ");
+    throw new Error(`Invalid environment configuration: ${fields}. See .env.example.`);
+  }
+  const env = parsed.data;
+  const appEnv: AppEnv = env.APP_ENV ?? (env.NODE_ENV === "production" ? "production" : "development");
+  const appUrl = env.APP_URL.replace(/\/$/, "");
+  return {
+    appEnv,
+    appUrl,
+    appOrigin: new URL(appUrl).origin,
+    branding: { companyName: env.COMPANY_NAME, logoUrl: env.LOGO_URL, logoStyle: env.LOGO_STYLE },
+    session: {
+      lengthMinutes: env.SESSION_LENGTH_MINUTES,
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      reauthWindowMinutes: env.REAUTH_WINDOW_MINUTES,
+    },
+    features: {
+      isSmsOTPEnabled: env.SMS_OTP_ENABLED,
+      isEmailOTPEnabled: env.EMAIL_OTP_ENABLED,
+      isFidoPasskeyEnabled: env.FIDO_PASSKEY_ENABLED,
+    },
+    magicLinkMinutes: env.MAGIC_LINK_MINUTES,
+    widgetAllowedOrigins: (env.WIDGET_ALLOWED_ORIGINS ?? appUrl)
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((o) => new URL(o).origin),
+    smtpUrl: env.SMTP_URL || undefined,
+    emailFrom: env.EMAIL_FROM,
+    /** The outbox keeps every outbound message for people and tests; never in production. */
+    outboxEnabled: appEnv !== "production" || env.OUTBOX_ENABLED,
+    authSecret: env.AUTH_SECRET ?? env.NEXTAUTH_SECRET ?? devSecret(appEnv),
+  };
+}
+
+function devSecret(appEnv: AppEnv): string {
+  if (appEnv === "production") {
+    throw new Error("AUTH_SECRET must be set in production (at least 32 characters). See .env.example.");
+  }
+  return "development-only-secret-do-not-use-in-production";
+}
+
+export type Config = ReturnType<typeof load>;
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= load();
+  return cached;
+}

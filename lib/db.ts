@@ -1,0 +1,22 @@
+import "server-only";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl } from "@/lib/database-url";
+
+function createClient() {
+  const adapter = new PrismaLibSQL({
+    url: databaseUrl(),
+    authToken: process.env.DATABASE_AUTH_TOKEN || undefined,
+  });
+  return new PrismaClient({ adapter });
+}
+
+// One client per process; in development Next reloads modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { db?: ReturnType<typeof createClient> };
+
+export const db = globalForDb.db ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForDb.db = db;
+
+export type Db = typeof db;
+/** The client handed to `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -1,0 +1,27 @@
+/**
+ * Errors the app expects and can explain. Their `message` is safe to show; anything else that is
+ * thrown is logged and answered with a generic message (conventions.md, "Typed domain errors").
+ */
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "EXPIRED"
+  | "LOCKED"
+  | "RATE_LIMITED"
+  | "REAUTH_REQUIRED";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what = "Device") => new AppError("NOT_FOUND", `${what} not found.`);

@@ -1,0 +1,39 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { sendEmail } from "@/lib/notify/send-email";
+
+const wording: Record<string, string> = {
+  "device.added": "A new sign-in device was added to your account",
+  "device.renamed": "One of your sign-in devices was renamed",
+  "device.made_default": "Your default sign-in device changed",
+  "device.blocked": "One of your sign-in devices was blocked",
+  "device.unblocked": "One of your sign-in devices was unblocked",
+  "device.removed": "A sign-in device was removed from your account",
+  "mfa.enabled": "Two-step verification was turned on",
+  "mfa.disabled": "Two-step verification was turned off",
+};
+
+/**
+ * Tells the user about a change to their account through the email they had before the change
+ * (security.md item 9), with a way to report it if it was not them.
+ */
+export async function notifyAccountChange(options: {
+  email: string;
+  action: keyof typeof wording | string;
+  deviceLabel?: string;
+  when?: Date;
+}) {
+  const { companyName } = config().branding;
+  const headline = wording[options.action] ?? "Your account security settings changed";
+  const when = (options.when ?? new Date()).toUTCString();
+  const lines = [
+    `${headline}.`,
+    options.deviceLabel ? `Device: ${options.deviceLabel}` : undefined,
+    `When: ${when}`,
+    "",
+    "If this was you, there is nothing to do.",
+    `If it was not you, review your devices at ${config().appUrl}/devices and change your password,`,
+    `or report it by replying to this message so the ${companyName} security team can help.`,
+  ].filter((l) => l !== undefined);
+  await sendEmail({ to: options.email, subject: `${companyName}: ${headline.toLowerCase()}`, text: lines.join("\n") });
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+// NIST SP 800-63B: length over composition rules; 12 is above its floor for a password used with MFA.
+export const newPasswordSchema = z
+  .string()
+  .min(12, { error: "Use at least 12 characters." })
+  .max(128, { error: "Use at most 128 characters." });
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, { error: "Enter your name." }).max(80, { error: "Use at most 80 characters." }),
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { error: "Enter your password." }).max(128),
+});
+
+export const magicLinkRequestSchema = z.object({ email: emailSchema });
+
+export const magicLinkTokenSchema = z.object({ token: z.string().min(20).max(200) });
