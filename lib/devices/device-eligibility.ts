@@ -1,0 +1,69 @@
+import type { DeviceTypeName } from "@/lib/devices/device-types";
+
+/** The types a user can register here, in the order the selection page offers them. */
+export const REGISTRABLE_TYPES = ["PLATFORM", "SECURITY_KEY", "TOTP", "SMS", "VOICE", "EMAIL"] as const satisfies readonly DeviceTypeName[];
+export type RegistrableType = (typeof REGISTRABLE_TYPES)[number];
+
+/** The source's `allowedDeviceTypes` names (SMS, EMAIL, FIDO2) and ours, as accepted in input. */
+export const ALLOWED_TYPE_NAMES = ["SMS", "EMAIL", "VOICE", "TOTP", "FIDO2", "PLATFORM", "SECURITY_KEY"] as const;
+export type AllowedTypeName = (typeof ALLOWED_TYPE_NAMES)[number];
+
+export type EligibilityInput = {
+  /** From the flow input; undefined means every type. "FIDO2" stands for passkeys and security keys. */
+  allowedDeviceTypes?: readonly AllowedTypeName[];
+  features: { isSmsOTPEnabled: boolean; isEmailOTPEnabled: boolean; isFidoPasskeyEnabled: boolean };
+  limits: { maxDevicesPerUser: number; maxDevicesPerType: number };
+  /** Types of the user's devices that count toward the limits (active and blocked). */
+  existing: readonly DeviceTypeName[];
+  /** What the browser said it can do; undefined when not (yet) known, which assumes it can. */
+  browser?: { webauthn: boolean; platformAuthenticator: boolean };
+};
+
+export type Eligibility = { type: RegistrableType; available: boolean; reason?: string };
+
+function allowedByInput(type: RegistrableType, allowed?: readonly AllowedTypeName[]) {
+  if (!allowed) return true;
+  if (allowed.includes(type)) return true;
+  return (type === "PLATFORM" || type === "SECURITY_KEY") && allowed.includes("FIDO2");
+}
+
+function enabledByFeatures(type: RegistrableType, features: EligibilityInput["features"]) {
+  switch (type) {
+    case "SMS":
+    case "VOICE":
+      return features.isSmsOTPEnabled;
+    case "EMAIL":
+      return features.isEmailOTPEnabled;
+    case "PLATFORM":
+    case "SECURITY_KEY":
+      return features.isFidoPasskeyEnabled;
+    case "TOTP":
+      return true;
+  }
+}
+
+/**
+ * "Gather device types that user can register with" (registration subflow): every type, and for each
+ * whether it can be added now and, if not, why. Types switched off by input or feature flags are left
+ * out altogether; types the user could have but cannot now (limits, browser) stay, with the reason.
+ */
+export function deviceEligibility(input: EligibilityInput): Eligibility[] {
+  const total = input.existing.length;
+  return REGISTRABLE_TYPES.filter((type) => allowedByInput(type, input.allowedDeviceTypes) && enabledByFeatures(type, input.features)).map(
+    (type): Eligibility => {
+      if (total >= input.limits.maxDevicesPerUser) {
+        return { type, available: false, reason: `You have reached the limit of ${input.limits.maxDevicesPerUser} devices.` };
+      }
+      if (input.existing.filter((t) => t === type).length >= input.limits.maxDevicesPerType) {
+        return { type, available: false, reason: `You already have ${input.limits.maxDevicesPerType} of these, the most allowed.` };
+      }
+      if (type === "PLATFORM" && input.browser && !input.browser.platformAuthenticator) {
+        return { type, available: false, reason: "This browser or device has no built-in biometrics or screen lock to use." };
+      }
+      if (type === "SECURITY_KEY" && input.browser && !input.browser.webauthn) {
+        return { type, available: false, reason: "This browser cannot use security keys." };
+      }
+      return { type, available: true };
+    },
+  );
+}

@@ -1,0 +1,205 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { AppError } from "@/lib/errors/app-error";
+import { settle, type FlowContext } from "@/lib/flows/engine";
+import type { DeviceSummary } from "@/lib/devices/list-devices";
+import {
+  createDeviceManagementFlow,
+  type DeviceManagementInput,
+  type DeviceManagementServices,
+  type DeviceManagementState,
+} from "@/lib/flows/device-management/machine";
+
+function device(id: string, extra: Partial<DeviceSummary> = {}): DeviceSummary {
+  return {
+    id,
+    type: "SMS",
+    typeLabel: "Text message",
+    nickname: `Phone ${id}`,
+    maskedTarget: "+1 ••• ••• 4567",
+    status: "ACTIVE",
+    isDefault: false,
+    createdAt: new Date(0),
+    lastUsedAt: null,
+    lockedUntil: null,
+    ...extra,
+  };
+}
+
+/** An in-memory account, so the tests exercise the machine's transitions and nothing else. */
+function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[]; canAdd?: boolean } = {}) {
+  const user = { id: "u1", email: "amy@example.com", username: "amy", mfaEnabled: options.mfaEnabled ?? true };
+  let devices = options.devices ?? [device("d1", { isDefault: true }), device("d2")];
+  const calls: string[] = [];
+  const own = async (userId: string, deviceId: string) => {
+    const found = devices.find((d) => d.id === deviceId);
+    if (userId !== user.id || !found) throw new AppError("NOT_FOUND", "Device not found.");
+    return found;
+  };
+  const services: DeviceManagementServices = {
+    getUser: async (id) => (id === user.id ? user : null),
+    listDevices: async () => devices,
+    getOwnDevice: own,
+    isLastActiveDevice: async (_u, id) => devices.filter((d) => d.status === "ACTIVE" && d.id !== id).length === 0,
+    canAddDevice: async () => options.canAdd ?? true,
+    setMfaEnabled: async (_u, enabled) => {
+      user.mfaEnabled = enabled;
+      calls.push(`mfa:${enabled}`);
+    },
+    renameDevice: async (_u, id, nickname) => {
+      devices = devices.map((d) => (d.id === id ? { ...d, nickname } : d));
+      calls.push(`rename:${id}:${nickname}`);
+    },
+    setDefaultDevice: async (_u, id) => {
+      calls.push(`default:${id}`);
+    },
+    blockDevice: async (_u, id) => {
+      calls.push(`block:${id}`);
+    },
+    unblockDevice: async (_u, id) => {
+      calls.push(`unblock:${id}`);
+    },
+    removeDevice: async (_u, id) => {
+      devices = devices.filter((d) => d.id !== id);
+      const mfaTurnedOff = !devices.some((d) => d.status === "ACTIVE");
+      if (mfaTurnedOff) user.mfaEnabled = false;
+      calls.push(`remove:${id}`);
+      return { mfaTurnedOff };
+    },
+  };
+  return { services, calls, user };
+}
+
+function ctx(input: DeviceManagementInput = {}, userId: string | null = "u1"): FlowContext<DeviceManagementInput> {
+  return { flowId: "f1", userId, input, door: "portal", meta: {}, startSubflow: async () => "child-1" };
+}
+
+async function start(services: DeviceManagementServices, c = ctx()) {
+  const flow = createDeviceManagementFlow(services);
+  return { flow, state: await settle(flow, flow.initial(c.input), c) };
+}
+
+async function send(services: DeviceManagementServices, state: DeviceManagementState, event: unknown, c = ctx()) {
+  const flow = createDeviceManagementFlow(services);
+  return settle(flow, await flow.handle(state, flow.eventSchema.parse(event), c), c);
+}
+
+test("without a session the flow ends in Return Error with a code and message", async () => {
+  const { services } = fakeAccount();
+  const { flow, state } = await start(services, ctx({}, null));
+  assert.deepEqual(flow.result(state), {
+    status: "error",
+    output: { ciam_errorCode: "SESSION_REQUIRED", ciam_errorMessage: "Sign in to manage your devices." },
+  });
+});
+
+test("a username that is not the signed-in user's ends in Return Error", async () => {
+  const { services } = fakeAccount();
+  const { state } = await start(services, ctx({ username: "bob@example.com" }));
+  assert.equal(state.section, "RETURN_ERROR");
+  const matching = await start(services, ctx({ username: "AMY@example.com" }));
+  assert.equal(matching.state.section, "DISPLAY_USER_DEVICES");
+});
+
+test("MFA off leads to Enable MFA; enabling it shows the devices", async () => {
+  const { services, calls } = fakeAccount({ mfaEnabled: false });
+  const { state } = await start(services);
+  assert.equal(state.section, "ENABLE_MFA");
+  const next = await send(services, state, { type: "ENABLE_MFA" });
+  assert.equal(next.section, "DISPLAY_USER_DEVICES");
+  assert.deepEqual(calls, ["mfa:true"]);
+});
+
+test("declining Enable MFA ends in Return Success", async () => {
+  const { services } = fakeAccount({ mfaEnabled: false });
+  const { flow, state } = await start(services);
+  const next = await send(services, state, { type: "SKIP" });
+  assert.deepEqual(flow.result(next), { status: "success", output: { result: "success" } });
+});
+
+test("Done and Cancel on the device list end in Return Success", async () => {
+  const { services } = fakeAccount();
+  for (const type of ["DONE", "CANCEL"]) {
+    const { flow, state } = await start(services);
+    assert.equal(flow.result(await send(services, state, { type }))?.status, "success");
+  }
+});
+
+test("selecting a device opens Update Device; a foreign id is not found and changes nothing", async () => {
+  const { services } = fakeAccount();
+  const { state } = await start(services);
+  assert.deepEqual(await send(services, state, { type: "SELECT_DEVICE", deviceId: "d2" }), {
+    section: "UPDATE_DEVICE",
+    deviceId: "d2",
+    confirmRemoval: false,
+  });
+  await assert.rejects(send(services, state, { type: "SELECT_DEVICE", deviceId: "someone-elses" }), { code: "NOT_FOUND" });
+});
+
+test("rename and make default return to the device list with a notice", async () => {
+  const { services, calls } = fakeAccount();
+  const update: DeviceManagementState = { section: "UPDATE_DEVICE", deviceId: "d2", confirmRemoval: false };
+  const renamed = await send(services, update, { type: "RENAME", nickname: "  Work phone " });
+  assert.deepEqual(renamed, { section: "DISPLAY_USER_DEVICES", notice: 'Renamed to "Work phone".' });
+  const defaulted = await send(services, update, { type: "MAKE_DEFAULT" });
+  assert.equal(defaulted.section, "DISPLAY_USER_DEVICES");
+  assert.deepEqual(calls, ["rename:d2:Work phone", "default:d2"]);
+});
+
+test("a nickname that is empty, too long or has control characters is refused", () => {
+  const { services } = fakeAccount();
+  const flow = createDeviceManagementFlow(services);
+  for (const nickname of ["", "   ", "x".repeat(41), "bad\nname", "tab\tname"]) {
+    assert.equal(flow.eventSchema.safeParse({ type: "RENAME", nickname }).success, false, JSON.stringify(nickname));
+  }
+  assert.equal(flow.eventSchema.safeParse({ type: "RENAME", nickname: "x".repeat(40) }).success, true);
+});
+
+test("remove asks for confirmation first; back cancels it", async () => {
+  const { services, calls } = fakeAccount();
+  const update: DeviceManagementState = { section: "UPDATE_DEVICE", deviceId: "d2", confirmRemoval: false };
+  await assert.rejects(send(services, update, { type: "CONFIRM_REMOVE" }), { code: "CONFLICT" });
+  const confirming = await send(services, update, { type: "REMOVE" });
+  assert.deepEqual(confirming, { ...update, confirmRemoval: true });
+  assert.deepEqual(await send(services, confirming, { type: "BACK" }), update);
+  assert.deepEqual(calls, []);
+  const removed = await send(services, confirming, { type: "CONFIRM_REMOVE" });
+  assert.equal(removed.section, "DISPLAY_USER_DEVICES");
+  assert.deepEqual(calls, ["remove:d2"]);
+});
+
+test("removing the last active device warns first and lands on Enable MFA", async () => {
+  const { services, user } = fakeAccount({ devices: [device("d1", { isDefault: true })] });
+  const flow = createDeviceManagementFlow(services);
+  const confirming: DeviceManagementState = { section: "UPDATE_DEVICE", deviceId: "d1", confirmRemoval: true };
+  const view = await flow.view(confirming, ctx());
+  assert.equal(view.data.lastActive, true);
+  const next = await send(services, confirming, { type: "CONFIRM_REMOVE" });
+  assert.equal(next.section, "ENABLE_MFA");
+  assert.match((next as { notice?: string }).notice ?? "", /two-step verification is now off/);
+  assert.equal(user.mfaEnabled, false);
+});
+
+test("Add is offered only when a device can be added, and invokes the registration subflow", async () => {
+  const blocked = fakeAccount({ canAdd: false });
+  const flow = createDeviceManagementFlow(blocked.services);
+  const list: DeviceManagementState = { section: "DISPLAY_USER_DEVICES" };
+  assert.equal((await flow.view(list, ctx())).actions.includes("ADD"), false);
+  await assert.rejects(send(blocked.services, list, { type: "ADD" }), { code: "CONFLICT" });
+
+  const { services } = fakeAccount();
+  const adding = await send(services, list, { type: "ADD" });
+  assert.deepEqual(adding, { section: "ADD_DEVICE", subflowId: "child-1" });
+  const back = await settle(
+    createDeviceManagementFlow(services),
+    await createDeviceManagementFlow(services).handle(adding, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "ENROLLED" } } }, ctx()),
+    ctx(),
+  );
+  assert.deepEqual(back, { section: "DISPLAY_USER_DEVICES", notice: "Your new device is ready to use." });
+});
+
+test("events that do not belong to the current section are refused", async () => {
+  const { services } = fakeAccount();
+  await assert.rejects(send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "RENAME", nickname: "x" }), { code: "CONFLICT" });
+  await assert.rejects(send(services, { section: "ENABLE_MFA" }, { type: "ADD" }), { code: "CONFLICT" });
+});

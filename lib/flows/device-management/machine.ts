@@ -1,0 +1,242 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
+import type { DeviceSummary } from "@/lib/devices/list-devices";
+import type { RequestMeta } from "@/lib/audit/record-audit-event";
+import { deviceIdSchema, nicknameSchema } from "@/lib/validations/devices";
+
+/**
+ * Device Management – Main Flow (../shared/seeds/000_493aa910e33702d0.txt), section by section:
+ * Check Pre-requisite → Enable MFA → Display User Devices ⇄ Add Device / Update Device →
+ * Return Success | Return Error. The source launches it from the widget; the portal's device page
+ * drives the same machine.
+ */
+export type DeviceManagementState =
+  | { section: "CHECK_PREREQUISITE"; notice?: string }
+  | { section: "ENABLE_MFA"; notice?: string }
+  | { section: "DISPLAY_USER_DEVICES"; notice?: string }
+  | { section: "UPDATE_DEVICE"; deviceId: string; confirmRemoval: boolean }
+  | { section: "ADD_DEVICE"; subflowId: string | null }
+  | { section: "RETURN_SUCCESS" }
+  | { section: "RETURN_ERROR"; errorCode: string; errorMessage: string };
+
+export const deviceManagementInput = z.object({
+  /** The user the embedding page expects (the source's `username` input); checked against the session. */
+  username: z.string().trim().max(200).optional(),
+});
+export type DeviceManagementInput = z.infer<typeof deviceManagementInput>;
+
+export const deviceManagementEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ENABLE_MFA") }),
+  z.object({ type: z.literal("SKIP") }),
+  z.object({ type: z.literal("ADD") }),
+  z.object({ type: z.literal("SELECT_DEVICE"), deviceId: deviceIdSchema }),
+  z.object({ type: z.literal("DISABLE_MFA") }),
+  z.object({ type: z.literal("DONE") }),
+  z.object({ type: z.literal("CANCEL") }),
+  z.object({ type: z.literal("RENAME"), nickname: nicknameSchema }),
+  z.object({ type: z.literal("MAKE_DEFAULT") }),
+  z.object({ type: z.literal("BLOCK") }),
+  z.object({ type: z.literal("UNBLOCK") }),
+  z.object({ type: z.literal("REMOVE") }),
+  z.object({ type: z.literal("CONFIRM_REMOVE") }),
+  z.object({ type: z.literal("BACK") }),
+]);
+export type DeviceManagementEvent = z.infer<typeof deviceManagementEvent>;
+
+/** What the flow asks of the domain; the real one is in ./services.ts, tests pass their own. */
+export type DeviceManagementServices = {
+  getUser(userId: string): Promise<{ id: string; email: string; username: string | null; mfaEnabled: boolean } | null>;
+  listDevices(userId: string): Promise<DeviceSummary[]>;
+  /** Throws AppError NOT_FOUND for an id that is not this user's. */
+  getOwnDevice(userId: string, deviceId: string): Promise<DeviceSummary>;
+  isLastActiveDevice(userId: string, deviceId: string): Promise<boolean>;
+  canAddDevice(userId: string): Promise<boolean>;
+  setMfaEnabled(userId: string, enabled: boolean, meta: RequestMeta): Promise<void>;
+  renameDevice(userId: string, deviceId: string, nickname: string, meta: RequestMeta): Promise<void>;
+  setDefaultDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
+  blockDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
+  unblockDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
+  removeDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<{ mfaTurnedOff: boolean }>;
+};
+
+type State = DeviceManagementState;
+type Ctx = FlowContext<DeviceManagementInput>;
+
+const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
+
+function ownerOf(ctx: Ctx): string {
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to manage your devices.");
+  return ctx.userId;
+}
+
+function matchesUser(expected: string, user: { email: string; username: string | null }) {
+  const wanted = expected.toLowerCase();
+  return wanted === user.email.toLowerCase() || wanted === user.username?.toLowerCase();
+}
+
+export function createDeviceManagementFlow(
+  services: DeviceManagementServices,
+): FlowMachine<State, DeviceManagementEvent | SubflowEndedEvent, DeviceManagementInput> & { eventSchema: typeof deviceManagementEvent } {
+  return {
+    kind: "device-management",
+    ttlMinutes: 30,
+    inputSchema: deviceManagementInput,
+    eventSchema: deviceManagementEvent,
+    initial: () => ({ section: "CHECK_PREREQUISITE" }),
+
+    async advance(state, ctx) {
+      switch (state.section) {
+        // Check Pre-requisite for Device Management: a session, the user's record, then MFA status.
+        case "CHECK_PREREQUISITE": {
+          if (!ctx.userId) {
+            return { section: "RETURN_ERROR", errorCode: "SESSION_REQUIRED", errorMessage: "Sign in to manage your devices." };
+          }
+          const user = await services.getUser(ctx.userId);
+          if (!user) return { section: "RETURN_ERROR", errorCode: "USER_NOT_FOUND", errorMessage: "Your account was not found." };
+          if (ctx.input.username && !matchesUser(ctx.input.username, user)) {
+            return {
+              section: "RETURN_ERROR",
+              errorCode: "USER_MISMATCH",
+              errorMessage: "This page was opened for a different account than the one signed in.",
+            };
+          }
+          return user.mfaEnabled
+            ? { section: "DISPLAY_USER_DEVICES", notice: state.notice }
+            : { section: "ENABLE_MFA", notice: state.notice };
+        }
+        // Add Device: invoke the registration subflow once; its end comes back as SUBFLOW_ENDED.
+        case "ADD_DEVICE":
+          if (state.subflowId) return null;
+          return { section: "ADD_DEVICE", subflowId: await ctx.startSubflow("device-registration", { allowCancel: true }) };
+        default:
+          return null;
+      }
+    },
+
+    async handle(state, event, ctx) {
+      const userId = ownerOf(ctx);
+      switch (state.section) {
+        case "ENABLE_MFA":
+          if (event.type === "ENABLE_MFA") {
+            await services.setMfaEnabled(userId, true, ctx.meta);
+            return { section: "DISPLAY_USER_DEVICES", notice: "Two-step verification is on." };
+          }
+          if (event.type === "SKIP" || event.type === "CANCEL") return { section: "RETURN_SUCCESS" };
+          throw notAvailable();
+
+        case "DISPLAY_USER_DEVICES":
+          switch (event.type) {
+            case "ADD":
+              if (!(await services.canAddDevice(userId))) {
+                throw new AppError("CONFLICT", "You cannot add another device: every available kind is already set up or at its limit.");
+              }
+              return { section: "ADD_DEVICE", subflowId: null };
+            case "SELECT_DEVICE":
+              await services.getOwnDevice(userId, event.deviceId);
+              return { section: "UPDATE_DEVICE", deviceId: event.deviceId, confirmRemoval: false };
+            case "DISABLE_MFA":
+              await services.setMfaEnabled(userId, false, ctx.meta);
+              return { section: "CHECK_PREREQUISITE", notice: "Two-step verification is off." };
+            case "DONE":
+            case "CANCEL":
+              return { section: "RETURN_SUCCESS" };
+            default:
+              throw notAvailable();
+          }
+
+        // Update Device: Save (rename), Default, Remove (confirmed first), then back to the list.
+        case "UPDATE_DEVICE": {
+          const device = await services.getOwnDevice(userId, state.deviceId);
+          switch (event.type) {
+            case "RENAME":
+              await services.renameDevice(userId, device.id, event.nickname, ctx.meta);
+              return { section: "DISPLAY_USER_DEVICES", notice: `Renamed to "${event.nickname}".` };
+            case "MAKE_DEFAULT":
+              await services.setDefaultDevice(userId, device.id, ctx.meta);
+              return { section: "DISPLAY_USER_DEVICES", notice: `"${device.nickname}" is now your default device.` };
+            case "BLOCK":
+              await services.blockDevice(userId, device.id, ctx.meta);
+              return { section: "DISPLAY_USER_DEVICES", notice: `"${device.nickname}" is blocked.` };
+            case "UNBLOCK":
+              await services.unblockDevice(userId, device.id, ctx.meta);
+              return { section: "DISPLAY_USER_DEVICES", notice: `"${device.nickname}" is unblocked.` };
+            case "REMOVE":
+              return { ...state, confirmRemoval: true };
+            case "CONFIRM_REMOVE": {
+              if (!state.confirmRemoval) throw notAvailable();
+              const { mfaTurnedOff } = await services.removeDevice(userId, device.id, ctx.meta);
+              const notice = mfaTurnedOff
+                ? `"${device.nickname}" was removed. It was your last device, so two-step verification is now off.`
+                : `"${device.nickname}" was removed.`;
+              return { section: "CHECK_PREREQUISITE", notice };
+            }
+            case "BACK":
+            case "CANCEL":
+              return state.confirmRemoval ? { ...state, confirmRemoval: false } : { section: "DISPLAY_USER_DEVICES" };
+            default:
+              throw notAvailable();
+          }
+        }
+
+        case "ADD_DEVICE":
+          if (event.type !== "SUBFLOW_ENDED") throw notAvailable();
+          if (event.result.status === "error") {
+            return { section: "DISPLAY_USER_DEVICES", notice: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
+          }
+          return {
+            section: "CHECK_PREREQUISITE",
+            notice: event.result.output.ciam_subflowResult === "ENROLLED" ? "Your new device is ready to use." : undefined,
+          };
+
+        default:
+          throw notAvailable();
+      }
+    },
+
+    async view(state, ctx): Promise<SectionView> {
+      switch (state.section) {
+        case "ENABLE_MFA":
+          return { section: state.section, actions: ["ENABLE_MFA", "SKIP"], data: { notice: state.notice ?? null } };
+        case "DISPLAY_USER_DEVICES": {
+          const userId = ownerOf(ctx);
+          const [devices, canAdd] = await Promise.all([services.listDevices(userId), services.canAddDevice(userId)]);
+          return {
+            section: state.section,
+            actions: [...(canAdd ? ["ADD"] : []), "SELECT_DEVICE", "DISABLE_MFA", "DONE", "CANCEL"],
+            data: { notice: state.notice ?? null, devices, canAdd },
+          };
+        }
+        case "UPDATE_DEVICE": {
+          const userId = ownerOf(ctx);
+          const device = await services.getOwnDevice(userId, state.deviceId);
+          const lastActive = device.status === "ACTIVE" && (await services.isLastActiveDevice(userId, device.id));
+          const actions = state.confirmRemoval
+            ? ["CONFIRM_REMOVE", "BACK"]
+            : [
+                "RENAME",
+                ...(device.status === "ACTIVE" && !device.isDefault ? ["MAKE_DEFAULT"] : []),
+                device.status === "BLOCKED" ? "UNBLOCK" : "BLOCK",
+                "REMOVE",
+                "BACK",
+              ];
+          return { section: state.section, actions, data: { device, confirmRemoval: state.confirmRemoval, lastActive } };
+        }
+        case "ADD_DEVICE":
+          return { section: state.section, actions: [], data: { subflowId: state.subflowId } };
+        case "RETURN_SUCCESS":
+        case "RETURN_ERROR":
+        case "CHECK_PREREQUISITE":
+          return { section: state.section, actions: [], data: {} };
+      }
+    },
+
+    result(state) {
+      if (state.section === "RETURN_SUCCESS") return { status: "success", output: { result: "success" } };
+      if (state.section === "RETURN_ERROR") {
+        return { status: "error", output: { ciam_errorCode: state.errorCode, ciam_errorMessage: state.errorMessage } };
+      }
+      return null;
+    },
+  };
+}

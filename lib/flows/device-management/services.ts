@@ -1,0 +1,26 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { listDevices } from "@/lib/devices/list-devices";
+import { getOwnDeviceSummary } from "@/lib/devices/get-own-device";
+import { isLastActiveDevice, removeDevice } from "@/lib/devices/remove-device";
+import { renameDevice } from "@/lib/devices/rename-device";
+import { setDefaultDevice } from "@/lib/devices/set-default-device";
+import { blockDevice, unblockDevice } from "@/lib/devices/block-device";
+import { setMfaEnabled } from "@/lib/devices/set-mfa-enabled";
+import { canAddDevice } from "@/lib/devices/eligible-device-types";
+import type { DeviceManagementServices } from "@/lib/flows/device-management/machine";
+
+export const deviceManagementServices: DeviceManagementServices = {
+  getUser: (userId) =>
+    db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, username: true, mfaEnabled: true } }),
+  listDevices: (userId) => listDevices({ userId }),
+  getOwnDevice: (userId, deviceId) => getOwnDeviceSummary({ userId, deviceId }),
+  isLastActiveDevice: (userId, deviceId) => isLastActiveDevice({ userId, deviceId }),
+  canAddDevice: (userId) => canAddDevice({ userId }),
+  setMfaEnabled: (userId, enabled, meta) => setMfaEnabled({ userId, enabled, meta }),
+  renameDevice: (userId, deviceId, nickname, meta) => renameDevice({ userId, deviceId, nickname, meta }),
+  setDefaultDevice: (userId, deviceId, meta) => setDefaultDevice({ userId, deviceId, meta }),
+  blockDevice: (userId, deviceId, meta) => blockDevice({ userId, deviceId, meta }),
+  unblockDevice: (userId, deviceId, meta) => unblockDevice({ userId, deviceId, meta }),
+  removeDevice: (userId, deviceId, meta) => removeDevice({ userId, deviceId, meta }),
+};

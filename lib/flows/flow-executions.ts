@@ -1,0 +1,154 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import type { RequestMeta } from "@/lib/audit/record-audit-event";
+import { settle, type Door, type FlowContext, type FlowEvent, type FlowMachine, type FlowResult, type SectionState } from "@/lib/flows/engine";
+import { flowMachines, type FlowKind } from "@/lib/flows/registry";
+
+/**
+ * Persistence of running flows: a flow survives a reload, expires on time, and only its owner can
+ * read or advance it (architecture.md). Every door goes through these three functions.
+ */
+type AnyMachine = FlowMachine<SectionState, FlowEvent, unknown>;
+type Execution = NonNullable<Awaited<ReturnType<typeof db.flowExecution.findFirst>>>;
+
+function machineFor(kind: string): AnyMachine {
+  const machine = flowMachines[kind as FlowKind] as AnyMachine | undefined;
+  if (!machine) throw new AppError("NOT_FOUND", "Flow not found.");
+  return machine;
+}
+
+function contextFor(execution: Execution, machine: AnyMachine, meta: RequestMeta): FlowContext<unknown> {
+  return {
+    flowId: execution.id,
+    userId: execution.userId,
+    input: machine.inputSchema.parse(JSON.parse(execution.input)),
+    door: execution.door as Door,
+    meta,
+    startSubflow: (kind, input) =>
+      startFlow({ kind: kind as FlowKind, userId: execution.userId, input, door: execution.door as Door, meta, parentId: execution.id }).then(
+        (started) => started.id,
+      ),
+  };
+}
+
+export async function startFlow(options: {
+  kind: FlowKind;
+  userId: string | null;
+  input: unknown;
+  door: Door;
+  meta: RequestMeta;
+  parentId?: string;
+}) {
+  const machine = machineFor(options.kind);
+  const parsedInput = machine.inputSchema.safeParse(options.input);
+  if (!parsedInput.success) {
+    throw new AppError("VALIDATION", "The flow's input is not valid.", z.flattenError(parsedInput.error).fieldErrors as Record<string, string[]>);
+  }
+  const execution = await db.flowExecution.create({
+    data: {
+      kind: options.kind,
+      userId: options.userId,
+      door: options.door,
+      parentId: options.parentId ?? null,
+      input: JSON.stringify(parsedInput.data),
+      state: JSON.stringify(machine.initial(parsedInput.data)),
+      expiresAt: new Date(Date.now() + machine.ttlMinutes * 60_000),
+    },
+  });
+  const ctx = contextFor(execution, machine, options.meta);
+  const state = await settle(machine, JSON.parse(execution.state), ctx);
+  return save(execution, machine, state, options.meta);
+}
+
+/** The flow if it belongs to this user (an anonymous flow to an anonymous caller), else "not found". */
+async function load(options: { id: string; userId: string | null }) {
+  const execution = await db.flowExecution.findFirst({ where: { id: options.id, userId: options.userId } });
+  if (!execution) throw new AppError("NOT_FOUND", "Flow not found.");
+  return execution;
+}
+
+export type FlowSnapshot = Awaited<ReturnType<typeof save>>;
+
+async function snapshot(execution: Execution, machine: AnyMachine, meta: RequestMeta) {
+  const state = JSON.parse(execution.state) as SectionState;
+  const result = execution.result ? (JSON.parse(execution.result) as FlowResult) : null;
+  const expired = !result && execution.expiresAt.getTime() <= Date.now();
+  const view = await machine.view(state, contextFor(execution, machine, meta));
+  return {
+    id: execution.id,
+    kind: execution.kind as FlowKind,
+    door: execution.door as Door,
+    parentId: execution.parentId,
+    expiresAt: execution.expiresAt,
+    state,
+    view,
+    result,
+    expired,
+  };
+}
+
+async function save(execution: Execution, machine: AnyMachine, state: SectionState, meta: RequestMeta) {
+  const result = machine.result(state);
+  // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
+  const { count } = await db.flowExecution.updateMany({
+    where: { id: execution.id, updatedAt: execution.updatedAt },
+    data: {
+      state: JSON.stringify(state),
+      result: result ? JSON.stringify(result) : null,
+      endedAt: result ? new Date() : null,
+    },
+  });
+  if (count !== 1) throw new AppError("CONFLICT", "This page was changed in another tab. Reload and try again.");
+  const saved = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.id } });
+  return snapshot(saved, machine, meta);
+}
+
+export async function getFlow(options: { id: string; userId: string | null; meta: RequestMeta }) {
+  const execution = await load(options);
+  return snapshot(execution, machineFor(execution.kind), options.meta);
+}
+
+/**
+ * Applies a user's event to their flow. `internal` is for the engine's own SUBFLOW_ENDED hand-off,
+ * which no door can send: the event schema a door's input is parsed with does not contain it.
+ */
+export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; meta: RequestMeta; internal?: boolean }) {
+  const execution = await load(options);
+  const machine = machineFor(execution.kind);
+  if (execution.result) throw new AppError("CONFLICT", "This flow has already ended.");
+  if (execution.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
+  const parsed = options.internal
+    ? { success: true as const, data: options.event as FlowEvent }
+    : machine.eventSchema.safeParse(options.event);
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    const first = Object.values(fieldErrors).flat()[0];
+    throw new AppError("VALIDATION", first ?? "That action is not available here.", fieldErrors);
+  }
+  const ctx = contextFor(execution, machine, options.meta);
+  const handled = await machine.handle(JSON.parse(execution.state), parsed.data, ctx);
+  const state = await settle(machine, handled, ctx);
+  const saved = await save(execution, machine, state, options.meta);
+  if (saved.result && execution.parentId) {
+    // A subflow hands its result to the flow that invoked it, which continues from there.
+    return sendFlowEvent({
+      id: execution.parentId,
+      userId: options.userId,
+      event: { type: "SUBFLOW_ENDED", result: saved.result },
+      meta: options.meta,
+      internal: true,
+    });
+  }
+  return saved;
+}
+
+/** The newest unfinished flow of this kind for this user at this door, to resume after a reload. */
+export async function findOpenFlow(options: { kind: FlowKind; userId: string; door: Door }) {
+  return db.flowExecution.findFirst({
+    where: { kind: options.kind, userId: options.userId, door: options.door, endedAt: null, parentId: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/**
+ * The device policy: how many devices a user may have, in all and per type, and how WebAuthn asks for
+ * user verification. Read from the environment with defaults; the admin settings page will edit them.
+ */
+const schema = z.object({
+  MAX_DEVICES_PER_USER: z.coerce.number().int().min(1).max(50).default(10),
+  MAX_DEVICES_PER_TYPE: z.coerce.number().int().min(1).max(20).default(3),
+  WEBAUTHN_USER_VERIFICATION: z.enum(["required", "preferred", "discouraged"]).default("preferred"),
+});
+
+export type DevicePolicy = { maxDevicesPerUser: number; maxDevicesPerType: number; userVerification: "required" | "preferred" | "discouraged" };
+
+export function devicePolicy(env: Record<string, string | undefined> = process.env): DevicePolicy {
+  const parsed = schema.parse({
+    MAX_DEVICES_PER_USER: env.MAX_DEVICES_PER_USER || undefined,
+    MAX_DEVICES_PER_TYPE: env.MAX_DEVICES_PER_TYPE || undefined,
+    WEBAUTHN_USER_VERIFICATION: env.WEBAUTHN_USER_VERIFICATION || undefined,
+  });
+  return {
+    maxDevicesPerUser: parsed.MAX_DEVICES_PER_USER,
+    maxDevicesPerType: parsed.MAX_DEVICES_PER_TYPE,
+    userVerification: parsed.WEBAUTHN_USER_VERIFICATION,
+  };
+}
