@@ -44,6 +44,27 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default("Acme Accounts <no-reply@localhost>"),
   OUTBOX_ENABLED: flag(false),
+
+  // One-time passcodes and lockout (security.md items 1-7).
+  OTP_LENGTH: int(6, 6, 10),
+  /** NIST caps out-of-band codes at 10 minutes, so a longer value is refused rather than clamped. */
+  OTP_TTL_MINUTES: int(10, 1, 10),
+  /** Wrong guesses one code survives before it is spent and a new one must be sent. */
+  OTP_MAX_ATTEMPTS: int(5, 1, 10),
+  /** Failed second-factor attempts, per device and per account, before the devices lock; well under NIST's 100. */
+  MFA_LOCKOUT_THRESHOLD: int(10, 3, 50),
+  MFA_LOCKOUT_MINUTES: int(15, 1, 60 * 24),
+  /** Default for a flow's `maxResend`. */
+  OTP_MAX_RESENDS: int(3, 0, 10),
+  /** Codes sent per hour, counted per account and, across accounts, per phone number or email. */
+  OTP_SEND_LIMIT_PER_HOUR: int(10, 1, 100),
+
+  // SMS and voice over a hosted REST API (Accounts/{sid}/Messages.json and Calls.json); unset means outbox only.
+  SMS_API_BASE_URL: z.url().or(z.literal("")).optional(),
+  SMS_ACCOUNT_SID: z.string().optional(),
+  SMS_AUTH_TOKEN: z.string().optional(),
+  /** Sender: an E.164 number or an alphanumeric sender id the provider allows. */
+  SMS_FROM: z.string().optional(),
 });
 
 export type AppEnv = "development" | "test" | "production";
@@ -81,8 +102,33 @@ function load() {
     emailFrom: env.EMAIL_FROM,
     /** The outbox keeps every outbound message for people and tests; never in production. */
     outboxEnabled: appEnv !== "production" || env.OUTBOX_ENABLED,
-    authSecret: env.AUTH_SECRET ?? env.NEXTAUTH_SECRET ?? devSecret(appEnv),
+    /** Read on use, not at load, so a build (which loads config) needs no secret. */
+    get authSecret() {
+      return env.AUTH_SECRET ?? env.NEXTAUTH_SECRET ?? devSecret(appEnv);
+    },
+
+    otp: {
+      length: env.OTP_LENGTH,
+      ttlMinutes: env.OTP_TTL_MINUTES,
+      maxAttempts: env.OTP_MAX_ATTEMPTS,
+      maxResends: env.OTP_MAX_RESENDS,
+      sendLimitPerHour: env.OTP_SEND_LIMIT_PER_HOUR,
+    },
+    lockout: { threshold: env.MFA_LOCKOUT_THRESHOLD, minutes: env.MFA_LOCKOUT_MINUTES },
+    sms: smsSettings(env),
   };
+}
+
+/** All four or nothing: a half-configured provider would fail on the first message instead of at start-up. */
+function smsSettings(env: z.infer<typeof schema>) {
+  const { SMS_API_BASE_URL: base, SMS_ACCOUNT_SID: sid, SMS_AUTH_TOKEN: token, SMS_FROM: from } = env;
+  if (!base && !sid && !token && !from) return undefined;
+  if (!base || !sid || !token || !from) {
+    throw new Error(
+      "Invalid environment configuration: set all of SMS_API_BASE_URL, SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM, or none. See .env.example.",
+    );
+  }
+  return { apiBaseUrl: base.replace(/\/$/, ""), accountSid: sid, authToken: token, from };
 }
 
 function devSecret(appEnv: AppEnv): string {

@@ -15,7 +15,12 @@ export type AuditAction =
   | "device.made_default"
   | "device.blocked"
   | "device.unblocked"
-  | "device.removed";
+  | "device.removed"
+  // One-time passcodes and authenticator apps (security.md items 3-7).
+  | "otp.sent"
+  | "otp.failed"
+  | "device.locked"
+  | "totp.replay_refused";
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 
