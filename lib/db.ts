@@ -2,13 +2,17 @@ import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/database-url";
+import { applySqlitePragmas } from "@/lib/sqlite-pragmas";
 
 function createClient() {
   const adapter = new PrismaLibSQL({
     url: databaseUrl(),
     authToken: process.env.DATABASE_AUTH_TOKEN || undefined,
   });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  // Queued before any other query on the adapter's single connection.
+  void applySqlitePragmas(client, databaseUrl()).catch((error) => console.error("SQLite settings not applied", error));
+  return client;
 }
 
 // One client per process; in development Next reloads modules, so keep it on globalThis.

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { FlowView } from "@/components/flows/flow-view";
+import { requireUserPage } from "@/lib/auth/require-user";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
+import { config } from "@/lib/config";
+
+export const metadata: Metadata = { title: "Your devices" };
+
+/** The portal's door to the Device Management flow. */
+export default async function DevicesPage() {
+  const { user } = await requireUserPage("/devices");
+  const door = await openFlowForDoor({
+    kind: "device-management",
+    userId: user.id,
+    door: "portal",
+    input: {},
+    meta: await requestMeta(),
+  });
+  return <FlowView door={door} companyName={config().branding.companyName} />;
+}

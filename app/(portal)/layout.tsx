@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { Brand } from "@/components/brand";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { config } from "@/lib/config";
+
+export default function PortalLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="site-header">
+        <Brand branding={config().branding} href="/account" />
+        <nav className="site-nav" aria-label="Account">
+          <a href="/account">Overview</a>
+          <a href="/devices">Devices</a>
+          <SignOutButton />
+        </nav>
+      </header>
+      <main className="page">{children}</main>
+    </>
+  );
+}

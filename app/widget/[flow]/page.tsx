@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Brand } from "@/components/brand";
+import { FlowView } from "@/components/flows/flow-view";
+import { Notice } from "@/components/ui/notice";
+import { PostResult } from "@/components/widget/post-result";
+import { currentSession } from "@/lib/auth/require-user";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { config } from "@/lib/config";
+import { getFlow, startFlow } from "@/lib/flows/flow-executions";
+import { withSubflow } from "@/lib/flows/open-flow-for-door";
+import { WIDGET_FLOWS, widgetParams, type WidgetFlow } from "@/lib/widget/widget-params";
+
+export const metadata: Metadata = { title: "Devices" };
+
+/**
+ * The widget's door: the flow rendered inside the host page's iframe. The first load starts the flow
+ * and puts its id in the URL, so a reload inside the iframe resumes it.
+ */
+export default async function WidgetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ flow: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { flow: kind } = await params;
+  const query = widgetParams.safeParse(await searchParams);
+  const { branding, widgetAllowedOrigins, appOrigin } = config();
+  const allowed = query.success && [appOrigin, ...widgetAllowedOrigins].includes(query.data.parentOrigin);
+  if (!WIDGET_FLOWS.includes(kind as WidgetFlow) || !query.success || !allowed) {
+    return (
+      <main className="widget-body">
+        <Notice tone="error">This page cannot be embedded here. Ask the site owner to allow its origin.</Notice>
+      </main>
+    );
+  }
+
+  const session = await currentSession();
+  const userId = session?.user.id ?? null;
+  const meta = await requestMeta();
+  if (!query.data.flowId) {
+    const started = await startFlow({ kind: kind as WidgetFlow, userId, input: { username: query.data.username }, door: "widget", meta });
+    const next = new URLSearchParams({ parentOrigin: query.data.parentOrigin, flowId: started.id });
+    if (query.data.username) next.set("username", query.data.username);
+    redirect(`/widget/${kind}?${next}`);
+  }
+
+  const door = await withSubflow(await getFlow({ id: query.data.flowId, userId, meta }), userId, meta);
+  const { result } = door.flow;
+  return (
+    <main className="widget-body stack">
+      <Brand branding={branding} />
+      {result ? (
+        <>
+          <PostResult
+            parentOrigin={query.data.parentOrigin}
+            message={{ source: "mfa-widget", flowId: door.flow.id, status: result.status, result: result.output }}
+          />
+          {result.status === "success" ? (
+            <Notice tone="success">All done. You can close this window.</Notice>
+          ) : (
+            <Notice tone="error">{String(result.output.ciam_errorMessage ?? "Something went wrong.")}</Notice>
+          )}
+        </>
+      ) : (
+        <FlowView door={door} companyName={branding.companyName} />
+      )}
+    </main>
+  );
+}

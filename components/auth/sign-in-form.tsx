@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { z } from "zod";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
+import { signInSchema } from "@/lib/validations/auth";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import type { ActionResult } from "@/lib/actions/action-result";
+
+type Errors = Record<string, string[] | undefined>;
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = signInSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      setErrors(z.flattenError(parsed.error).fieldErrors);
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    setPending(true);
+    const result = await signIn("password", { ...parsed.data, redirect: false });
+    if (!result || result.error) {
+      setPending(false);
+      setMessage("That email and password do not match an account. Check them and try again.");
+      return;
+    }
+    // A full navigation, so every server component renders with the new session.
+    window.location.assign(safeReturnPath(callbackUrl));
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      {message && <Notice tone="error">{message}</Notice>}
+      <Field label="Email" name="email" type="email" autoComplete="username" required errors={errors.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
+      <button className="btn btn-block" type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}
+
+export function MagicLinkRequestForm({ action }: { action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+  const { state, pending, onSubmit } = useKeptFormAction(action);
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      {state.status === "success" && <Notice tone="success">{state.message}</Notice>}
+      {state.status === "error" && state.message && !state.fieldErrors && <Notice tone="error">{state.message}</Notice>}
+      <Field label="Email for a sign-in link" id="magic-email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
+      <button className="btn btn-secondary btn-block" type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Email me a sign-in link"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { FlowForm } from "@/components/flows/flow-form";
+import { Notice } from "@/components/ui/notice";
+
+/** Enable MFA: offered when the account's MFA is off. */
+export function EnableMfaSection({ flowId, notice, companyName }: { flowId: string; notice: string | null; companyName: string }) {
+  return (
+    <section className="card stack" aria-labelledby="enable-mfa-heading">
+      {notice && <Notice tone="success">{notice}</Notice>}
+      <h1 id="enable-mfa-heading">Turn on two-step verification</h1>
+      <p>
+        Protect your {companyName} account with a second step at sign-in: a passkey, a security key, an authenticator app or a
+        code we send you. Someone who learns your password still cannot get in.
+      </p>
+      <FlowForm flowId={flowId} label="Two-step verification">
+        {(_state, pending) => (
+          <div className="row">
+            <button className="btn" type="submit" name="type" value="ENABLE_MFA" disabled={pending}>
+              Turn on two-step verification
+            </button>
+            <button className="btn btn-secondary" type="submit" name="type" value="SKIP" disabled={pending}>
+              Not now
+            </button>
+          </div>
+        )}
+      </FlowForm>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function RegistrationView(_: { flow: unknown; companyName: string }) {
+  return null;
+}

@@ -1,0 +1,42 @@
+import type { DeviceSummary } from "@/lib/devices/list-devices";
+import type { DoorView } from "@/lib/flows/open-flow-for-door";
+import { EnableMfaSection } from "@/components/flows/device-management/enable-mfa";
+import { DeviceListSection } from "@/components/flows/device-management/device-list";
+import { UpdateDeviceSection } from "@/components/flows/device-management/update-device";
+import { RegistrationView } from "@/components/flows/device-registration/registration-view";
+import { Notice } from "@/components/ui/notice";
+
+/** Renders the current section of a flow; the same for the portal and the widget. */
+export function FlowView({ door, companyName }: { door: DoorView; companyName: string }) {
+  const { flow, subflow } = door;
+  const { view } = flow;
+  const data = view.data as Record<string, unknown>;
+  if (flow.expired) return <Notice tone="warning">This page has expired. Reload to start again.</Notice>;
+  switch (view.section) {
+    case "ENABLE_MFA":
+      return <EnableMfaSection flowId={flow.id} notice={(data.notice as string | null) ?? null} companyName={companyName} />;
+    case "DISPLAY_USER_DEVICES":
+      return (
+        <DeviceListSection
+          flowId={flow.id}
+          devices={data.devices as DeviceSummary[]}
+          canAdd={Boolean(data.canAdd)}
+          notice={(data.notice as string | null) ?? null}
+        />
+      );
+    case "UPDATE_DEVICE":
+      return (
+        <UpdateDeviceSection
+          flowId={flow.id}
+          device={data.device as DeviceSummary}
+          actions={view.actions}
+          confirmRemoval={Boolean(data.confirmRemoval)}
+          lastActive={Boolean(data.lastActive)}
+        />
+      );
+    case "ADD_DEVICE":
+      return subflow ? <RegistrationView flow={subflow} companyName={companyName} /> : null;
+    default:
+      return null;
+  }
+}

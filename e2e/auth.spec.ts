@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { db } from "./fixtures/db";
+import { errorNotice } from "./fixtures/ui";
+import { PASSWORD, seedUser, signIn } from "./fixtures/users";
+import { readOutbox, waitForMessage } from "./fixtures/outbox";
+
+test("a newcomer signs up, lands on the account page, signs out and back in", async ({ page }) => {
+  const email = `new-${randomUUID().slice(0, 8)}@example.test`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill("Nia Newcomer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  expect(await db.user.count({ where: { email } })).toBe(0);
+
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Hello, Nia Newcomer" })).toBeVisible();
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  await signIn(page, email);
+});
+
+test("a wrong password and an unknown email get the same answer", async ({ page }) => {
+  const user = await seedUser();
+  for (const email of [user.email, `nobody-${randomUUID().slice(0, 6)}@example.test`]) {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(errorNotice(page)).toHaveText("That email and password do not match an account. Check them and try again.");
+  }
+});
+
+test("a magic link signs in only after a click on its confirmation page, and only once", async ({ page, request }) => {
+  const user = await seedUser();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email for a sign-in link").fill(user.email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account exists for that email");
+  const link = await waitForMessage(request, user.email, /(https?:\/\/\S+\/magic-link\?token=\S+)/);
+
+  // A link scanner's GET uses nothing up.
+  const scanned = await request.get(link);
+  expect(scanned.ok()).toBe(true);
+  expect(await db.magicLinkToken.count({ where: { userId: user.id, consumedAt: { not: null } } })).toBe(0);
+
+  await page.goto(link);
+  await expect(page.getByText(/Sign in as .•••@example\.test\?/)).toBeVisible();
+  await page.getByRole("button", { name: "Continue and sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto(link);
+  await expect(page.getByText("This link has expired or was already used.")).toBeVisible();
+});
+
+test("asking for a link for an unknown email answers the same and sends nothing", async ({ page, request }) => {
+  const email = `ghost-${randomUUID().slice(0, 8)}@example.test`;
+  await page.goto("/sign-in");
+  await page.getByLabel("Email for a sign-in link").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account exists for that email");
+  expect(await readOutbox(request, email)).toHaveLength(0);
+});
+
+test("the outbox page lists messages and the portal refuses to be framed", async ({ page, request }) => {
+  const user = await seedUser();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email for a sign-in link").fill(user.email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(user.email)}`);
+  await expect(page.getByRole("article", { name: `email to ${user.email}` })).toContainText("sign-in link");
+  const response = await request.get("/sign-in");
+  expect(response.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
+});

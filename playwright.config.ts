@@ -1,0 +1,46 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+// The test process reads and seeds the same database the server uses (e2e/fixtures/db.ts).
+process.env.DATABASE_URL = "file:./prisma/e2e.db";
+
+export default defineConfig({
+  testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  // One worker: the tests seed the SQLite file the server writes to, and libsql opens a fresh
+  // connection per transaction without a busy timeout, so two writing processes can fail each other.
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright's own browser download cannot reach its host from these machines.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "bash scripts/e2e-server.sh",
+    url: `${baseURL}/sign-in`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    env: {
+      E2E_PORT: String(port),
+      APP_URL: baseURL,
+      NEXTAUTH_URL: baseURL,
+      AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+      WIDGET_ALLOWED_ORIGINS: baseURL,
+    },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
