@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
+import { deviceTypeLabel } from "@/lib/devices/device-types";
+import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
+import { notifyAccountChange } from "@/lib/notify/notify-account-change";
+
+/**
+ * "Activate … and enable MFA for user": called only after the device's activation proof (a passcode,
+ * an authenticator code, a WebAuthn attestation) was verified. The device becomes active (and default
+ * if it is the first), MFA turns on, both are audited in one transaction; then the user is told by
+ * email that a device was added, with a way to report it.
+ */
+export async function activateDevice(options: { userId: string; deviceId: string; meta: RequestMeta }) {
+  const { device, email } = await db.$transaction(async (tx) => {
+    const { count } = await tx.device.updateMany({
+      where: { id: options.deviceId, userId: options.userId, status: "ACTIVATION_REQUIRED" },
+      data: { status: "ACTIVE", lastUsedAt: new Date() },
+    });
+    if (count !== 1) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
+    const device = await tx.device.findUniqueOrThrow({ where: { id: options.deviceId } });
+    await applyDefaultRule(tx, options.userId);
+    await recordAuditEvent(tx, {
+      action: "device.added",
+      userId: options.userId,
+      deviceId: device.id,
+      details: { type: device.type, nickname: device.nickname },
+      meta: options.meta,
+    });
+    const mfa = await tx.user.updateMany({ where: { id: options.userId, mfaEnabled: false }, data: { mfaEnabled: true } });
+    if (mfa.count > 0) await recordAuditEvent(tx, { action: "mfa.enabled", userId: options.userId, meta: options.meta });
+    const { email } = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
+    return { device, email };
+  });
+  // Told at the account's email, which existed before this device (security.md item 9).
+  await notifyAccountChange({ email, action: "device.added", deviceLabel: `${deviceTypeLabel[device.type]} "${device.nickname}"` });
+  return device;
+}
