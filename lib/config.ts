@@ -65,6 +65,16 @@ const schema = z.object({
   SMS_AUTH_TOKEN: z.string().optional(),
   /** Sender: an E.164 number or an alphanumeric sender id the provider allows. */
   SMS_FROM: z.string().optional(),
+
+  // WebAuthn relying party (passkeys and security keys, security.md item 14).
+  /**
+   * The domain every passkey and security key is bound to: APP_URL's hostname (the default) or a
+   * registrable suffix of it, e.g. "example.com" for https://accounts.example.com. Changing it later
+   * makes every registered credential unusable, so choose it once.
+   */
+  WEBAUTHN_RP_ID: z.string().trim().toLowerCase().min(1).optional(),
+  /** The name authenticators show when a passkey is created. Default: COMPANY_NAME. */
+  WEBAUTHN_RP_NAME: z.string().trim().min(1).max(80).optional(),
 });
 
 export type AppEnv = "development" | "test" | "production";
@@ -116,7 +126,20 @@ function load() {
     },
     lockout: { threshold: env.MFA_LOCKOUT_THRESHOLD, minutes: env.MFA_LOCKOUT_MINUTES },
     sms: smsSettings(env),
+    webauthn: webauthnSettings(env, appUrl),
   };
+}
+
+/** The RP ID must be the app's host or a parent domain of it, or no browser will create a credential. */
+function webauthnSettings(env: z.infer<typeof schema>, appUrl: string) {
+  const host = new URL(appUrl).hostname;
+  const rpId = env.WEBAUTHN_RP_ID ?? host;
+  if (rpId !== host && !host.endsWith(`.${rpId}`)) {
+    throw new Error(
+      `Invalid environment configuration: WEBAUTHN_RP_ID must be "${host}" or a parent domain of it. See .env.example.`,
+    );
+  }
+  return { rpId, rpName: env.WEBAUTHN_RP_NAME ?? env.COMPANY_NAME };
 }
 
 /** All four or nothing: a half-configured provider would fail on the first message instead of at start-up. */

@@ -22,13 +22,18 @@ export async function sendFlowEventAction(_prev: ActionResult, formData: FormDat
   const fields = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")));
   const parsed = envelope.safeParse(fields);
   if (!parsed.success) return { status: "error", message: "That action is not available here." };
-  const { flowId, ...event } = fields;
+  // Everything but the envelope's flowId is the event; the flow's own schema parses it.
+  const event = Object.fromEntries(Object.entries(fields).filter(([key]) => key !== "flowId"));
 
   let endedInPortal = false;
   try {
-    const { user } = await requireUser();
-    const snapshot = await sendFlowEvent({ id: parsed.data.flowId, userId: user.id, event, meta: await requestMeta() });
-    void flowId;
+    const session = await requireUser();
+    const snapshot = await sendFlowEvent({
+      id: parsed.data.flowId,
+      userId: session.user.id,
+      event,
+      caller: { meta: await requestMeta(), sessionId: session.id },
+    });
     endedInPortal = Boolean(snapshot.result) && snapshot.door === "portal";
   } catch (error) {
     return failure(error);

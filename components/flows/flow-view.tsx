@@ -22,6 +22,7 @@ export function FlowView({ door, companyName }: { door: DoorView; companyName: s
           devices={data.devices as DeviceSummary[]}
           canAdd={Boolean(data.canAdd)}
           notice={(data.notice as string | null) ?? null}
+          alert={(data.alert as string | null) ?? null}
         />
       );
     case "UPDATE_DEVICE":

@@ -14,4 +14,10 @@ export const auditActionLabel: Record<string, string> = {
   "device.blocked": "Device blocked",
   "device.unblocked": "Device unblocked",
   "device.removed": "Device removed",
+  "device.locked": "Device locked after too many wrong codes",
+  "device.clone_suspected": "Device blocked: it may have been copied",
+  "otp.sent": "Verification code sent",
+  "otp.failed": "Wrong verification code entered",
+  "totp.replay_refused": "A used authenticator code was refused",
+  "user.reauthenticated": "Identity confirmed",
 };

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 export type AuditAction =
   | "user.signed_up"
   | "user.signed_in"
+  | "user.reauthenticated"
   | "user.sign_in_failed"
   | "user.signed_out"
   | "user.magic_link_sent"
@@ -20,7 +21,9 @@ export type AuditAction =
   | "otp.sent"
   | "otp.failed"
   | "device.locked"
-  | "totp.replay_refused";
+  | "totp.replay_refused"
+  // WebAuthn (security.md item 17): a signature counter went backwards, so the device was blocked.
+  | "device.clone_suspected";
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 

@@ -12,6 +12,8 @@ export type FlowContext<I> = {
   flowId: string;
   /** The signed-in owner; null when the flow was opened without a session. */
   userId: string | null;
+  /** The caller's session, for rules about how recently the user proved who they are. */
+  sessionId: string | null;
   input: I;
   door: Door;
   meta: RequestMeta;

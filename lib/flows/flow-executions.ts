@@ -19,15 +19,20 @@ function machineFor(kind: string): AnyMachine {
   return machine;
 }
 
-function contextFor(execution: Execution, machine: AnyMachine, meta: RequestMeta): FlowContext<unknown> {
+/** Who is driving the flow now: their request and session. */
+export type Caller = { meta: RequestMeta; sessionId: string | null };
+
+function contextFor(execution: Execution, machine: AnyMachine, caller: Caller): FlowContext<unknown> {
+  const { meta } = caller;
   return {
     flowId: execution.id,
     userId: execution.userId,
+    sessionId: caller.sessionId,
     input: machine.inputSchema.parse(JSON.parse(execution.input)),
     door: execution.door as Door,
     meta,
     startSubflow: (kind, input) =>
-      startFlow({ kind: kind as FlowKind, userId: execution.userId, input, door: execution.door as Door, meta, parentId: execution.id }).then(
+      startFlow({ kind: kind as FlowKind, userId: execution.userId, input, door: execution.door as Door, caller, parentId: execution.id }).then(
         (started) => started.id,
       ),
   };
@@ -38,7 +43,7 @@ export async function startFlow(options: {
   userId: string | null;
   input: unknown;
   door: Door;
-  meta: RequestMeta;
+  caller: Caller;
   parentId?: string;
 }) {
   const machine = machineFor(options.kind);
@@ -57,9 +62,9 @@ export async function startFlow(options: {
       expiresAt: new Date(Date.now() + machine.ttlMinutes * 60_000),
     },
   });
-  const ctx = contextFor(execution, machine, options.meta);
+  const ctx = contextFor(execution, machine, options.caller);
   const state = await settle(machine, JSON.parse(execution.state), ctx);
-  return save(execution, machine, state, options.meta);
+  return save(execution, machine, state, options.caller);
 }
 
 /** The flow if it belongs to this user (an anonymous flow to an anonymous caller), else "not found". */
@@ -71,11 +76,11 @@ async function load(options: { id: string; userId: string | null }) {
 
 export type FlowSnapshot = Awaited<ReturnType<typeof save>>;
 
-async function snapshot(execution: Execution, machine: AnyMachine, meta: RequestMeta) {
+async function snapshot(execution: Execution, machine: AnyMachine, caller: Caller) {
   const state = JSON.parse(execution.state) as SectionState;
   const result = execution.result ? (JSON.parse(execution.result) as FlowResult) : null;
   const expired = !result && execution.expiresAt.getTime() <= Date.now();
-  const view = await machine.view(state, contextFor(execution, machine, meta));
+  const view = result || expired ? { section: state.section, actions: [], data: {} } : await machine.view(state, contextFor(execution, machine, caller));
   return {
     id: execution.id,
     kind: execution.kind as FlowKind,
@@ -89,7 +94,7 @@ async function snapshot(execution: Execution, machine: AnyMachine, meta: Request
   };
 }
 
-async function save(execution: Execution, machine: AnyMachine, state: SectionState, meta: RequestMeta) {
+async function save(execution: Execution, machine: AnyMachine, state: SectionState, caller: Caller) {
   const result = machine.result(state);
   // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
   const { count } = await db.flowExecution.updateMany({
@@ -102,19 +107,19 @@ async function save(execution: Execution, machine: AnyMachine, state: SectionSta
   });
   if (count !== 1) throw new AppError("CONFLICT", "This page was changed in another tab. Reload and try again.");
   const saved = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.id } });
-  return snapshot(saved, machine, meta);
+  return snapshot(saved, machine, caller);
 }
 
-export async function getFlow(options: { id: string; userId: string | null; meta: RequestMeta }) {
+export async function getFlow(options: { id: string; userId: string | null; caller: Caller }) {
   const execution = await load(options);
-  return snapshot(execution, machineFor(execution.kind), options.meta);
+  return snapshot(execution, machineFor(execution.kind), options.caller);
 }
 
 /**
  * Applies a user's event to their flow. `internal` is for the engine's own SUBFLOW_ENDED hand-off,
  * which no door can send: the event schema a door's input is parsed with does not contain it.
  */
-export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; meta: RequestMeta; internal?: boolean }) {
+export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; caller: Caller; internal?: boolean }) {
   const execution = await load(options);
   const machine = machineFor(execution.kind);
   if (execution.result) throw new AppError("CONFLICT", "This flow has already ended.");
@@ -127,17 +132,17 @@ export async function sendFlowEvent(options: { id: string; userId: string | null
     const first = Object.values(fieldErrors).flat()[0];
     throw new AppError("VALIDATION", first ?? "That action is not available here.", fieldErrors);
   }
-  const ctx = contextFor(execution, machine, options.meta);
+  const ctx = contextFor(execution, machine, options.caller);
   const handled = await machine.handle(JSON.parse(execution.state), parsed.data, ctx);
   const state = await settle(machine, handled, ctx);
-  const saved = await save(execution, machine, state, options.meta);
+  const saved = await save(execution, machine, state, options.caller);
   if (saved.result && execution.parentId) {
     // A subflow hands its result to the flow that invoked it, which continues from there.
     return sendFlowEvent({
       id: execution.parentId,
       userId: options.userId,
       event: { type: "SUBFLOW_ENDED", result: saved.result },
-      meta: options.meta,
+      caller: options.caller,
       internal: true,
     });
   }

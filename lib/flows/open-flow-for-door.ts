@@ -1,23 +1,22 @@
 import "server-only";
-import { findOpenFlow, getFlow, startFlow, type FlowSnapshot } from "@/lib/flows/flow-executions";
+import { findOpenFlow, getFlow, startFlow, type Caller, type FlowSnapshot } from "@/lib/flows/flow-executions";
 import type { Door } from "@/lib/flows/engine";
 import type { FlowKind } from "@/lib/flows/registry";
-import type { RequestMeta } from "@/lib/audit/record-audit-event";
 
 export type DoorView = { flow: FlowSnapshot; subflow: FlowSnapshot | null };
 
 /** A flow and, while it waits on a subflow, the subflow: what a page door renders. */
-export async function withSubflow(flow: FlowSnapshot, userId: string | null, meta: RequestMeta): Promise<DoorView> {
+export async function withSubflow(flow: FlowSnapshot, userId: string | null, caller: Caller): Promise<DoorView> {
   const subflowId = flow.view.data.subflowId;
-  const subflow = typeof subflowId === "string" ? await getFlow({ id: subflowId, userId, meta }) : null;
+  const subflow = typeof subflowId === "string" ? await getFlow({ id: subflowId, userId, caller }) : null;
   return { flow, subflow };
 }
 
 /** Resumes the user's unfinished flow of this kind at this door, or starts one. */
-export async function openFlowForDoor(options: { kind: FlowKind; userId: string; door: Door; input: unknown; meta: RequestMeta }) {
+export async function openFlowForDoor(options: { kind: FlowKind; userId: string; door: Door; input: unknown; caller: Caller }) {
   const open = await findOpenFlow(options);
   const flow = open
-    ? await getFlow({ id: open.id, userId: options.userId, meta: options.meta })
-    : await startFlow({ kind: options.kind, userId: options.userId, input: options.input, door: options.door, meta: options.meta });
-  return withSubflow(flow, options.userId, options.meta);
+    ? await getFlow({ id: open.id, userId: options.userId, caller: options.caller })
+    : await startFlow({ kind: options.kind, userId: options.userId, input: options.input, door: options.door, caller: options.caller });
+  return withSubflow(flow, options.userId, options.caller);
 }

@@ -9,13 +9,13 @@ export const metadata: Metadata = { title: "Your devices" };
 
 /** The portal's door to the Device Management flow. */
 export default async function DevicesPage() {
-  const { user } = await requireUserPage("/devices");
+  const session = await requireUserPage("/devices");
   const door = await openFlowForDoor({
     kind: "device-management",
-    userId: user.id,
+    userId: session.user.id,
     door: "portal",
     input: {},
-    meta: await requestMeta(),
+    caller: { meta: await requestMeta(), sessionId: session.id },
   });
   return <FlowView door={door} companyName={config().branding.companyName} />;
 }

@@ -38,15 +38,15 @@ export default async function WidgetPage({
 
   const session = await currentSession();
   const userId = session?.user.id ?? null;
-  const meta = await requestMeta();
+  const caller = { meta: await requestMeta(), sessionId: session?.id ?? null };
   if (!query.data.flowId) {
-    const started = await startFlow({ kind: kind as WidgetFlow, userId, input: { username: query.data.username }, door: "widget", meta });
+    const started = await startFlow({ kind: kind as WidgetFlow, userId, input: { username: query.data.username }, door: "widget", caller });
     const next = new URLSearchParams({ parentOrigin: query.data.parentOrigin, flowId: started.id });
     if (query.data.username) next.set("username", query.data.username);
     redirect(`/widget/${kind}?${next}`);
   }
 
-  const door = await withSubflow(await getFlow({ id: query.data.flowId, userId, meta }), userId, meta);
+  const door = await withSubflow(await getFlow({ id: query.data.flowId, userId, caller }), userId, caller);
   const { result } = door.flow;
   return (
     <main className="widget-body stack">

@@ -14,15 +14,18 @@ export function DeviceListSection({
   devices,
   canAdd,
   notice,
+  alert,
 }: {
   flowId: string;
   devices: DeviceSummary[];
   canAdd: boolean;
   notice: string | null;
+  alert: string | null;
 }) {
   return (
     <section className="card stack" aria-labelledby="devices-heading">
       {notice && <Notice tone="success">{notice}</Notice>}
+      {alert && <Notice tone="error">{alert}</Notice>}
       <div>
         <h1 id="devices-heading">Your devices</h1>
         <p className="muted">Devices you use for two-step verification. Choose one to rename it, make it your default, block it or remove it.</p>

@@ -1,3 +1,61 @@
-export function RegistrationView(_: { flow: unknown; companyName: string }) {
-  return null;
+import type { FlowSnapshot } from "@/lib/flows/flow-executions";
+import type { Eligibility } from "@/lib/devices/device-eligibility";
+import { phoneCountries } from "@/lib/phone/countries";
+import { GatherCapabilities } from "@/components/flows/device-registration/gather-capabilities";
+import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
+import { SelectDeviceSection } from "@/components/flows/device-registration/select-device";
+import { EnterPhoneSection } from "@/components/flows/device-registration/enter-phone";
+import { EnterEmailSection } from "@/components/flows/device-registration/enter-email";
+import { AskForOtpSection } from "@/components/flows/device-registration/ask-for-otp";
+import { AuthenticatorAppSection } from "@/components/flows/device-registration/authenticator-app";
+import { RegisterFido2Section } from "@/components/flows/device-registration/register-fido2";
+
+/** The registration subflow's current section. */
+export function RegistrationView({ flow }: { flow: FlowSnapshot; companyName: string }) {
+  const { view } = flow;
+  const data = view.data as Record<string, unknown>;
+  const canCancel = view.actions.includes("CANCEL");
+  switch (view.section) {
+    case "GATHER_DEVICE_TYPES":
+      return <GatherCapabilities flowId={flow.id} />;
+    case "CONFIRM_PASSWORD":
+      return <ConfirmPasswordSection flowId={flow.id} canCancel={canCancel} />;
+    case "SELECT_DEVICE":
+      return (
+        <SelectDeviceSection
+          flowId={flow.id}
+          eligibility={data.eligibility as Eligibility[]}
+          allowPassword={Boolean(data.allowPassword)}
+          canCancel={canCancel}
+        />
+      );
+    case "ENTER_PHONE":
+      return <EnterPhoneSection flowId={flow.id} deviceType={data.deviceType as "SMS" | "VOICE"} countries={phoneCountries()} canCancel={canCancel} />;
+    case "ENTER_EMAIL":
+      return <EnterEmailSection flowId={flow.id} canCancel={canCancel} />;
+    case "ASK_FOR_OTP":
+      return (
+        <AskForOtpSection
+          flowId={flow.id}
+          deviceType={data.deviceType as "SMS" | "VOICE" | "EMAIL"}
+          maskedTarget={String(data.maskedTarget)}
+          notice={(data.notice as string | null) ?? null}
+          canResend={view.actions.includes("RESEND")}
+          canCancel={canCancel}
+        />
+      );
+    case "SET_UP_AUTHENTICATOR_APP":
+      return <AuthenticatorAppSection flowId={flow.id} qrDataUrl={String(data.qrDataUrl)} secret={String(data.secret)} canCancel={canCancel} />;
+    case "REGISTER_FIDO2_DEVICE":
+      return (
+        <RegisterFido2Section
+          flowId={flow.id}
+          deviceType={data.deviceType as "PLATFORM" | "SECURITY_KEY"}
+          options={data.options as object}
+          canCancel={canCancel}
+        />
+      );
+    default:
+      return null;
+  }
 }

@@ -71,7 +71,7 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
 }
 
 function ctx(input: DeviceManagementInput = {}, userId: string | null = "u1"): FlowContext<DeviceManagementInput> {
-  return { flowId: "f1", userId, input, door: "portal", meta: {}, startSubflow: async () => "child-1" };
+  return { flowId: "f1", userId, sessionId: "s1", input, door: "portal", meta: {}, startSubflow: async () => "child-1" };
 }
 
 async function start(services: DeviceManagementServices, c = ctx()) {

@@ -14,7 +14,7 @@ import { deviceIdSchema, nicknameSchema } from "@/lib/validations/devices";
 export type DeviceManagementState =
   | { section: "CHECK_PREREQUISITE"; notice?: string }
   | { section: "ENABLE_MFA"; notice?: string }
-  | { section: "DISPLAY_USER_DEVICES"; notice?: string }
+  | { section: "DISPLAY_USER_DEVICES"; notice?: string; alert?: string }
   | { section: "UPDATE_DEVICE"; deviceId: string; confirmRemoval: boolean }
   | { section: "ADD_DEVICE"; subflowId: string | null }
   | { section: "RETURN_SUCCESS" }
@@ -182,7 +182,7 @@ export function createDeviceManagementFlow(
         case "ADD_DEVICE":
           if (event.type !== "SUBFLOW_ENDED") throw notAvailable();
           if (event.result.status === "error") {
-            return { section: "DISPLAY_USER_DEVICES", notice: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
+            return { section: "DISPLAY_USER_DEVICES", alert: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
           }
           return {
             section: "CHECK_PREREQUISITE",
@@ -204,7 +204,7 @@ export function createDeviceManagementFlow(
           return {
             section: state.section,
             actions: [...(canAdd ? ["ADD"] : []), "SELECT_DEVICE", "DISABLE_MFA", "DONE", "CANCEL"],
-            data: { notice: state.notice ?? null, devices, canAdd },
+            data: { notice: state.notice ?? null, alert: state.alert ?? null, devices, canAdd },
           };
         }
         case "UPDATE_DEVICE": {

@@ -1,0 +1,63 @@
+"use client";
+
+import { FlowForm } from "@/components/flows/flow-form";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { StepButtons } from "@/components/flows/device-registration/step-buttons";
+
+const sentBy = { SMS: "texted", VOICE: "are calling", EMAIL: "emailed" } as const;
+
+/** Ask for OTP: enter the passcode, or resend it. */
+export function AskForOtpSection({
+  flowId,
+  deviceType,
+  maskedTarget,
+  notice,
+  canResend,
+  canCancel,
+}: {
+  flowId: string;
+  deviceType: "SMS" | "VOICE" | "EMAIL";
+  maskedTarget: string;
+  notice: string | null;
+  canResend: boolean;
+  canCancel: boolean;
+}) {
+  return (
+    <section className="card stack" aria-labelledby="otp-heading">
+      <h1 id="otp-heading">Enter your code</h1>
+      {notice && <Notice tone="success">{notice}</Notice>}
+      <p>
+        We {sentBy[deviceType]} a code to <strong>{maskedTarget}</strong>. It works for a few minutes.
+      </p>
+      <FlowForm flowId={flowId} label="Verification code">
+        {(state, pending) => (
+          <>
+            <Field
+              label="Code"
+              name="otp"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={20}
+              required
+              errors={state.fieldErrors?.otp}
+            />
+            <div className="spread">
+              <div className="row">
+                <button className="btn" type="submit" name="type" value="SUBMIT_OTP" disabled={pending}>
+                  Verify
+                </button>
+                {canResend && (
+                  <button className="btn btn-secondary" type="submit" name="type" value="RESEND" disabled={pending} formNoValidate>
+                    Send a new code
+                  </button>
+                )}
+              </div>
+              <StepButtons pending={pending} canCancel={canCancel} />
+            </div>
+          </>
+        )}
+      </FlowForm>
+    </section>
+  );
+}

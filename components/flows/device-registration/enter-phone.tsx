@@ -1,0 +1,60 @@
+"use client";
+
+import { FlowForm } from "@/components/flows/flow-form";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { StepButtons } from "@/components/flows/device-registration/step-buttons";
+import { RESTRICTED_PHONE_NOTICE } from "@/lib/phone/restricted-notice";
+import type { PhoneCountry } from "@/lib/phone/countries";
+
+/** User selected SMS (or voice): the number, with its country. */
+export function EnterPhoneSection({
+  flowId,
+  deviceType,
+  countries,
+  canCancel,
+}: {
+  flowId: string;
+  deviceType: "SMS" | "VOICE";
+  countries: readonly PhoneCountry[];
+  canCancel: boolean;
+}) {
+  return (
+    <section className="card stack" aria-labelledby="phone-heading">
+      <h1 id="phone-heading">{deviceType === "SMS" ? "Get codes by text message" : "Get codes by voice call"}</h1>
+      <Notice tone="warning">{RESTRICTED_PHONE_NOTICE}</Notice>
+      <FlowForm flowId={flowId} label="Phone details">
+        {(state, pending) => (
+          <>
+            <div className="field">
+              <label htmlFor="phone-country">Country</label>
+              <select
+                id="phone-country"
+                name="country"
+                defaultValue="US"
+                aria-describedby="phone-country-error"
+                aria-invalid={state.fieldErrors?.country?.length ? true : undefined}
+              >
+                {countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name} (+{c.callingCode})
+                  </option>
+                ))}
+              </select>
+              <div id="phone-country-error" className="field-error" aria-live="polite">
+                {state.fieldErrors?.country?.join(" ")}
+              </div>
+            </div>
+            <Field label="Phone number" name="phone" type="tel" autoComplete="tel-national" inputMode="tel" required errors={state.fieldErrors?.phone} />
+            <div className="spread">
+              <button className="btn" type="submit" name="type" value="SUBMIT_PHONE" disabled={pending}>
+                Send code
+              </button>
+              <StepButtons pending={pending} canCancel={canCancel} />
+            </div>
+          </>
+        )}
+      </FlowForm>
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { settle, type FlowContext } from "@/lib/flows/engine";
+import { deviceEligibility } from "@/lib/devices/device-eligibility";
+import {
+  createDeviceRegistrationFlow,
+  deviceRegistrationInput,
+  type DeviceRegistrationServices,
+  type DeviceRegistrationState,
+  type DeviceRegistrationInput,
+} from "@/lib/flows/device-registration/machine";
+
+const features = { isSmsOTPEnabled: true, isEmailOTPEnabled: true, isFidoPasskeyEnabled: true };
+
+/** In-memory services: the tests exercise the subflow's sections and nothing else. */
+function fakes(options: { recent?: boolean; existing?: ("SMS" | "EMAIL")[]; maxPerUser?: number; emailDevices?: string[] } = {}) {
+  const calls: string[] = [];
+  let next = 0;
+  const services: DeviceRegistrationServices = {
+    getUser: async (id) => (id === "u1" ? { id, email: "amy@example.com" } : null),
+    isRecentlyAuthenticated: async () => options.recent ?? true,
+    confirmPassword: async (_u, _s, password) => password === "right",
+    eligibility: async (_u, allowed, browser) =>
+      deviceEligibility({
+        allowedDeviceTypes: allowed,
+        features,
+        limits: { maxDevicesPerUser: options.maxPerUser ?? 10, maxDevicesPerType: 3 },
+        existing: options.existing ?? [],
+        browser,
+      }),
+    emailDeviceTargets: async () => options.emailDevices ?? [],
+    parsePhone: (input) => (input === "2025550123" ? { ok: true, e164: "+12025550123" } : { ok: false, field: "phone", message: "bad number" }),
+    createPendingDevice: async (_u, type) => {
+      calls.push(`create:${type}`);
+      return { id: `d${++next}` };
+    },
+    deletePendingDevice: async (_u, id) => {
+      calls.push(`delete:${id}`);
+    },
+    sendPasscode: async ({ deviceId, target }) => {
+      calls.push(`send:${deviceId}:${target}`);
+    },
+    verifyPasscode: async ({ code }) =>
+      code === "123456" ? { ok: true } : code === "999999" ? { ok: false, reason: "exhausted" } : { ok: false, reason: "invalid", attemptsLeft: 2 },
+    verifyTotp: async ({ code }) => (code === "654321" ? { ok: true } : { ok: false, reason: "replayed" }),
+    totpEnrolment: async () => ({ uri: "otpauth://totp/x", qrDataUrl: "data:", secret: "ABC" }),
+    activateDevice: async (_u, id) => {
+      calls.push(`activate:${id}`);
+    },
+    registrationOptions: async () => ({ challenge: "c" }),
+    verifyRegistration: async ({ type }) => {
+      calls.push(`verify:${type}`);
+      return { deviceId: "fido" };
+    },
+    maskTarget: (_t, target) => `masked:${target.slice(-2)}`,
+    maxResends: 2,
+  };
+  return { services, calls };
+}
+
+const browser = { webauthn: true, platformAuthenticator: true };
+
+function ctx(input: Partial<DeviceRegistrationInput> = {}): FlowContext<DeviceRegistrationInput> {
+  return { flowId: "f1", userId: "u1", sessionId: "s1", input: deviceRegistrationInput.parse(input), door: "portal", meta: {}, startSubflow: async () => "x" };
+}
+
+async function run(services: DeviceRegistrationServices, state: DeviceRegistrationState, event: unknown, c = ctx()) {
+  const flow = createDeviceRegistrationFlow(services);
+  return settle(flow, await flow.handle(state, flow.eventSchema.parse(event), c), c);
+}
+
+async function atSelection(services: DeviceRegistrationServices, c = ctx()) {
+  const flow = createDeviceRegistrationFlow(services);
+  const start = await settle(flow, flow.initial(c.input), c);
+  assert.equal(start.section, "GATHER_DEVICE_TYPES");
+  return run(services, start, { type: "BROWSER_CAPABILITIES", webauthn: "true", platformAuthenticator: "false" }, c);
+}
+
+test("browser capabilities decide the offer: no platform authenticator, no passkey", async () => {
+  const { services } = fakes();
+  const state = await atSelection(services);
+  assert.deepEqual(state, { section: "SELECT_DEVICE", browser: { webauthn: true, platformAuthenticator: false } });
+  const view = await createDeviceRegistrationFlow(services).view(state, ctx());
+  const eligibility = view.data.eligibility as { type: string; available: boolean }[];
+  assert.equal(eligibility.find((e) => e.type === "PLATFORM")?.available, false);
+  assert.equal(eligibility.find((e) => e.type === "SECURITY_KEY")?.available, true);
+});
+
+test("a stale sign-in must confirm the password first", async () => {
+  const { services } = fakes({ recent: false });
+  const state = await atSelection(services);
+  assert.equal(state.section, "CONFIRM_PASSWORD");
+  await assert.rejects(run(services, state, { type: "CONFIRM_PASSWORD", password: "wrong" }), { code: "VALIDATION" });
+});
+
+test("when nothing can be added the subflow ends in Return Error with the reason", async () => {
+  const { services } = fakes({ maxPerUser: 1, existing: ["SMS"] });
+  const flow = createDeviceRegistrationFlow(services);
+  const state = await atSelection(services);
+  assert.deepEqual(flow.result(state), {
+    status: "error",
+    output: { ciam_subflowResult: "ERROR", ciam_errorMessage: "You have reached the limit of 1 devices." },
+  });
+});
+
+test("SMS: the number is validated, a pending device is created and a code sent; the right code activates it", async () => {
+  const { services, calls } = fakes();
+  const flow = createDeviceRegistrationFlow(services);
+  const phone = await run(services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "SMS" });
+  assert.equal(phone.section, "ENTER_PHONE");
+  await assert.rejects(run(services, phone, { type: "SUBMIT_PHONE", country: "US", phone: "123" }), { code: "VALIDATION", fieldErrors: { phone: ["bad number"] } });
+  assert.deepEqual(calls, []);
+  const asking = await run(services, phone, { type: "SUBMIT_PHONE", country: "US", phone: "2025550123" });
+  assert.equal(asking.section, "ASK_FOR_OTP");
+  assert.deepEqual(calls, ["create:SMS", "send:d1:+12025550123"]);
+  await assert.rejects(run(services, asking, { type: "SUBMIT_OTP", otp: "000000" }), { code: "VALIDATION" });
+  const done = await run(services, asking, { type: "SUBMIT_OTP", otp: "123456" });
+  assert.deepEqual(flow.result(done), {
+    status: "success",
+    output: { ciam_subflowResult: "ENROLLED", ciam_authMethod: "SMS", device: { id: "d1", type: "SMS" } },
+  });
+  assert.deepEqual(calls.slice(2), ["activate:d1"]);
+});
+
+test("Resend OTP deletes the pending device and creates a new one; past maxResend it ends in Return Error", async () => {
+  const { services, calls } = fakes();
+  let state: DeviceRegistrationState = {
+    section: "ASK_FOR_OTP",
+    browser,
+    type: "EMAIL",
+    target: "amy@example.com",
+    resendCount: 0,
+    deviceId: "d0",
+  };
+  state = await run(services, state, { type: "RESEND" });
+  assert.equal(state.section, "ASK_FOR_OTP");
+  assert.deepEqual(calls, ["delete:d0", "create:EMAIL", "send:d1:amy@example.com"]);
+  state = await run(services, state, { type: "RESEND" });
+  const flow = createDeviceRegistrationFlow(services);
+  assert.equal((await flow.view(state, ctx())).actions.includes("RESEND"), false);
+  const ended = await run(services, state, { type: "RESEND" });
+  assert.equal(ended.section, "RETURN_ERROR");
+});
+
+test("an exhausted code ends in Return Error instead of asking again", async () => {
+  const { services } = fakes();
+  const state: DeviceRegistrationState = { section: "ASK_FOR_OTP", browser, type: "EMAIL", target: "a@b.c", resendCount: 0, deviceId: "d0" };
+  assert.equal((await run(services, state, { type: "SUBMIT_OTP", otp: "999999" })).section, "RETURN_ERROR");
+});
+
+test("email uses the known address unless it is already a device", async () => {
+  const direct = fakes();
+  const asking = await run(direct.services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "EMAIL" });
+  assert.equal(asking.section, "ASK_FOR_OTP");
+  assert.deepEqual(direct.calls, ["create:EMAIL", "send:d1:amy@example.com"]);
+
+  const taken = fakes({ emailDevices: ["amy@example.com"] });
+  const form = await run(taken.services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "EMAIL" });
+  assert.equal(form.section, "ENTER_EMAIL");
+  await assert.rejects(run(taken.services, form, { type: "SUBMIT_EMAIL", email: "AMY@example.com" }), { code: "VALIDATION" });
+});
+
+test("TOTP: a pending device with a secret; a replayed code is refused; FIDO2 verifies the attestation", async () => {
+  const { services, calls } = fakes();
+  const setup = await run(services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "TOTP" });
+  assert.deepEqual(setup, { section: "SET_UP_AUTHENTICATOR_APP", browser, deviceId: "d1" });
+  await assert.rejects(run(services, setup, { type: "SUBMIT_OTP", otp: "111111" }), { code: "VALIDATION" });
+  assert.equal((await run(services, setup, { type: "SUBMIT_OTP", otp: "654321" })).section, "RETURN_SUCCESS");
+
+  const fido = await run(services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "SECURITY_KEY" });
+  assert.equal(fido.section, "REGISTER_FIDO2_DEVICE");
+  await assert.rejects(run(services, fido, { type: "FIDO2_ATTESTATION", attestation: "{not json" }), { code: "VALIDATION" });
+  const done = await run(services, fido, { type: "FIDO2_ATTESTATION", attestation: "{}" });
+  assert.equal(done.section, "RETURN_SUCCESS");
+  assert.ok(calls.includes("verify:SECURITY_KEY"));
+});
+
+test("password and cancel follow the inputs", async () => {
+  const { services, calls } = fakes();
+  const select: DeviceRegistrationState = { section: "SELECT_DEVICE", browser };
+  const strict = ctx({ passwordlessRequired: true, allowCancel: false });
+  await assert.rejects(run(services, select, { type: "USE_PASSWORD" }, strict), { code: "CONFLICT" });
+  await assert.rejects(run(services, select, { type: "CANCEL" }, strict), { code: "CONFLICT" });
+  const view = await createDeviceRegistrationFlow(services).view(select, strict);
+  assert.deepEqual(view.actions, ["SELECT_TYPE"]);
+
+  assert.deepEqual(await run(services, select, { type: "USE_PASSWORD" }), { section: "RETURN_SUCCESS", subflowResult: "PASSWORD" });
+  const asking: DeviceRegistrationState = { section: "ASK_FOR_OTP", browser, type: "EMAIL", target: "a@b.c", resendCount: 0, deviceId: "d9" };
+  assert.deepEqual(await run(services, asking, { type: "CANCEL" }), { section: "RETURN_SUCCESS", subflowResult: "CANCELED" });
+  assert.deepEqual(calls, ["delete:d9"]);
+});
+
+test("allowedDeviceTypes limits what is offered", async () => {
+  const { services } = fakes();
+  const c = ctx({ allowedDeviceTypes: ["SMS", "EMAIL"] });
+  const view = await createDeviceRegistrationFlow(services).view({ section: "SELECT_DEVICE", browser }, c);
+  assert.deepEqual((view.data.eligibility as { type: string }[]).map((e) => e.type), ["SMS", "EMAIL"]);
+  await assert.rejects(run(services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "TOTP" }, c), { code: "CONFLICT" });
+});

@@ -1,0 +1,371 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
+import type { RequestMeta } from "@/lib/audit/record-audit-event";
+import { ALLOWED_TYPE_NAMES, REGISTRABLE_TYPES, type Eligibility, type RegistrableType } from "@/lib/devices/device-eligibility";
+import { codeCheckMessage, canResend, NO_MORE_RESENDS_MESSAGE, type CodeCheckResult } from "@/lib/otp/messages";
+import { emailSchema } from "@/lib/validations/auth";
+import { nicknameSchema } from "@/lib/validations/devices";
+
+/**
+ * Device Registration subflow (../shared/seeds/001_9e81d5f0f64e9f9f.txt), section by section:
+ * Gather device types → User selects a device → SMS/voice: ask for the number, Email: use the known
+ * address or ask → Prepare to register OTP device → Ask for OTP ⇄ Resend OTP → Activate and enable
+ * MFA; authenticator app: scan, then activate; FIDO2: create, confirm, activate → Return Success |
+ * Return Error. Voice, authenticator apps and the passkey/security-key split are the types of the
+ * enrollment API (seed 003) that users expect here too.
+ */
+export type Browser = { webauthn: boolean; platformAuthenticator: boolean };
+type OtpType = "SMS" | "VOICE" | "EMAIL";
+type Fido2Type = "PLATFORM" | "SECURITY_KEY";
+
+export type DeviceRegistrationState =
+  | { section: "GATHER_DEVICE_TYPES" }
+  | { section: "CONFIRM_PASSWORD"; browser: Browser }
+  | { section: "DECIDE_DEVICE_TYPES"; browser: Browser }
+  | { section: "SELECT_DEVICE"; browser: Browser }
+  | { section: "ENTER_PHONE"; browser: Browser; type: "SMS" | "VOICE" }
+  | { section: "ENTER_EMAIL"; browser: Browser }
+  | { section: "PREPARE_OTP_DEVICE"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string | null }
+  | { section: "ASK_FOR_OTP"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string; notice?: string }
+  | { section: "SET_UP_AUTHENTICATOR_APP"; browser: Browser; deviceId: string }
+  | { section: "REGISTER_FIDO2_DEVICE"; browser: Browser; type: Fido2Type }
+  | { section: "ACTIVATE_AND_ENABLE_MFA"; deviceId: string; type: RegistrableType }
+  | { section: "RETURN_SUCCESS"; subflowResult: "ENROLLED" | "PASSWORD" | "CANCELED"; authMethod?: RegistrableType; deviceId?: string }
+  | { section: "RETURN_ERROR"; errorMessage: string };
+
+export const deviceRegistrationInput = z.object({
+  /** The address an email device uses; the account's email when absent. */
+  email: emailSchema.optional(),
+  /** The source's user id input; when given it must be the flow's owner. */
+  pingOneUserId: z.string().max(64).optional(),
+  allowCancel: z.boolean().default(true),
+  passwordlessRequired: z.boolean().default(false),
+  allowedDeviceTypes: z.array(z.enum(ALLOWED_TYPE_NAMES)).optional(),
+  ciam_companyLogo: z.string().max(2000).optional(),
+});
+export type DeviceRegistrationInput = z.infer<typeof deviceRegistrationInput>;
+
+// Form fields arrive as "true"/"false"; z.coerce.boolean would read "false" as true.
+const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+
+const otpField = z.string({ error: "Enter the code." }).trim().min(1, { error: "Enter the code." }).max(20, { error: "That code is too long." });
+
+export const deviceRegistrationEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("BROWSER_CAPABILITIES"), webauthn: flag, platformAuthenticator: flag }),
+  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
+  z.object({ type: z.literal("SELECT_TYPE"), deviceType: z.enum(REGISTRABLE_TYPES, { error: "Choose a kind of device." }) }),
+  z.object({ type: z.literal("USE_PASSWORD") }),
+  z.object({ type: z.literal("CANCEL") }),
+  z.object({ type: z.literal("BACK") }),
+  z.object({
+    type: z.literal("SUBMIT_PHONE"),
+    country: z.string().trim().length(2, { error: "Choose a country." }),
+    phone: z.string().trim().min(1, { error: "Enter a phone number." }).max(30, { error: "That number is too long." }),
+  }),
+  z.object({ type: z.literal("SUBMIT_EMAIL"), email: emailSchema }),
+  z.object({ type: z.literal("SUBMIT_OTP"), otp: otpField }),
+  z.object({ type: z.literal("RESEND") }),
+  z.object({
+    type: z.literal("FIDO2_ATTESTATION"),
+    attestation: z.string().min(2).max(20_000),
+    nickname: z.union([z.literal(""), nicknameSchema]).optional(),
+  }),
+]);
+export type DeviceRegistrationEvent = z.infer<typeof deviceRegistrationEvent>;
+
+export type DeviceRegistrationServices = {
+  getUser(userId: string): Promise<{ id: string; email: string } | null>;
+  /** Whether the session proved who the user is recently enough to add a device (security.md item 8). */
+  isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
+  /** Checks the password and, when right, records the fresh authentication on the session. */
+  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<boolean>;
+  eligibility(userId: string, allowed: DeviceRegistrationInput["allowedDeviceTypes"], browser: Browser): Promise<Eligibility[]>;
+  /** The email addresses the user already has as email devices. */
+  emailDeviceTargets(userId: string): Promise<string[]>;
+  parsePhone(input: string, country: string, type: "SMS" | "VOICE"): { ok: true; e164: string } | { ok: false; field: "phone" | "country"; message: string };
+  createPendingDevice(userId: string, type: RegistrableType, target: string | null): Promise<{ id: string }>;
+  deletePendingDevice(userId: string, deviceId: string): Promise<void>;
+  /** Issues a passcode bound to this flow and device and delivers it by the device's channel. */
+  sendPasscode(options: { userId: string; deviceId: string; flowId: string; type: OtpType; target: string; meta: RequestMeta }): Promise<void>;
+  verifyPasscode(options: { userId: string; deviceId: string; flowId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
+  verifyTotp(options: { userId: string; deviceId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
+  totpEnrolment(userId: string, deviceId: string): Promise<{ uri: string; qrDataUrl: string; secret: string }>;
+  activateDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
+  registrationOptions(userId: string, flowId: string, type: Fido2Type): Promise<unknown>;
+  verifyRegistration(options: { userId: string; flowId: string; type: Fido2Type; response: unknown; nickname?: string; meta: RequestMeta }): Promise<{ deviceId: string }>;
+  maskTarget(type: OtpType, target: string): string;
+  maxResends: number;
+};
+
+type State = DeviceRegistrationState;
+type Ctx = FlowContext<DeviceRegistrationInput>;
+
+const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
+const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
+
+function ownerOf(ctx: Ctx): string {
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to add a device.");
+  return ctx.userId;
+}
+
+/** A failed code: a typing slip stays on the page with a message; a spent code or a lockout ends the flow. */
+function afterFailedCode(result: Exclude<CodeCheckResult, { ok: true }>): State | never {
+  if (result.reason === "exhausted" || result.reason === "locked") {
+    return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result) };
+  }
+  throw fieldError("otp", codeCheckMessage(result));
+}
+
+export function createDeviceRegistrationFlow(
+  services: DeviceRegistrationServices,
+): FlowMachine<State, DeviceRegistrationEvent, DeviceRegistrationInput> & { eventSchema: typeof deviceRegistrationEvent } {
+  async function offered(ctx: Ctx, browser: Browser) {
+    return services.eligibility(ownerOf(ctx), ctx.input.allowedDeviceTypes, browser);
+  }
+
+  return {
+    kind: "device-registration",
+    ttlMinutes: 30,
+    inputSchema: deviceRegistrationInput,
+    eventSchema: deviceRegistrationEvent,
+    initial: () => ({ section: "GATHER_DEVICE_TYPES" }),
+
+    async advance(state, ctx) {
+      switch (state.section) {
+        case "GATHER_DEVICE_TYPES": {
+          // The user's record must be this flow's owner; the browser's capabilities arrive as an event.
+          const user = ctx.userId ? await services.getUser(ctx.userId) : null;
+          if (!user) return { section: "RETURN_ERROR", errorMessage: "Sign in to add a device." };
+          if (ctx.input.pingOneUserId && ctx.input.pingOneUserId !== user.id) {
+            return { section: "RETURN_ERROR", errorMessage: "This registration was started for a different account." };
+          }
+          return null;
+        }
+        // The policy decision: recent enough sign-in, then which types are left to add.
+        case "DECIDE_DEVICE_TYPES": {
+          if (!(await services.isRecentlyAuthenticated(ctx.sessionId))) return { section: "CONFIRM_PASSWORD", browser: state.browser };
+          const eligibility = await offered(ctx, state.browser);
+          if (!eligibility.some((e) => e.available)) {
+            const reason = eligibility.find((e) => e.reason)?.reason;
+            return {
+              section: "RETURN_ERROR",
+              errorMessage: reason ?? "No kind of device can be added here: ask the site owner which kinds are enabled.",
+            };
+          }
+          return { section: "SELECT_DEVICE", browser: state.browser };
+        }
+        // Prepare to register OTP device: create it pending, keep its id, send a passcode.
+        case "PREPARE_OTP_DEVICE": {
+          const userId = ownerOf(ctx);
+          if (state.deviceId) await services.deletePendingDevice(userId, state.deviceId);
+          const device = await services.createPendingDevice(userId, state.type, state.target);
+          await services.sendPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, type: state.type, target: state.target, meta: ctx.meta });
+          return {
+            section: "ASK_FOR_OTP",
+            browser: state.browser,
+            type: state.type,
+            target: state.target,
+            resendCount: state.resendCount,
+            deviceId: device.id,
+            notice: state.deviceId ? "We sent you a new code. The previous code no longer works." : undefined,
+          };
+        }
+        case "ACTIVATE_AND_ENABLE_MFA":
+          await services.activateDevice(ownerOf(ctx), state.deviceId, ctx.meta);
+          return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: state.type, deviceId: state.deviceId };
+        default:
+          return null;
+      }
+    },
+
+    async handle(state, event, ctx) {
+      const userId = ownerOf(ctx);
+      if (event.type === "CANCEL") {
+        if (!ctx.input.allowCancel) throw notAvailable();
+        if ("deviceId" in state && state.deviceId && state.section !== "ACTIVATE_AND_ENABLE_MFA") {
+          await services.deletePendingDevice(userId, state.deviceId);
+        }
+        return { section: "RETURN_SUCCESS", subflowResult: "CANCELED" };
+      }
+      switch (state.section) {
+        case "GATHER_DEVICE_TYPES":
+          if (event.type !== "BROWSER_CAPABILITIES") throw notAvailable();
+          return { section: "DECIDE_DEVICE_TYPES", browser: { webauthn: event.webauthn, platformAuthenticator: event.platformAuthenticator } };
+
+        case "CONFIRM_PASSWORD":
+          if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
+          if (!(await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta))) {
+            throw fieldError("password", "That password is not right.");
+          }
+          return { section: "DECIDE_DEVICE_TYPES", browser: state.browser };
+
+        // User select device to register with.
+        case "SELECT_DEVICE": {
+          if (event.type === "USE_PASSWORD") {
+            if (ctx.input.passwordlessRequired) throw notAvailable();
+            return { section: "RETURN_SUCCESS", subflowResult: "PASSWORD" };
+          }
+          if (event.type !== "SELECT_TYPE") throw notAvailable();
+          const choice = (await offered(ctx, state.browser)).find((e) => e.type === event.deviceType);
+          if (!choice) throw notAvailable();
+          if (!choice.available) throw new AppError("CONFLICT", choice.reason ?? "That kind of device cannot be added now.");
+          const { browser } = state;
+          switch (event.deviceType) {
+            case "SMS":
+            case "VOICE":
+              return { section: "ENTER_PHONE", browser, type: event.deviceType };
+            // User selected email: use the known address unless it is already an email device.
+            case "EMAIL": {
+              const known = ctx.input.email ?? (await services.getUser(userId))?.email;
+              const taken = await services.emailDeviceTargets(userId);
+              if (!known || taken.includes(known)) return { section: "ENTER_EMAIL", browser };
+              return { section: "PREPARE_OTP_DEVICE", browser, type: "EMAIL", target: known, resendCount: 0, deviceId: null };
+            }
+            case "TOTP": {
+              const device = await services.createPendingDevice(userId, "TOTP", null);
+              return { section: "SET_UP_AUTHENTICATOR_APP", browser, deviceId: device.id };
+            }
+            case "PLATFORM":
+            case "SECURITY_KEY":
+              return { section: "REGISTER_FIDO2_DEVICE", browser, type: event.deviceType };
+          }
+          throw notAvailable();
+        }
+
+        case "ENTER_PHONE": {
+          if (event.type === "BACK") return { section: "SELECT_DEVICE", browser: state.browser };
+          if (event.type !== "SUBMIT_PHONE") throw notAvailable();
+          const phone = services.parsePhone(event.phone, event.country, state.type);
+          if (!phone.ok) throw fieldError(phone.field, phone.message);
+          return { section: "PREPARE_OTP_DEVICE", browser: state.browser, type: state.type, target: phone.e164, resendCount: 0, deviceId: null };
+        }
+
+        case "ENTER_EMAIL": {
+          if (event.type === "BACK") return { section: "SELECT_DEVICE", browser: state.browser };
+          if (event.type !== "SUBMIT_EMAIL") throw notAvailable();
+          if ((await services.emailDeviceTargets(userId)).includes(event.email)) {
+            throw fieldError("email", "This address is already one of your devices. Enter another one.");
+          }
+          return { section: "PREPARE_OTP_DEVICE", browser: state.browser, type: "EMAIL", target: event.email, resendCount: 0, deviceId: null };
+        }
+
+        // Ask for OTP: the code activates the device; Resend OTP replaces the device and its code.
+        case "ASK_FOR_OTP": {
+          if (event.type === "BACK") {
+            await services.deletePendingDevice(userId, state.deviceId);
+            return { section: "SELECT_DEVICE", browser: state.browser };
+          }
+          if (event.type === "RESEND") {
+            if (!canResend(state.resendCount, services.maxResends)) {
+              await services.deletePendingDevice(userId, state.deviceId);
+              return { section: "RETURN_ERROR", errorMessage: NO_MORE_RESENDS_MESSAGE };
+            }
+            return { ...state, section: "PREPARE_OTP_DEVICE", resendCount: state.resendCount + 1 };
+          }
+          if (event.type !== "SUBMIT_OTP") throw notAvailable();
+          const result = await services.verifyPasscode({ userId, deviceId: state.deviceId, flowId: ctx.flowId, code: event.otp, meta: ctx.meta });
+          if (!result.ok) return afterFailedCode(result);
+          return { section: "ACTIVATE_AND_ENABLE_MFA", deviceId: state.deviceId, type: state.type };
+        }
+
+        case "SET_UP_AUTHENTICATOR_APP": {
+          if (event.type === "BACK") {
+            await services.deletePendingDevice(userId, state.deviceId);
+            return { section: "SELECT_DEVICE", browser: state.browser };
+          }
+          if (event.type !== "SUBMIT_OTP") throw notAvailable();
+          const result = await services.verifyTotp({ userId, deviceId: state.deviceId, code: event.otp, meta: ctx.meta });
+          if (!result.ok) return afterFailedCode(result);
+          return { section: "ACTIVATE_AND_ENABLE_MFA", deviceId: state.deviceId, type: "TOTP" };
+        }
+
+        // Register FIDO2 device: the browser created a credential; verify it, then the device is active.
+        case "REGISTER_FIDO2_DEVICE": {
+          if (event.type === "BACK") return { section: "SELECT_DEVICE", browser: state.browser };
+          if (event.type !== "FIDO2_ATTESTATION") throw notAvailable();
+          let response: unknown;
+          try {
+            response = JSON.parse(event.attestation);
+          } catch {
+            throw new AppError("VALIDATION", "We could not read the response from your device. Try again.");
+          }
+          const { deviceId } = await services.verifyRegistration({
+            userId,
+            flowId: ctx.flowId,
+            type: state.type,
+            response,
+            nickname: event.nickname || undefined,
+            meta: ctx.meta,
+          });
+          // verifyRegistration activates the device (and turns MFA on) as part of storing the credential.
+          return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: state.type, deviceId };
+        }
+
+        default:
+          throw notAvailable();
+      }
+    },
+
+    async view(state, ctx): Promise<SectionView> {
+      const cancel = ctx.input.allowCancel ? ["CANCEL"] : [];
+      switch (state.section) {
+        case "GATHER_DEVICE_TYPES":
+          return { section: state.section, actions: ["BROWSER_CAPABILITIES", ...cancel], data: {} };
+        case "CONFIRM_PASSWORD":
+          return { section: state.section, actions: ["CONFIRM_PASSWORD", ...cancel], data: {} };
+        case "SELECT_DEVICE": {
+          const eligibility = await offered(ctx, state.browser);
+          return {
+            section: state.section,
+            actions: ["SELECT_TYPE", ...(ctx.input.passwordlessRequired ? [] : ["USE_PASSWORD"]), ...cancel],
+            data: { eligibility, allowPassword: !ctx.input.passwordlessRequired, allowCancel: ctx.input.allowCancel },
+          };
+        }
+        case "ENTER_PHONE":
+          return { section: state.section, actions: ["SUBMIT_PHONE", "BACK", ...cancel], data: { deviceType: state.type } };
+        case "ENTER_EMAIL":
+          return { section: state.section, actions: ["SUBMIT_EMAIL", "BACK", ...cancel], data: {} };
+        case "ASK_FOR_OTP":
+          return {
+            section: state.section,
+            actions: ["SUBMIT_OTP", ...(canResend(state.resendCount, services.maxResends) ? ["RESEND"] : []), "BACK", ...cancel],
+            data: {
+              deviceType: state.type,
+              maskedTarget: services.maskTarget(state.type, state.target),
+              notice: state.notice ?? null,
+              resendsLeft: Math.max(services.maxResends - state.resendCount, 0),
+            },
+          };
+        case "SET_UP_AUTHENTICATOR_APP": {
+          const enrolment = await services.totpEnrolment(ownerOf(ctx), state.deviceId);
+          return { section: state.section, actions: ["SUBMIT_OTP", "BACK", ...cancel], data: enrolment };
+        }
+        case "REGISTER_FIDO2_DEVICE": {
+          // A fresh challenge each time the confirmation page is shown; the newest one is the only valid one.
+          const options = await services.registrationOptions(ownerOf(ctx), ctx.flowId, state.type);
+          return { section: state.section, actions: ["FIDO2_ATTESTATION", "BACK", ...cancel], data: { deviceType: state.type, options } };
+        }
+        default:
+          return { section: state.section, actions: [], data: {} };
+      }
+    },
+
+    result(state) {
+      if (state.section === "RETURN_SUCCESS") {
+        return {
+          status: "success",
+          output: {
+            ciam_subflowResult: state.subflowResult,
+            ...(state.authMethod ? { ciam_authMethod: state.authMethod } : {}),
+            ...(state.deviceId ? { device: { id: state.deviceId, type: state.authMethod } } : {}),
+          },
+        };
+      }
+      if (state.section === "RETURN_ERROR") {
+        return { status: "error", output: { ciam_subflowResult: "ERROR", ciam_errorMessage: state.errorMessage } };
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors/app-error";
+import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
+import { eligibleDeviceTypes } from "@/lib/devices/eligible-device-types";
+import { createPendingDevice, deletePendingDevice } from "@/lib/devices/create-pending-device";
+import { activateDevice } from "@/lib/devices/activate-device";
+import { maskTarget } from "@/lib/devices/mask-target";
+import { deviceTypeLabel } from "@/lib/devices/device-types";
+import { sendDevicePasscode } from "@/lib/otp/send-device-passcode";
+import { verifyPasscode } from "@/lib/otp/verify-passcode";
+import { parsePhone } from "@/lib/phone/parse-phone";
+import { createTotpSecret } from "@/lib/totp/create-totp-secret";
+import { totpQrDataUrl, totpUri } from "@/lib/totp/totp-uri";
+import { verifyTotp } from "@/lib/totp/verify-totp";
+import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-registration-options";
+import { verifyRegistration } from "@/lib/webauthn/verify-registration";
+import type { DeviceRegistrationServices } from "@/lib/flows/device-registration/machine";
+
+/** A first name for a new device; the user can rename it in the device list. */
+function defaultNickname(type: keyof typeof deviceTypeLabel, target: string | null) {
+  if (target && (type === "SMS" || type === "VOICE")) return `Phone ending ${target.slice(-4)}`;
+  if (target && type === "EMAIL") return target;
+  return deviceTypeLabel[type];
+}
+
+export const deviceRegistrationServices: DeviceRegistrationServices = {
+  getUser: (userId) => db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } }),
+  isRecentlyAuthenticated: (sessionId) => isRecentlyAuthenticated({ sessionId }),
+  confirmPassword: (userId, sessionId, password, meta) => confirmPassword({ userId, sessionId, password, meta }),
+  eligibility: (userId, allowedDeviceTypes, browser) => eligibleDeviceTypes({ userId, allowedDeviceTypes, browser }),
+  async emailDeviceTargets(userId) {
+    const devices = await db.device.findMany({ where: { userId, type: "EMAIL", status: { in: ["ACTIVE", "BLOCKED"] } }, select: { target: true } });
+    return devices.flatMap((d) => (d.target ? [d.target.toLowerCase()] : []));
+  },
+  parsePhone(input, country, type) {
+    const parsed = parsePhone({ input, defaultCountry: country, channel: type === "SMS" ? "sms" : "voice" });
+    if (parsed.ok) return { ok: true, e164: parsed.e164 };
+    const field = parsed.fieldErrors.country ? "country" : "phone";
+    return { ok: false, field, message: (parsed.fieldErrors[field] ?? ["Enter a valid phone number."])[0]! };
+  },
+  createPendingDevice: (userId, type, target) =>
+    createPendingDevice({
+      userId,
+      type,
+      target: target ?? undefined,
+      nickname: defaultNickname(type, target),
+      totpSecret: type === "TOTP" ? createTotpSecret() : undefined,
+    }),
+  deletePendingDevice: (userId, deviceId) => deletePendingDevice({ userId, deviceId }),
+  sendPasscode: ({ userId, deviceId, flowId, type, target, meta }) =>
+    sendDevicePasscode({ userId, deviceId, flowExecutionId: flowId, purpose: "enrolment", type, target, meta }),
+  verifyPasscode: ({ userId, deviceId, flowId, code, meta }) =>
+    verifyPasscode({ userId, deviceId, flowExecutionId: flowId, purpose: "enrolment", code, meta }),
+  verifyTotp: ({ userId, deviceId, code, meta }) => verifyTotp({ userId, deviceId, code, meta }),
+  async totpEnrolment(userId, deviceId) {
+    const device = await db.device.findFirst({
+      where: { id: deviceId, userId, type: "TOTP", status: "ACTIVATION_REQUIRED" },
+      select: { totpSecret: true, user: { select: { email: true } } },
+    });
+    if (!device?.totpSecret) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
+    const uri = totpUri({ secret: device.totpSecret, issuer: config().branding.companyName, accountName: device.user.email });
+    return { uri, qrDataUrl: await totpQrDataUrl(uri), secret: device.totpSecret };
+  },
+  activateDevice: async (userId, deviceId, meta) => {
+    await activateDevice({ userId, deviceId, meta });
+  },
+  registrationOptions: (userId, flowId, type) => generateRegistrationOptionsForUser({ userId, flowExecutionId: flowId, type }),
+  verifyRegistration: ({ userId, flowId, type, response, nickname, meta }) =>
+    verifyRegistration({ userId, flowExecutionId: flowId, type, response: response as never, nickname, meta }),
+  maskTarget: (type, target) => maskTarget(type, target) ?? "",
+  get maxResends() {
+    return config().otp.maxResends;
+  },
+};
