@@ -4,7 +4,7 @@ import { errorNotice } from "./fixtures/ui";
 import { seedUser, signIn } from "./fixtures/users";
 
 const devices = [
-  { type: "SMS" as const, nickname: "My phone", target: "+12025554567", isDefault: true },
+  { type: "SMS" as const, nickname: "My phone", target: "+12025557654", isDefault: true },
   { type: "EMAIL" as const, nickname: "Work email", target: "jane@example.org" },
 ];
 

@@ -1,10 +1,16 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { createAccount } from "@/lib/auth/create-account";
-import { requestMagicLink } from "@/lib/auth/magic-link";
+import { consumeFlowMagicLink, requestMagicLink } from "@/lib/auth/magic-link";
+import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
+import { randomToken } from "@/lib/auth/tokens";
+import { config } from "@/lib/config";
+import { sendFlowEvent } from "@/lib/flows/flow-executions";
+import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
-import { magicLinkRequestSchema, signUpSchema } from "@/lib/validations/auth";
+import { magicLinkRequestSchema, magicLinkTokenSchema, signUpSchema } from "@/lib/validations/auth";
 
 /** Creates the account; the form then signs in with the same credentials through next-auth. */
 export async function signUpAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
@@ -25,6 +31,36 @@ export async function requestMagicLinkAction(_prev: ActionResult, formData: Form
   try {
     await requestMagicLink({ email: parsed.data.email, meta: await requestMeta() });
     return { status: "success", message: "If an account exists for that email, a sign-in link is on its way. It works once." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/**
+ * Options for signing in with a passkey from the sign-in page. No user is known yet, so the challenge is
+ * bound to a random id in a short-lived http-only cookie that the passkey provider reads back.
+ */
+export async function passkeySignInOptionsAction() {
+  const binding = `passkey:${randomToken()}`;
+  (await cookies()).set(PASSKEY_BINDING_COOKIE, binding, { httpOnly: true, sameSite: "strict", path: "/", maxAge: 300, secure: config().appUrl.startsWith("https://") });
+  return generateAuthenticationOptionsForUser({ userId: null, flowExecutionId: binding });
+}
+
+/** The click on a flow-bound magic link: completes the waiting sign-in in the window that asked for it. */
+export async function confirmFlowMagicLinkAction(token: string): Promise<ActionResult> {
+  const parsed = magicLinkTokenSchema.safeParse({ token });
+  if (!parsed.success) return { status: "error", message: "This link has expired or was already used." };
+  try {
+    const link = await consumeFlowMagicLink({ token: parsed.data.token });
+    if (!link) return { status: "error", message: "This link has expired or was already used." };
+    await sendFlowEvent({
+      id: link.flowExecutionId,
+      userId: link.userId,
+      event: { type: "MAGIC_LINK_CONFIRMED" },
+      internal: true,
+      caller: { meta: await requestMeta(), sessionId: null },
+    });
+    return { status: "success", message: "Confirmed. Go back to the window where you were signing in: it continues by itself." };
   } catch (error) {
     return failure(error);
   }

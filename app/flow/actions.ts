@@ -3,7 +3,9 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/require-user";
+import { currentSession, requireUser } from "@/lib/auth/require-user";
+import { AppError } from "@/lib/errors/app-error";
+import { assertAuthenticationFlow } from "@/lib/flows/flow-executions";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { sendFlowEvent } from "@/lib/flows/flow-executions";
 import { failure, type ActionResult } from "@/lib/actions/action-result";
@@ -19,6 +21,18 @@ const envelope = z.object({
  * public endpoint: it checks the session itself, and the engine checks the flow belongs to that user.
  */
 export async function sendFlowEventAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  return sendEvent(formData, { allowPendingSession: false });
+}
+
+/**
+ * The second-factor page's door: the one place a session that still waits for its second factor may
+ * send events, and only to its own Device Authentication flow.
+ */
+export async function sendAuthenticationEventAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  return sendEvent(formData, { allowPendingSession: true });
+}
+
+async function sendEvent(formData: FormData, options: { allowPendingSession: boolean }): Promise<ActionResult> {
   const fields = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")));
   const parsed = envelope.safeParse(fields);
   if (!parsed.success) return { status: "error", message: "That action is not available here." };
@@ -27,14 +41,16 @@ export async function sendFlowEventAction(_prev: ActionResult, formData: FormDat
 
   let endedInPortal = false;
   try {
-    const session = await requireUser();
+    const session = options.allowPendingSession ? await currentSession() : await requireUser();
+    if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+    if (options.allowPendingSession) await assertAuthenticationFlow(parsed.data.flowId, session.user.id);
     const snapshot = await sendFlowEvent({
       id: parsed.data.flowId,
       userId: session.user.id,
       event,
       caller: { meta: await requestMeta(), sessionId: session.id },
     });
-    endedInPortal = Boolean(snapshot.result) && snapshot.door === "portal";
+    endedInPortal = Boolean(snapshot.result) && snapshot.door === "portal" && snapshot.kind === "device-management";
   } catch (error) {
     return failure(error);
   }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { startAuthentication } from "@simplewebauthn/browser";
 import { z } from "zod";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -60,5 +61,33 @@ export function MagicLinkRequestForm({ action }: { action: (prev: ActionResult, 
         {pending ? "Sending…" : "Email me a sign-in link"}
       </button>
     </form>
+  );
+}
+
+/** Sign in with a discoverable passkey: no email, no password; with user verification it is both factors. */
+export function PasskeySignInButton({ getOptions, callbackUrl }: { getOptions: () => Promise<unknown>; callbackUrl?: string }) {
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  async function onClick() {
+    setPending(true);
+    setMessage(null);
+    try {
+      const options = (await getOptions()) as Parameters<typeof startAuthentication>[0]["optionsJSON"];
+      const response = await startAuthentication({ optionsJSON: options });
+      const result = await signIn("passkey", { response: JSON.stringify(response), redirect: false });
+      if (!result || result.error) throw new Error("refused");
+      window.location.assign(safeReturnPath(callbackUrl));
+    } catch {
+      setPending(false);
+      setMessage("We could not sign you in with a passkey. Try again, or use your email and password.");
+    }
+  }
+  return (
+    <div className="stack">
+      {message && <Notice tone="error">{message}</Notice>}
+      <button className="btn btn-secondary btn-block" type="button" onClick={onClick} disabled={pending}>
+        {pending ? "Waiting for your passkey…" : "Sign in with a passkey"}
+      </button>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { sendFlowEventAction } from "@/app/flow/actions";
+import { sendAuthenticationEventAction, sendFlowEventAction } from "@/app/flow/actions";
 import { Notice } from "@/components/ui/notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
@@ -15,13 +15,16 @@ export function FlowForm({
   children,
   label,
   className,
+  signingIn = false,
 }: {
   flowId: string;
+  /** On the second-factor page, where the session is not complete yet. */
+  signingIn?: boolean;
   children: (state: ActionResult, pending: boolean) => ReactNode;
   label?: string;
   className?: string;
 }) {
-  const { state, pending, onSubmit } = useKeptFormAction(sendFlowEventAction);
+  const { state, pending, onSubmit } = useKeptFormAction(signingIn ? sendAuthenticationEventAction : sendFlowEventAction);
   const hasFieldErrors = state.fieldErrors && Object.values(state.fieldErrors).some((v) => v?.length);
   return (
     <form onSubmit={onSubmit} aria-label={label} className={className ?? "stack"} noValidate>

@@ -4,6 +4,8 @@ import { EnableMfaSection } from "@/components/flows/device-management/enable-mf
 import { DeviceListSection } from "@/components/flows/device-management/device-list";
 import { UpdateDeviceSection } from "@/components/flows/device-management/update-device";
 import { RegistrationView } from "@/components/flows/device-registration/registration-view";
+import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
+import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
 import { Notice } from "@/components/ui/notice";
 
 /** Renders the current section of a flow; the same for the portal and the widget. */
@@ -37,6 +39,10 @@ export function FlowView({ door, companyName }: { door: DoorView; companyName: s
       );
     case "ADD_DEVICE":
       return subflow ? <RegistrationView flow={subflow} companyName={companyName} /> : null;
+    case "STEP_UP":
+      return subflow ? <AuthenticationView flow={subflow} signingIn={false} /> : null;
+    case "CONFIRM_PASSWORD":
+      return <ConfirmPasswordSection flowId={flow.id} canCancel />;
     default:
       return null;
   }

@@ -19,7 +19,7 @@ export async function authenticateWithPassword(options: { email: string; passwor
     }
     return null;
   }
-  const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta });
+  const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta, secondFactorPending: user.mfaEnabled });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, details: { method: "pwd" }, meta: options.meta }),
   );

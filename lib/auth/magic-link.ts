@@ -35,26 +35,85 @@ export async function requestMagicLink(options: { email: string; meta: RequestMe
   });
 }
 
+/**
+ * A link that completes one authentication flow (the magic-link fallback of the Device Authentication
+ * subflow) instead of opening a session of its own. It is bound to that flow.
+ */
+export async function sendFlowMagicLink(options: { userId: string; flowExecutionId: string; meta: RequestMeta }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId } });
+  const token = randomToken();
+  const minutes = config().magicLinkMinutes;
+  await db.$transaction(async (tx) => {
+    await tx.magicLinkToken.create({
+      data: {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        flowExecutionId: options.flowExecutionId,
+        expiresAt: new Date(Date.now() + minutes * 60_000),
+      },
+    });
+    await recordAuditEvent(tx, { action: "user.magic_link_sent", userId: user.id, details: { flowExecutionId: options.flowExecutionId }, meta: options.meta });
+  });
+  const { companyName } = config().branding;
+  await sendEmail({
+    to: user.email,
+    subject: `Confirm your ${companyName} sign-in`,
+    text: [
+      `Someone, hopefully you, is signing in to ${companyName}. Open this link to confirm it was you. It works once, for ${minutes} minutes:`,
+      "",
+      `${config().appUrl}/magic-link?token=${token}`,
+      "",
+      "If this was not you, do not open the link, and change your password.",
+    ].join("\n"),
+  });
+}
+
 /** Reads a link without using it up: a GET of the link must change nothing (link scanners fetch it). */
 export async function peekMagicLink(token: string) {
   const row = await db.magicLinkToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!row || row.consumedAt || row.expiresAt.getTime() <= Date.now()) return null;
-  return { email: row.user.email };
+  return { email: row.user.email, forFlow: row.flowExecutionId !== null };
 }
 
-/** Uses the link up (one winner under concurrency, by a conditional update) and opens a session. */
+/**
+ * Uses a link up (one winner under concurrency, by a conditional update) and opens a session; with
+ * MFA on, a session that still needs the second factor.
+ */
 export async function consumeMagicLink(options: { token: string; meta: RequestMeta }) {
   const tokenHash = hashToken(options.token);
   const now = new Date();
   const { count } = await db.magicLinkToken.updateMany({
-    where: { tokenHash, consumedAt: null, expiresAt: { gt: now } },
+    where: { tokenHash, consumedAt: null, expiresAt: { gt: now }, flowExecutionId: null },
     data: { consumedAt: now },
   });
   if (count !== 1) return null;
   const row = await db.magicLinkToken.findUniqueOrThrow({ where: { tokenHash }, include: { user: true } });
-  const session = await createSession({ userId: row.userId, methods: ["magic_link"], meta: options.meta });
+  // After an emailed link, only a device other than email is a second factor worth asking for; an
+  // account without one gets no further step (there is nothing stronger to ask).
+  const secondFactors = row.user.mfaEnabled
+    ? await db.device.count({ where: { userId: row.userId, status: "ACTIVE", type: { not: "EMAIL" } } })
+    : 0;
+  const session = await createSession({
+    userId: row.userId,
+    methods: ["magic_link"],
+    meta: options.meta,
+    secondFactorPending: secondFactors > 0,
+  });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: row.userId, details: { method: "magic_link" }, meta: options.meta }),
   );
   return { user: row.user, session };
+}
+
+/** Uses up a flow-bound link; returns the flow and its owner so the caller can complete that flow. */
+export async function consumeFlowMagicLink(options: { token: string }) {
+  const tokenHash = hashToken(options.token);
+  const now = new Date();
+  const { count } = await db.magicLinkToken.updateMany({
+    where: { tokenHash, consumedAt: null, expiresAt: { gt: now }, flowExecutionId: { not: null } },
+    data: { consumedAt: now },
+  });
+  if (count !== 1) return null;
+  const row = await db.magicLinkToken.findUniqueOrThrow({ where: { tokenHash } });
+  return { userId: row.userId, flowExecutionId: row.flowExecutionId as string };
 }

@@ -5,7 +5,10 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors/app-error";
 
-/** The live session behind the request's cookie, with its user, or null. */
+/**
+ * The live session behind the request's cookie, with its user, or null. It may still be waiting for
+ * its second factor (`secondFactorPending`); requireUser and requireUserPage refuse those.
+ */
 export async function currentSession() {
   const nextSession = (await getServerSession(authOptions())) as { sid?: string } | null;
   if (!nextSession?.sid) return null;
@@ -21,6 +24,7 @@ export type SignedIn = NonNullable<Awaited<ReturnType<typeof currentSession>>>;
 export async function requireUser(): Promise<SignedIn> {
   const session = await currentSession();
   if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  if (session.secondFactorPending) throw new AppError("UNAUTHENTICATED", "Finish signing in first.");
   return session;
 }
 
@@ -28,5 +32,15 @@ export async function requireUser(): Promise<SignedIn> {
 export async function requireUserPage(returnTo: string): Promise<SignedIn> {
   const session = await currentSession();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  // The pre-MFA session reaches nothing but the second-factor page (security.md item 21).
+  if (session.secondFactorPending) redirect(`/sign-in/verify?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return session;
+}
+
+/** For the second-factor page: a session that still waits for its second factor. */
+export async function requirePendingSession(returnTo: string) {
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
+  if (!session.secondFactorPending) redirect(returnTo);
   return session;
 }

@@ -3,15 +3,22 @@ import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 
-export type AuthMethod = "pwd" | "magic_link" | "otp" | "webauthn" | "passkey";
+export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey";
 
 /** A new session row; the caller puts its id in next-auth's cookie (a new token at every sign-in). */
-export async function createSession(options: { userId: string; methods: AuthMethod[]; meta: RequestMeta }) {
+export async function createSession(options: {
+  userId: string;
+  methods: AuthMethod[];
+  meta: RequestMeta;
+  /** The account has MFA on and only the first factor was given: this session can only finish signing in. */
+  secondFactorPending?: boolean;
+}) {
   const now = new Date();
   return db.session.create({
     data: {
       userId: options.userId,
       authMethods: options.methods.join(","),
+      secondFactorPending: options.secondFactorPending ?? false,
       authenticatedAt: now,
       expiresAt: new Date(now.getTime() + config().session.lengthMinutes * 60_000),
       ip: options.meta.ip ?? null,

@@ -157,3 +157,27 @@ export async function findOpenFlow(options: { kind: FlowKind; userId: string; do
     select: { id: true },
   });
 }
+
+/** Only a Device Authentication flow of this user may be driven by a session without its second factor. */
+export async function assertAuthenticationFlow(id: string, userId: string) {
+  const flow = await db.flowExecution.findFirst({ where: { id, userId, kind: "device-authentication" }, select: { id: true } });
+  if (!flow) throw new AppError("NOT_FOUND", "Flow not found.");
+}
+
+/** The newest successful, not yet redeemed authentication of this user since a moment (the sign-in). */
+export async function findFinishedAuthentication(options: { userId: string; since: Date }) {
+  const flows = await db.flowExecution.findMany({
+    where: {
+      userId: options.userId,
+      kind: "device-authentication",
+      parentId: null,
+      redeemedAt: null,
+      endedAt: { not: null },
+      createdAt: { gte: options.since },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { id: true, result: true },
+  });
+  return flows[0] ?? null;
+}

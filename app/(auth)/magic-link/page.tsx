@@ -15,7 +15,7 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
     <div className="card">
       <h1>Sign in with your link</h1>
       {link && parsed.success ? (
-        <MagicLinkConfirm token={parsed.data.token} maskedEmail={maskEmail(link.email)} />
+        <MagicLinkConfirm token={parsed.data.token} maskedEmail={maskEmail(link.email)} forFlow={link.forFlow} />
       ) : (
         <div className="stack">
           <Notice tone="error">This link has expired or was already used.</Notice>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { MagicLinkRequestForm, SignInForm } from "@/components/auth/sign-in-form";
+import { MagicLinkRequestForm, PasskeySignInButton, SignInForm } from "@/components/auth/sign-in-form";
 import { currentSession } from "@/lib/auth/require-user";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { config } from "@/lib/config";
-import { requestMagicLinkAction } from "../actions";
+import { passkeySignInOptionsAction, requestMagicLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,7 +17,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="muted">to your {config().branding.companyName} account</p>
       <SignInForm callbackUrl={safeReturnPath(callbackUrl)} />
       <div className="divider">or</div>
-      <MagicLinkRequestForm action={requestMagicLinkAction} />
+      <div className="stack">
+        <PasskeySignInButton getOptions={passkeySignInOptionsAction} callbackUrl={safeReturnPath(callbackUrl)} />
+        <MagicLinkRequestForm action={requestMagicLinkAction} />
+      </div>
       <p className="small muted" style={{ marginTop: "1.25rem" }}>
         New here? <a href="/sign-up">Create an account</a>
       </p>

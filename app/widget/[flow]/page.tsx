@@ -36,7 +36,9 @@ export default async function WidgetPage({
     );
   }
 
-  const session = await currentSession();
+  // A session still waiting for its second factor counts as none here.
+  const live = await currentSession();
+  const session = live && !live.secondFactorPending ? live : null;
   const userId = session?.user.id ?? null;
   const caller = { meta: await requestMeta(), sessionId: session?.id ?? null };
   if (!query.data.flowId) {

@@ -9,7 +9,7 @@ export function ConfirmPasswordSection({ flowId, canCancel }: { flowId: string; 
   return (
     <section className="card stack" aria-labelledby="confirm-heading">
       <h1 id="confirm-heading">Confirm it&apos;s you</h1>
-      <p className="muted">You signed in a while ago. Enter your password to add a device to your account.</p>
+      <p className="muted">You signed in a while ago. Enter your password to continue with this change to your account.</p>
       <FlowForm flowId={flowId} label="Confirm your password">
         {(state, pending) => (
           <>

@@ -27,10 +27,11 @@ function device(id: string, extra: Partial<DeviceSummary> = {}): DeviceSummary {
 }
 
 /** An in-memory account, so the tests exercise the machine's transitions and nothing else. */
-function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[]; canAdd?: boolean } = {}) {
+function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[]; canAdd?: boolean; recent?: boolean } = {}) {
   const user = { id: "u1", email: "amy@example.com", username: "amy", mfaEnabled: options.mfaEnabled ?? true };
   let devices = options.devices ?? [device("d1", { isDefault: true }), device("d2")];
   const calls: string[] = [];
+  let fresh = options.recent ?? true;
   const own = async (userId: string, deviceId: string) => {
     const found = devices.find((d) => d.id === deviceId);
     if (userId !== user.id || !found) throw new AppError("NOT_FOUND", "Device not found.");
@@ -66,6 +67,17 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
       calls.push(`remove:${id}`);
       return { mfaTurnedOff };
     },
+    isRecentlyAuthenticated: async () => fresh,
+    applyStepUp: async (_s, subflowId) => {
+      calls.push(`step-up:${subflowId}`);
+      fresh = true;
+      return true;
+    },
+    confirmPassword: async (_u, _s, password) => {
+      if (password === "right") fresh = true;
+      return password === "right";
+    },
+    maxResend: 3,
   };
   return { services, calls, user };
 }
@@ -202,4 +214,36 @@ test("events that do not belong to the current section are refused", async () =>
   const { services } = fakeAccount();
   await assert.rejects(send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "RENAME", nickname: "x" }), { code: "CONFLICT" });
   await assert.rejects(send(services, { section: "ENABLE_MFA" }, { type: "ADD" }), { code: "CONFLICT" });
+});
+
+test("a sensitive change in a stale session steps up with a second factor first, then goes ahead", async () => {
+  const { services, calls } = fakeAccount({ recent: false });
+  const confirming: DeviceManagementState = { section: "UPDATE_DEVICE", deviceId: "d2", confirmRemoval: true };
+  const stepUp = await send(services, confirming, { type: "CONFIRM_REMOVE" });
+  assert.deepEqual(stepUp, { section: "STEP_UP", subflowId: "child-1", resume: { state: confirming, event: { type: "CONFIRM_REMOVE" } } });
+  assert.deepEqual(calls, []);
+  const flow = createDeviceManagementFlow(services);
+  const done = await settle(
+    flow,
+    await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "AUTHENTICATED" } } }, ctx()),
+    ctx(),
+  );
+  assert.equal(done.section, "DISPLAY_USER_DEVICES");
+  assert.deepEqual(calls, ["step-up:child-1", "remove:d2"]);
+});
+
+test("a failed or cancelled step-up changes nothing; without a second factor the password is asked", async () => {
+  const { services, calls } = fakeAccount({ recent: false });
+  const flow = createDeviceManagementFlow(services);
+  const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" });
+  const cancelled = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "error", output: { ciam_errorMessage: "x" } } }, ctx());
+  assert.equal(cancelled.section, "DISPLAY_USER_DEVICES");
+  assert.deepEqual(calls, []);
+
+  const password = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "NO_SECOND_FACTOR" } } }, ctx());
+  assert.equal(password.section, "CONFIRM_PASSWORD");
+  await assert.rejects(send(services, password, { type: "CONFIRM_PASSWORD", password: "wrong" }), { code: "VALIDATION" });
+  const done = await send(services, password, { type: "CONFIRM_PASSWORD", password: "right" });
+  assert.equal(done.section, "ENABLE_MFA");
+  assert.deepEqual(calls, ["mfa:false"]);
 });

@@ -17,8 +17,14 @@ export type DeviceManagementState =
   | { section: "DISPLAY_USER_DEVICES"; notice?: string; alert?: string }
   | { section: "UPDATE_DEVICE"; deviceId: string; confirmRemoval: boolean }
   | { section: "ADD_DEVICE"; subflowId: string | null }
+  /** A sensitive change in a stale session: prove it's you first, then the change goes ahead. */
+  | { section: "STEP_UP"; subflowId: string | null; resume: ResumableChange }
+  | { section: "CONFIRM_PASSWORD"; resume: ResumableChange }
   | { section: "RETURN_SUCCESS" }
   | { section: "RETURN_ERROR"; errorCode: string; errorMessage: string };
+
+/** The change that waits for a step-up, replayed once the user has proved who they are. */
+export type ResumableChange = { state: DeviceManagementState; event: DeviceManagementEvent };
 
 export const deviceManagementInput = z.object({
   /** The user the embedding page expects (the source's `username` input); checked against the session. */
@@ -41,6 +47,7 @@ export const deviceManagementEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("REMOVE") }),
   z.object({ type: z.literal("CONFIRM_REMOVE") }),
   z.object({ type: z.literal("BACK") }),
+  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
 ]);
 export type DeviceManagementEvent = z.infer<typeof deviceManagementEvent>;
 
@@ -58,7 +65,17 @@ export type DeviceManagementServices = {
   blockDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
   unblockDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
   removeDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<{ mfaTurnedOff: boolean }>;
+  /** Whether the session proved who the user is within the policy's window (security.md item 8). */
+  isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
+  /** Records a successful step-up (a finished authentication subflow) on the session. */
+  applyStepUp(sessionId: string | null, subflowId: string, meta: RequestMeta): Promise<boolean>;
+  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<boolean>;
+  /** How many new codes a step-up may send. */
+  maxResend: number;
 };
+
+/** Changes that need a fresh authentication at the account's highest level (security.md item 8). */
+const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ADD", "BLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
 
 type State = DeviceManagementState;
 type Ctx = FlowContext<DeviceManagementInput>;
@@ -105,6 +122,18 @@ export function createDeviceManagementFlow(
             ? { section: "DISPLAY_USER_DEVICES", notice: state.notice }
             : { section: "ENABLE_MFA", notice: state.notice };
         }
+        // Step-up: the Device Authentication subflow, as a second factor for this change.
+        case "STEP_UP":
+          if (state.subflowId) return null;
+          return {
+            ...state,
+            subflowId: await ctx.startSubflow("device-authentication", {
+              maxResend: services.maxResend,
+              purpose: "step-up",
+              magicLinkEnabled: false,
+              allowCancel: true,
+            }),
+          };
         // Add Device: invoke the registration subflow once; its end comes back as SUBFLOW_ENDED.
         case "ADD_DEVICE":
           if (state.subflowId) return null;
@@ -116,7 +145,30 @@ export function createDeviceManagementFlow(
 
     async handle(state, event, ctx) {
       const userId = ownerOf(ctx);
+      const machine = this;
+      if (event.type !== "SUBFLOW_ENDED" && SENSITIVE.has(event.type) && !(await services.isRecentlyAuthenticated(ctx.sessionId))) {
+        if (event.type === "CONFIRM_REMOVE" && !(state.section === "UPDATE_DEVICE" && state.confirmRemoval)) throw notAvailable();
+        return { section: "STEP_UP", subflowId: null, resume: { state, event } };
+      }
       switch (state.section) {
+        case "STEP_UP": {
+          if (event.type !== "SUBFLOW_ENDED" || !state.subflowId) throw notAvailable();
+          const outcome = event.result.output.ciam_subflowResult;
+          if (event.result.status === "success" && outcome === "AUTHENTICATED") {
+            if (!(await services.applyStepUp(ctx.sessionId, state.subflowId, ctx.meta))) throw notAvailable();
+            return machine.handle(state.resume.state, state.resume.event, ctx);
+          }
+          // No device to prove it with (MFA off, or none usable here): the password is the highest level.
+          if (event.result.status === "success" && outcome === "NO_SECOND_FACTOR") return { section: "CONFIRM_PASSWORD", resume: state.resume };
+          return { section: "DISPLAY_USER_DEVICES", alert: "You did not confirm it's you, so nothing was changed." };
+        }
+        case "CONFIRM_PASSWORD":
+          if (event.type === "CANCEL" || event.type === "BACK") return { section: "DISPLAY_USER_DEVICES", alert: "Nothing was changed." };
+          if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
+          if (!(await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta))) {
+            throw new AppError("VALIDATION", "That password is not right.", { password: ["That password is not right."] });
+          }
+          return machine.handle(state.resume.state, state.resume.event, ctx);
         case "ENABLE_MFA":
           if (event.type === "ENABLE_MFA") {
             await services.setMfaEnabled(userId, true, ctx.meta);
@@ -223,7 +275,10 @@ export function createDeviceManagementFlow(
           return { section: state.section, actions, data: { device, confirmRemoval: state.confirmRemoval, lastActive } };
         }
         case "ADD_DEVICE":
+        case "STEP_UP":
           return { section: state.section, actions: [], data: { subflowId: state.subflowId } };
+        case "CONFIRM_PASSWORD":
+          return { section: state.section, actions: ["CONFIRM_PASSWORD", "CANCEL"], data: {} };
         case "RETURN_SUCCESS":
         case "RETURN_ERROR":
         case "CHECK_PREREQUISITE":

@@ -8,6 +8,9 @@ import { setDefaultDevice } from "@/lib/devices/set-default-device";
 import { blockDevice, unblockDevice } from "@/lib/devices/block-device";
 import { setMfaEnabled } from "@/lib/devices/set-mfa-enabled";
 import { canAddDevice } from "@/lib/devices/eligible-device-types";
+import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
+import { applyStepUp } from "@/lib/auth/complete-authentication-flow";
+import { config } from "@/lib/config";
 import type { DeviceManagementServices } from "@/lib/flows/device-management/machine";
 
 export const deviceManagementServices: DeviceManagementServices = {
@@ -23,4 +26,10 @@ export const deviceManagementServices: DeviceManagementServices = {
   blockDevice: (userId, deviceId, meta) => blockDevice({ userId, deviceId, meta }),
   unblockDevice: (userId, deviceId, meta) => unblockDevice({ userId, deviceId, meta }),
   removeDevice: (userId, deviceId, meta) => removeDevice({ userId, deviceId, meta }),
+  isRecentlyAuthenticated: (sessionId) => isRecentlyAuthenticated({ sessionId }),
+  applyStepUp: (sessionId, subflowId, meta) => applyStepUp({ flowId: subflowId, sessionId, meta }),
+  confirmPassword: (userId, sessionId, password, meta) => confirmPassword({ userId, sessionId, password, meta }),
+  get maxResend() {
+    return config().otp.maxResends;
+  },
 };

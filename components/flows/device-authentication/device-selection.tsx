@@ -1,0 +1,72 @@
+"use client";
+
+import { FlowForm } from "@/components/flows/flow-form";
+import { DeviceIcon } from "@/components/flows/device-management/device-icon";
+import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
+
+/** Device selection: the masked devices, default first, the emailed link, cancel. */
+export function DeviceSelectionSection({
+  flowId,
+  devices,
+  magicLink,
+  canCancel,
+  signingIn,
+}: {
+  flowId: string;
+  devices: DeviceChoice[];
+  magicLink: boolean;
+  canCancel: boolean;
+  signingIn: boolean;
+}) {
+  return (
+    <section className="card stack" aria-labelledby="choose-heading">
+      <div>
+        <h1 id="choose-heading">Confirm it&apos;s you</h1>
+        <p className="muted">Choose how to confirm your sign-in.</p>
+      </div>
+      <FlowForm flowId={flowId} label="Your devices" signingIn={signingIn}>
+        {(_state, pending) => (
+          <>
+            <input type="hidden" name="type" value="SELECT_DEVICE" />
+            <ul className="device-list" aria-label="Your devices">
+              {devices.map((d) => (
+                <li className="device-item" key={d.id}>
+                  <button type="submit" name="deviceId" value={d.id} disabled={pending}>
+                    <DeviceIcon type={d.type} />
+                    <span className="device-main">
+                      <span className="device-name">{d.nickname}</span> {d.isDefault && <span className="badge badge-default">Default</span>}
+                      <br />
+                      <span className="device-meta">
+                        {d.typeLabel}
+                        {d.maskedTarget ? ` · ${d.maskedTarget}` : ""}
+                      </span>
+                    </span>
+                    <span className="chevron" aria-hidden="true">›</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </FlowForm>
+      {(magicLink || canCancel) && (
+        <FlowForm flowId={flowId} label="Other ways" signingIn={signingIn}>
+          {(_state, pending) => (
+            <div className="row">
+              {magicLink && (
+                <button className="btn btn-secondary" type="submit" name="type" value="MAGIC_LINK" disabled={pending}>
+                  Email me a sign-in link
+                </button>
+              )}
+              {canCancel && (
+                <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={pending}>
+                  Cancel
+                </button>
+              )}
+            </div>
+          )}
+        </FlowForm>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { sendAuthenticationEventAction, sendFlowEventAction } from "@/app/flow/actions";
+import { FlowForm } from "@/components/flows/flow-form";
+import { Notice } from "@/components/ui/notice";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
+
+/** Handle FIDO2 authentication: continue with this passkey or security key, or pick another device. */
+export function Fido2AuthenticationSection({
+  flowId,
+  device,
+  options,
+  actions,
+  signingIn,
+}: {
+  flowId: string;
+  device: DeviceChoice;
+  options: object;
+  actions: string[];
+  signingIn: boolean;
+}) {
+  const [state, dispatch, pending] = useActionState(signingIn ? sendAuthenticationEventAction : sendFlowEventAction, { status: "idle" } as ActionResult);
+  const [browserError, setBrowserError] = useState<string | null>(null);
+
+  async function authenticate() {
+    setBrowserError(null);
+    try {
+      const assertion = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
+      const data = new FormData();
+      data.set("flowId", flowId);
+      data.set("type", "FIDO2_ASSERTION");
+      data.set("assertion", JSON.stringify(assertion));
+      startTransition(() => dispatch(data));
+    } catch {
+      setBrowserError("Your device did not respond: the request was cancelled or timed out. Try again.");
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="fido-auth-heading">
+      <h1 id="fido-auth-heading">Use your {device.type === "PLATFORM" ? "passkey" : "security key"}</h1>
+      <p>
+        Continue with <strong>{device.nickname}</strong>.{" "}
+        {device.type === "PLATFORM" ? "Your browser will ask for your fingerprint, face or screen lock." : "Insert or tap your security key when asked."}
+      </p>
+      {browserError && <Notice tone="error">{browserError}</Notice>}
+      {state.status === "error" && state.message && <Notice tone="error">{state.message}</Notice>}
+      <div>
+        <button className="btn" type="button" onClick={authenticate} disabled={pending}>
+          {pending ? "Verifying…" : "Continue"}
+        </button>
+      </div>
+      {(actions.includes("CHANGE_DEVICE") || actions.includes("CANCEL")) && (
+        <FlowForm flowId={flowId} label="Other choices" signingIn={signingIn}>
+          {(_s, leaving) => (
+            <div className="row">
+              {actions.includes("CHANGE_DEVICE") && (
+                <button className="btn btn-link" type="submit" name="type" value="CHANGE_DEVICE" disabled={leaving || pending}>
+                  Use another device
+                </button>
+              )}
+              {actions.includes("CANCEL") && (
+                <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={leaving || pending}>
+                  Cancel
+                </button>
+              )}
+            </div>
+          )}
+        </FlowForm>
+      )}
+    </section>
+  );
+}

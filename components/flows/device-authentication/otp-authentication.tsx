@@ -1,0 +1,67 @@
+"use client";
+
+import { FlowForm } from "@/components/flows/flow-form";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
+
+const where: Record<string, (d: DeviceChoice) => string> = {
+  SMS: (d) => `We texted a code to ${d.maskedTarget}.`,
+  VOICE: (d) => `We are calling ${d.maskedTarget} to read you a code.`,
+  EMAIL: (d) => `We emailed a code to ${d.maskedTarget}.`,
+  TOTP: (d) => `Enter the code from your authenticator app (${d.nickname}).`,
+};
+
+/** Handle TOTP, SMS, voice and email OTP authentication: the code, resend, another device. */
+export function OtpAuthenticationSection({
+  flowId,
+  device,
+  notice,
+  actions,
+  signingIn,
+}: {
+  flowId: string;
+  device: DeviceChoice;
+  notice: string | null;
+  actions: string[];
+  signingIn: boolean;
+}) {
+  return (
+    <section className="card stack" aria-labelledby="otp-auth-heading">
+      <h1 id="otp-auth-heading">Enter your code</h1>
+      {notice && <Notice tone="success">{notice}</Notice>}
+      <p>{where[device.type]?.(device)}</p>
+      <FlowForm flowId={flowId} label="Verification code" signingIn={signingIn}>
+        {(state, pending) => (
+          <>
+            <Field label="Code" name="otp" autoComplete="one-time-code" inputMode="numeric" maxLength={20} required errors={state.fieldErrors?.otp} />
+            <div className="spread">
+              <div className="row">
+                <button className="btn" type="submit" name="type" value="SUBMIT_OTP" disabled={pending}>
+                  Verify
+                </button>
+                {actions.includes("RESEND") && (
+                  <button className="btn btn-secondary" type="submit" name="type" value="RESEND" disabled={pending} formNoValidate>
+                    Send a new code
+                  </button>
+                )}
+              </div>
+              <div className="row">
+                {actions.includes("CHANGE_DEVICE") && (
+                  <button className="btn btn-link" type="submit" name="type" value="CHANGE_DEVICE" disabled={pending} formNoValidate>
+                    Use another device
+                  </button>
+                )}
+                {actions.includes("CANCEL") && (
+                  <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={pending} formNoValidate>
+                    Cancel
+                  </button>
+                )}
+              </div>
+            </div>
+          </>
+        )}
+      </FlowForm>
+    </section>
+  );
+}

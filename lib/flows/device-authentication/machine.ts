@@ -1,0 +1,318 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
+import type { RequestMeta } from "@/lib/audit/record-audit-event";
+import { DEVICE_TYPES, type DeviceTypeName } from "@/lib/devices/device-types";
+import { codeCheckMessage, type CodeCheckResult } from "@/lib/otp/messages";
+import { emailSchema } from "@/lib/validations/auth";
+import { deviceIdSchema } from "@/lib/validations/devices";
+
+/**
+ * Device Authentication subflow (../shared/seeds/004_6424acf4e61d16a2.txt), section by section:
+ * Gather browser and devices data → Filter and mask devices → Check if MFA enabled and any device
+ * active → Decide authentication path → Device selection | Call magic link authentication →
+ * Default device enrichment → OTP | FIDO2 → Return Success | Return Error. Used after the first
+ * factor at sign-in and as step-up before sensitive changes. Mobile push comes with the mobile
+ * authenticator: its sections will join DEFAULT_DEVICE_ENRICHMENT's branches.
+ */
+export type Browser = { webauthn: boolean; platformAuthenticator: boolean };
+
+/** A device as the selection page may show it, before the user has fully signed in. */
+export type DeviceChoice = {
+  id: string;
+  type: DeviceTypeName;
+  typeLabel: string;
+  nickname: string;
+  maskedTarget: string | null;
+  isDefault: boolean;
+};
+
+const OTP_TYPES: readonly DeviceTypeName[] = ["SMS", "VOICE", "EMAIL", "TOTP"];
+const FIDO2_TYPES: readonly DeviceTypeName[] = ["PLATFORM", "SECURITY_KEY"];
+
+export type DeviceAuthenticationState =
+  | { section: "GATHER_BROWSER_AND_DEVICES" }
+  | { section: "FILTER_AND_MASK_DEVICES"; browser: Browser }
+  | { section: "CHECK_MFA_ENABLED_AND_ANY_DEVICE_ACTIVE"; browser: Browser; usable: DeviceChoice[] }
+  | { section: "DECIDE_AUTHENTICATION_PATH"; browser: Browser; usable: DeviceChoice[] }
+  | { section: "CALL_MAGIC_LINK_AUTHENTICATION"; browser: Browser; usable: DeviceChoice[]; sent: boolean }
+  | { section: "DEVICE_SELECTION"; browser: Browser; usable: DeviceChoice[] }
+  | { section: "DEFAULT_DEVICE_ENRICHMENT"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
+  | { section: "AUTHENTICATE_WITH_OTP"; browser: Browser; usable: DeviceChoice[]; deviceId: string; notice?: string }
+  | { section: "AUTHENTICATE_WITH_FIDO2"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
+  | { section: "RETURN_SUCCESS"; authMethod: string; deviceId?: string }
+  | { section: "RETURN_NO_SECOND_FACTOR" }
+  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails: string };
+
+export const deviceAuthenticationInput = z.object({
+  /** The source's user id input; when given it must be the flow's owner. */
+  pingOneUserId: z.string().max(64).optional(),
+  /** How many times a new code may be sent in this flow (the source's required input). */
+  maxResend: z.number().int().min(0).max(10),
+  email: emailSchema.optional(),
+  /** The MFA policy to apply; this app has one, "default", whose rules come from the configuration. */
+  policy: z.string().max(64).optional(),
+  allowedDeviceTypes: z.array(z.enum(DEVICE_TYPES)).optional(),
+  /** For the mobile authenticator: fall back to its passcode when push times out. */
+  allowOtpFallback: z.boolean().default(false),
+  magicLinkEnabled: z.boolean().default(false),
+  ciam_companyLogo: z.string().max(2000).optional(),
+  allowCancel: z.boolean().default(false),
+  /** What the second factor is for: it words the messages and binds the codes. */
+  purpose: z.enum(["sign-in", "step-up"]).default("sign-in"),
+});
+export type DeviceAuthenticationInput = z.infer<typeof deviceAuthenticationInput>;
+
+const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+
+export const deviceAuthenticationEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("BROWSER_CAPABILITIES"), webauthn: flag, platformAuthenticator: flag }),
+  z.object({ type: z.literal("SELECT_DEVICE"), deviceId: deviceIdSchema }),
+  z.object({ type: z.literal("MAGIC_LINK") }),
+  z.object({ type: z.literal("CHANGE_DEVICE") }),
+  z.object({ type: z.literal("CANCEL") }),
+  z.object({ type: z.literal("SUBMIT_OTP"), otp: z.string({ error: "Enter the code." }).trim().min(1, { error: "Enter the code." }).max(20) }),
+  z.object({ type: z.literal("RESEND") }),
+  z.object({ type: z.literal("FIDO2_ASSERTION"), assertion: z.string().min(2).max(20_000) }),
+]);
+export type DeviceAuthenticationEvent = z.infer<typeof deviceAuthenticationEvent>;
+
+/** Sent by the magic link's confirmation, never by a door: not part of the event schema. */
+export type MagicLinkConfirmedEvent = { type: "MAGIC_LINK_CONFIRMED" };
+
+export type DeviceAuthenticationServices = {
+  getUser(userId: string): Promise<{ id: string; mfaEnabled: boolean } | null>;
+  /** Active devices of allowed types that this browser can use, masked, default first. */
+  usableDevices(userId: string, allowed: DeviceAuthenticationInput["allowedDeviceTypes"], browser: Browser): Promise<DeviceChoice[]>;
+  sendPasscode(options: { userId: string; deviceId: string; flowId: string; purpose: "sign-in" | "step-up"; meta: RequestMeta }): Promise<void>;
+  verifyPasscode(options: { userId: string; deviceId: string; flowId: string; purpose: "sign-in" | "step-up"; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
+  verifyTotp(options: { userId: string; deviceId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
+  authenticationOptions(userId: string, flowId: string, deviceId: string): Promise<unknown>;
+  verifyAssertion(options: { userId: string; flowId: string; deviceId: string; response: unknown; meta: RequestMeta }): Promise<{ userVerified: boolean }>;
+  sendMagicLink(options: { userId: string; flowId: string; meta: RequestMeta }): Promise<void>;
+  /** How many passcodes this flow has sent, whichever device they went to. */
+  codesSent(flowId: string): Promise<number>;
+  /** The device worked: remember when it was last used. */
+  recordUse(userId: string, deviceId: string): Promise<void>;
+};
+
+type State = DeviceAuthenticationState;
+type Ctx = FlowContext<DeviceAuthenticationInput>;
+type WithDevices = Extract<State, { usable: DeviceChoice[] }>;
+
+const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
+const NO_MORE_CODES = "You have asked for the most new codes allowed. Use the last code sent, or choose another way to confirm.";
+
+/**
+ * One budget for the whole flow: the first code plus `maxResend` more, however they are asked for
+ * (resend, or choosing a device again), so switching devices cannot mint unlimited codes.
+ */
+async function maySend(services: DeviceAuthenticationServices, ctx: Ctx) {
+  return (await services.codesSent(ctx.flowId)) <= ctx.input.maxResend;
+}
+const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
+
+function ownerOf(ctx: Ctx): string {
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return ctx.userId;
+}
+
+/** Device selection is worth showing when there is a choice: several devices, or one plus a link. */
+function hasChoice(state: WithDevices, ctx: Ctx) {
+  return state.usable.length > 1 || (state.usable.length === 1 && ctx.input.magicLinkEnabled);
+}
+
+function chosen(state: WithDevices, deviceId: string): DeviceChoice {
+  const device = state.usable.find((d) => d.id === deviceId);
+  // An id not in this flow's own list is not found, whoever it belongs to (security.md item 11).
+  if (!device) throw new AppError("NOT_FOUND", "Device not found.");
+  return device;
+}
+
+export function createDeviceAuthenticationFlow(
+  services: DeviceAuthenticationServices,
+): FlowMachine<State, DeviceAuthenticationEvent | MagicLinkConfirmedEvent, DeviceAuthenticationInput> & {
+  eventSchema: typeof deviceAuthenticationEvent;
+} {
+  return {
+    kind: "device-authentication",
+    ttlMinutes: 15,
+    inputSchema: deviceAuthenticationInput,
+    eventSchema: deviceAuthenticationEvent,
+    initial: () => ({ section: "GATHER_BROWSER_AND_DEVICES" }),
+
+    async advance(state, ctx) {
+      switch (state.section) {
+        case "GATHER_BROWSER_AND_DEVICES": {
+          const user = ctx.userId ? await services.getUser(ctx.userId) : null;
+          if (!user || (ctx.input.pingOneUserId && ctx.input.pingOneUserId !== user.id)) {
+            return { section: "RETURN_ERROR", errorMessage: "Sign in again to continue.", errorDetails: "USER_NOT_FOUND" };
+          }
+          return null;
+        }
+        case "FILTER_AND_MASK_DEVICES": {
+          const usable = await services.usableDevices(ownerOf(ctx), ctx.input.allowedDeviceTypes, state.browser);
+          return { section: "CHECK_MFA_ENABLED_AND_ANY_DEVICE_ACTIVE", browser: state.browser, usable };
+        }
+        case "CHECK_MFA_ENABLED_AND_ANY_DEVICE_ACTIVE": {
+          const user = await services.getUser(ownerOf(ctx));
+          if (user?.mfaEnabled && state.usable.length > 0) return { ...state, section: "DECIDE_AUTHENTICATION_PATH" };
+          if (ctx.input.magicLinkEnabled) return { ...state, section: "CALL_MAGIC_LINK_AUTHENTICATION", sent: false };
+          return { section: "RETURN_NO_SECOND_FACTOR" };
+        }
+        case "DECIDE_AUTHENTICATION_PATH": {
+          if (hasChoice(state, ctx)) return { ...state, section: "DEVICE_SELECTION" };
+          const only = state.usable.find((d) => d.isDefault) ?? state.usable[0]!;
+          return { ...state, section: "DEFAULT_DEVICE_ENRICHMENT", deviceId: only.id };
+        }
+        case "CALL_MAGIC_LINK_AUTHENTICATION":
+          if (state.sent) return null;
+          await services.sendMagicLink({ userId: ownerOf(ctx), flowId: ctx.flowId, meta: ctx.meta });
+          return { ...state, sent: true };
+        // Default device enrichment: what the chosen device needs next.
+        case "DEFAULT_DEVICE_ENRICHMENT": {
+          const device = chosen(state, state.deviceId);
+          const base = { browser: state.browser, usable: state.usable, deviceId: device.id };
+          if (FIDO2_TYPES.includes(device.type)) return { section: "AUTHENTICATE_WITH_FIDO2", ...base };
+          if (OTP_TYPES.includes(device.type)) {
+            if (device.type !== "TOTP") {
+              // With the budget spent, the last code sent is still the way in: show its page, send nothing.
+              if (!(await maySend(services, ctx))) return { section: "AUTHENTICATE_WITH_OTP", ...base, notice: NO_MORE_CODES };
+              await services.sendPasscode({ userId: ownerOf(ctx), deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, meta: ctx.meta });
+            }
+            return { section: "AUTHENTICATE_WITH_OTP", ...base };
+          }
+          return { section: "RETURN_ERROR", errorMessage: "This device cannot be used here yet. Choose another.", errorDetails: "UNSUPPORTED_DEVICE_TYPE" };
+        }
+        default:
+          return null;
+      }
+    },
+
+    async handle(state, event, ctx) {
+      const userId = ownerOf(ctx);
+      if (event.type === "CANCEL") {
+        if (!ctx.input.allowCancel) throw notAvailable();
+        return { section: "RETURN_ERROR", errorMessage: "Authentication was cancelled.", errorDetails: "CANCELED" };
+      }
+      if (event.type === "MAGIC_LINK_CONFIRMED") {
+        if (state.section !== "CALL_MAGIC_LINK_AUTHENTICATION") throw notAvailable();
+        return { section: "RETURN_SUCCESS", authMethod: "magic_link" };
+      }
+      switch (state.section) {
+        case "GATHER_BROWSER_AND_DEVICES":
+          if (event.type !== "BROWSER_CAPABILITIES") throw notAvailable();
+          return { section: "FILTER_AND_MASK_DEVICES", browser: { webauthn: event.webauthn, platformAuthenticator: event.platformAuthenticator } };
+
+        case "DEVICE_SELECTION":
+          if (event.type === "MAGIC_LINK") {
+            if (!ctx.input.magicLinkEnabled) throw notAvailable();
+            return { ...state, section: "CALL_MAGIC_LINK_AUTHENTICATION", sent: false };
+          }
+          if (event.type !== "SELECT_DEVICE") throw notAvailable();
+          return { ...state, section: "DEFAULT_DEVICE_ENRICHMENT", deviceId: chosen(state, event.deviceId).id };
+
+        case "CALL_MAGIC_LINK_AUTHENTICATION":
+          if (event.type === "CHANGE_DEVICE" && state.usable.length > 0) return { ...state, section: "DEVICE_SELECTION" };
+          throw notAvailable();
+
+        // Handle TOTP, SMS, voice and email OTP authentication: enter the code, resend, or change device.
+        case "AUTHENTICATE_WITH_OTP": {
+          const device = chosen(state, state.deviceId);
+          if (event.type === "CHANGE_DEVICE") {
+            if (!hasChoice(state, ctx)) throw notAvailable();
+            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
+          }
+          if (event.type === "RESEND") {
+            if (device.type === "TOTP") throw notAvailable();
+            if (!(await maySend(services, ctx))) throw new AppError("RATE_LIMITED", NO_MORE_CODES);
+            await services.sendPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, meta: ctx.meta });
+            return { ...state, notice: "We sent you a new code. The previous code no longer works." };
+          }
+          if (event.type !== "SUBMIT_OTP") throw notAvailable();
+          const result =
+            device.type === "TOTP"
+              ? await services.verifyTotp({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta })
+              : await services.verifyPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, code: event.otp, meta: ctx.meta });
+          if (!result.ok) throw fieldError("otp", codeCheckMessage(result));
+          await services.recordUse(userId, device.id);
+          return { section: "RETURN_SUCCESS", authMethod: device.type === "TOTP" ? "totp" : "otp", deviceId: device.id };
+        }
+
+        // Handle FIDO2 authentication: continue with this device, or pick another.
+        case "AUTHENTICATE_WITH_FIDO2": {
+          const device = chosen(state, state.deviceId);
+          if (event.type === "CHANGE_DEVICE") {
+            if (!hasChoice(state, ctx)) throw notAvailable();
+            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
+          }
+          if (event.type !== "FIDO2_ASSERTION") throw notAvailable();
+          let response: unknown;
+          try {
+            response = JSON.parse(event.assertion);
+          } catch {
+            throw new AppError("VALIDATION", "We could not read the response from your device. Try again.");
+          }
+          await services.verifyAssertion({ userId, flowId: ctx.flowId, deviceId: device.id, response, meta: ctx.meta });
+          return { section: "RETURN_SUCCESS", authMethod: "webauthn", deviceId: device.id };
+        }
+
+        default:
+          throw notAvailable();
+      }
+    },
+
+    async view(state, ctx): Promise<SectionView> {
+      const cancel = ctx.input.allowCancel ? ["CANCEL"] : [];
+      switch (state.section) {
+        case "GATHER_BROWSER_AND_DEVICES":
+          return { section: state.section, actions: ["BROWSER_CAPABILITIES", ...cancel], data: {} };
+        case "DEVICE_SELECTION":
+          return {
+            section: state.section,
+            actions: ["SELECT_DEVICE", ...(ctx.input.magicLinkEnabled ? ["MAGIC_LINK"] : []), ...cancel],
+            data: { devices: state.usable, magicLinkEnabled: ctx.input.magicLinkEnabled },
+          };
+        case "CALL_MAGIC_LINK_AUTHENTICATION":
+          return {
+            section: state.section,
+            actions: [...(state.usable.length > 0 ? ["CHANGE_DEVICE"] : []), ...cancel],
+            data: {},
+          };
+        case "AUTHENTICATE_WITH_OTP": {
+          const device = chosen(state, state.deviceId);
+          const resend = device.type !== "TOTP" && (await maySend(services, ctx));
+          return {
+            section: state.section,
+            actions: ["SUBMIT_OTP", ...(resend ? ["RESEND"] : []), ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
+            data: { device, notice: state.notice ?? null },
+          };
+        }
+        case "AUTHENTICATE_WITH_FIDO2": {
+          const device = chosen(state, state.deviceId);
+          const options = await services.authenticationOptions(ownerOf(ctx), ctx.flowId, device.id);
+          return {
+            section: state.section,
+            actions: ["FIDO2_ASSERTION", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
+            data: { device, options },
+          };
+        }
+        default:
+          return { section: state.section, actions: [], data: {} };
+      }
+    },
+
+    result(state) {
+      switch (state.section) {
+        case "RETURN_SUCCESS":
+          return { status: "success", output: { ciam_subflowResult: "AUTHENTICATED", ciam_authMethod: state.authMethod } };
+        case "RETURN_NO_SECOND_FACTOR":
+          return { status: "success", output: { ciam_subflowResult: "NO_SECOND_FACTOR" } };
+        case "RETURN_ERROR":
+          return { status: "error", output: { ciam_errorMessage: state.errorMessage, ciam_errorDetails: state.errorDetails } };
+        default:
+          return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { deviceTypeLabel, type DeviceTypeName } from "@/lib/devices/device-types";
+import { maskTarget } from "@/lib/devices/mask-target";
+import { getDeviceForCode } from "@/lib/otp/get-device-for-code";
+import { sendDevicePasscode } from "@/lib/otp/send-device-passcode";
+import { verifyPasscode } from "@/lib/otp/verify-passcode";
+import { verifyTotp } from "@/lib/totp/verify-totp";
+import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
+import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
+import { sendFlowMagicLink } from "@/lib/auth/magic-link";
+import type { DeviceAuthenticationServices } from "@/lib/flows/device-authentication/machine";
+
+// Mobile push arrives with the mobile authenticator; until then such devices are not offered.
+const SUPPORTED: readonly DeviceTypeName[] = ["SMS", "VOICE", "EMAIL", "TOTP", "PLATFORM", "SECURITY_KEY"];
+
+export const deviceAuthenticationServices: DeviceAuthenticationServices = {
+  getUser: (userId) => db.user.findUnique({ where: { id: userId }, select: { id: true, mfaEnabled: true } }),
+
+  async usableDevices(userId, allowed, browser) {
+    const devices = await db.device.findMany({
+      where: { userId, status: "ACTIVE" },
+      orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    });
+    return devices
+      .filter((d) => SUPPORTED.includes(d.type) && (!allowed || allowed.includes(d.type)))
+      .filter((d) => (d.type === "PLATFORM" ? browser.platformAuthenticator : d.type === "SECURITY_KEY" ? browser.webauthn : true))
+      .map((d) => ({
+        id: d.id,
+        type: d.type,
+        typeLabel: deviceTypeLabel[d.type],
+        nickname: d.nickname,
+        // Before the second factor only two digits of a phone number show (issue 4).
+        maskedTarget: maskTarget(d.type, d.target, 2),
+        isDefault: d.isDefault,
+      }));
+  },
+
+  async sendPasscode({ userId, deviceId, flowId, purpose, meta }) {
+    const device = await getDeviceForCode({ userId, deviceId, now: new Date() });
+    if ((device.type !== "SMS" && device.type !== "VOICE" && device.type !== "EMAIL") || !device.target) {
+      throw new AppError("NOT_FOUND", "Device not found.");
+    }
+    await sendDevicePasscode({ userId, deviceId, flowExecutionId: flowId, purpose, type: device.type, target: device.target, meta });
+  },
+  verifyPasscode: ({ userId, deviceId, flowId, purpose, code, meta }) =>
+    verifyPasscode({ userId, deviceId, flowExecutionId: flowId, purpose, code, meta }),
+  verifyTotp: ({ userId, deviceId, code, meta }) => verifyTotp({ userId, deviceId, code, meta }),
+  authenticationOptions: (userId, flowId, deviceId) => generateAuthenticationOptionsForUser({ userId, flowExecutionId: flowId, deviceId }),
+  verifyAssertion: ({ userId, flowId, deviceId, response, meta }) =>
+    verifyAuthentication({ userId, flowExecutionId: flowId, deviceId, response: response as never, meta }),
+  sendMagicLink: ({ userId, flowId, meta }) => sendFlowMagicLink({ userId, flowExecutionId: flowId, meta }),
+  codesSent: (flowId) => db.passcode.count({ where: { flowExecutionId: flowId } }),
+  async recordUse(userId, deviceId) {
+    await db.device.updateMany({ where: { id: deviceId, userId }, data: { lastUsedAt: new Date() } });
+  },
+};
