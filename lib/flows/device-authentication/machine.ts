@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { DEVICE_TYPES, type DeviceTypeName } from "@/lib/devices/device-types";
@@ -63,10 +64,9 @@ export const deviceAuthenticationInput = z.object({
 });
 export type DeviceAuthenticationInput = z.infer<typeof deviceAuthenticationInput>;
 
-const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 export const deviceAuthenticationEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("BROWSER_CAPABILITIES"), webauthn: flag, platformAuthenticator: flag }),
+  browserCapabilitiesEvent,
   z.object({ type: z.literal("SELECT_DEVICE"), deviceId: deviceIdSchema }),
   z.object({ type: z.literal("MAGIC_LINK") }),
   z.object({ type: z.literal("CHANGE_DEVICE") }),
@@ -100,7 +100,6 @@ type State = DeviceAuthenticationState;
 type Ctx = FlowContext<DeviceAuthenticationInput>;
 type WithDevices = Extract<State, { usable: DeviceChoice[] }>;
 
-const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
 const NO_MORE_CODES = "You have asked for the most new codes allowed. Use the last code sent, or choose another way to confirm.";
 
 /**
@@ -110,7 +109,6 @@ const NO_MORE_CODES = "You have asked for the most new codes allowed. Use the la
 async function maySend(services: DeviceAuthenticationServices, ctx: Ctx) {
   return (await services.codesSent(ctx.flowId)) <= ctx.input.maxResend;
 }
-const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
 function ownerOf(ctx: Ctx): string {
   if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in first.");
@@ -247,12 +245,7 @@ export function createDeviceAuthenticationFlow(
             return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
           }
           if (event.type !== "FIDO2_ASSERTION") throw notAvailable();
-          let response: unknown;
-          try {
-            response = JSON.parse(event.assertion);
-          } catch {
-            throw new AppError("VALIDATION", "We could not read the response from your device. Try again.");
-          }
+          const response = parseCredentialResponse(event.assertion);
           await services.verifyAssertion({ userId, flowId: ctx.flowId, deviceId: device.id, response, meta: ctx.meta });
           return { section: "RETURN_SUCCESS", authMethod: "webauthn", deviceId: device.id };
         }

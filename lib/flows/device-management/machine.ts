@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { fieldError, notAvailable } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -80,7 +81,6 @@ const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ADD", "BLOCK", "CONFI
 type State = DeviceManagementState;
 type Ctx = FlowContext<DeviceManagementInput>;
 
-const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
 
 function ownerOf(ctx: Ctx): string {
   if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to manage your devices.");
@@ -166,7 +166,7 @@ export function createDeviceManagementFlow(
           if (event.type === "CANCEL" || event.type === "BACK") return { section: "DISPLAY_USER_DEVICES", alert: "Nothing was changed." };
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
           if (!(await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta))) {
-            throw new AppError("VALIDATION", "That password is not right.", { password: ["That password is not right."] });
+            throw fieldError("password", "That password is not right.");
           }
           return machine.handle(state.resume.state, state.resume.event, ctx);
         case "ENABLE_MFA":

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { ALLOWED_TYPE_NAMES, REGISTRABLE_TYPES, type Eligibility, type RegistrableType } from "@/lib/devices/device-eligibility";
@@ -46,13 +47,11 @@ export const deviceRegistrationInput = z.object({
 });
 export type DeviceRegistrationInput = z.infer<typeof deviceRegistrationInput>;
 
-// Form fields arrive as "true"/"false"; z.coerce.boolean would read "false" as true.
-const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 const otpField = z.string({ error: "Enter the code." }).trim().min(1, { error: "Enter the code." }).max(20, { error: "That code is too long." });
 
 export const deviceRegistrationEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("BROWSER_CAPABILITIES"), webauthn: flag, platformAuthenticator: flag }),
+  browserCapabilitiesEvent,
   z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
   z.object({ type: z.literal("SELECT_TYPE"), deviceType: z.enum(REGISTRABLE_TYPES, { error: "Choose a kind of device." }) }),
   z.object({ type: z.literal("USE_PASSWORD") }),
@@ -101,8 +100,6 @@ export type DeviceRegistrationServices = {
 type State = DeviceRegistrationState;
 type Ctx = FlowContext<DeviceRegistrationInput>;
 
-const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
-const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
 function ownerOf(ctx: Ctx): string {
   if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to add a device.");
@@ -284,12 +281,7 @@ export function createDeviceRegistrationFlow(
         case "REGISTER_FIDO2_DEVICE": {
           if (event.type === "BACK") return { section: "SELECT_DEVICE", browser: state.browser };
           if (event.type !== "FIDO2_ATTESTATION") throw notAvailable();
-          let response: unknown;
-          try {
-            response = JSON.parse(event.attestation);
-          } catch {
-            throw new AppError("VALIDATION", "We could not read the response from your device. Try again.");
-          }
+          const response = parseCredentialResponse(event.attestation);
           const { deviceId } = await services.verifyRegistration({
             userId,
             flowId: ctx.flowId,

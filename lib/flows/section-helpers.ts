@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+
+/** Pieces every flow machine uses the same way, so each flow file keeps only its own sections. */
+
+/** Form fields arrive as "true"/"false"; z.coerce.boolean would read "false" as true. */
+export const formFlag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+
+/** What the browser can do, gathered without user action (the sources' hidden form). */
+export const browserCapabilitiesEvent = z.object({
+  type: z.literal("BROWSER_CAPABILITIES"),
+  webauthn: formFlag,
+  platformAuthenticator: formFlag,
+});
+
+export const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
+
+export const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
+
+/** A WebAuthn response as the browser serialised it. */
+export function parseCredentialResponse(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    throw new AppError("VALIDATION", "We could not read the response from your device. Try again.");
+  }
+}
