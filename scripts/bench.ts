@@ -42,9 +42,9 @@ const unknown = await time("sign-in: unknown email", 15, () =>
 console.log(`difference between the two medians: ${Math.abs(known - unknown).toFixed(1)} ms`);
 
 const caller = { meta, sessionId: null };
-await time("flow: start device-management and open Enable MFA", 30, async () => {
+await time("flow: start device-management, then Done", 30, async () => {
   const flow = await startFlow({ kind: "device-management", userId: user.id, input: {}, door: "api", caller });
-  await sendFlowEvent({ id: flow.id, userId: user.id, event: { type: "SKIP" }, caller });
+  await sendFlowEvent({ id: flow.id, userId: user.id, event: { type: "DONE" }, caller });
 });
 
 await db.$disconnect();

@@ -32,7 +32,8 @@ export async function recordAuditEvent(
   tx: Tx,
   event: {
     action: AuditAction;
-    userId: string;
+    /** Whose account; null only for events about an account that does not exist (a failed sign-in). */
+    userId: string | null;
     actorId?: string;
     deviceId?: string;
     details?: Record<string, unknown>;
