@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState } from "react";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { sendAuthenticationEventAction, sendFlowEventAction } from "@/app/flow/actions";
 import { FlowForm } from "@/components/flows/flow-form";
+import { LinkActions } from "@/components/flows/link-actions";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
@@ -56,18 +57,13 @@ export function Fido2AuthenticationSection({
       {(actions.includes("CHANGE_DEVICE") || actions.includes("CANCEL")) && (
         <FlowForm flowId={flowId} label="Other choices" signingIn={signingIn}>
           {(_s, leaving) => (
-            <div className="row">
-              {actions.includes("CHANGE_DEVICE") && (
-                <button className="btn btn-link" type="submit" name="type" value="CHANGE_DEVICE" disabled={leaving || pending}>
-                  Use another device
-                </button>
-              )}
-              {actions.includes("CANCEL") && (
-                <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={leaving || pending}>
-                  Cancel
-                </button>
-              )}
-            </div>
+            <LinkActions
+              pending={leaving || pending}
+              links={[
+                { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
+                { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
+              ]}
+            />
           )}
         </FlowForm>
       )}

@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { FlowForm } from "@/components/flows/flow-form";
+import { LinkActions } from "@/components/flows/link-actions";
 
 /** Call magic link authentication: wait, polling, while the person opens the emailed link. */
 export function MagicLinkWaitSection({ flowId, actions, signingIn }: { flowId: string; actions: string[]; signingIn: boolean }) {
@@ -18,18 +19,13 @@ export function MagicLinkWaitSection({ flowId, actions, signingIn }: { flowId: s
       {(actions.includes("CHANGE_DEVICE") || actions.includes("CANCEL")) && (
         <FlowForm flowId={flowId} label="Other choices" signingIn={signingIn}>
           {(_s, pending) => (
-            <div className="row">
-              {actions.includes("CHANGE_DEVICE") && (
-                <button className="btn btn-link" type="submit" name="type" value="CHANGE_DEVICE" disabled={pending}>
-                  Use a device instead
-                </button>
-              )}
-              {actions.includes("CANCEL") && (
-                <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={pending}>
-                  Cancel
-                </button>
-              )}
-            </div>
+            <LinkActions
+              pending={pending}
+              links={[
+                { event: "CHANGE_DEVICE", label: "Use a device instead", show: actions.includes("CHANGE_DEVICE") },
+                { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
+              ]}
+            />
           )}
         </FlowForm>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { FlowForm } from "@/components/flows/flow-form";
+import { LinkActions } from "@/components/flows/link-actions";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
@@ -46,18 +47,13 @@ export function OtpAuthenticationSection({
                   </button>
                 )}
               </div>
-              <div className="row">
-                {actions.includes("CHANGE_DEVICE") && (
-                  <button className="btn btn-link" type="submit" name="type" value="CHANGE_DEVICE" disabled={pending} formNoValidate>
-                    Use another device
-                  </button>
-                )}
-                {actions.includes("CANCEL") && (
-                  <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={pending} formNoValidate>
-                    Cancel
-                  </button>
-                )}
-              </div>
+              <LinkActions
+                pending={pending}
+                links={[
+                  { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
+                  { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
+                ]}
+              />
             </div>
           </>
         )}

@@ -1,19 +1,16 @@
 "use client";
 
+import { LinkActions } from "@/components/flows/link-actions";
+
 /** Back and Cancel, the way out of every registration step. */
 export function StepButtons({ pending, canCancel, back = true }: { pending: boolean; canCancel: boolean; back?: boolean }) {
   return (
-    <div className="row">
-      {back && (
-        <button className="btn btn-link" type="submit" name="type" value="BACK" disabled={pending} formNoValidate>
-          Back
-        </button>
-      )}
-      {canCancel && (
-        <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={pending} formNoValidate>
-          Cancel
-        </button>
-      )}
-    </div>
+    <LinkActions
+      pending={pending}
+      links={[
+        { event: "BACK", label: "Back", show: back },
+        { event: "CANCEL", label: "Cancel", show: canCancel },
+      ]}
+    />
   );
 }
