@@ -41,7 +41,7 @@ const unknown = await time("sign-in: unknown email", 15, () =>
 );
 console.log(`difference between the two medians: ${Math.abs(known - unknown).toFixed(1)} ms`);
 
-const caller = { meta, sessionId: null };
+const caller = { meta, session: null };
 await time("flow: start device-management, then Done", 30, async () => {
   const flow = await startFlow({ kind: "device-management", userId: user.id, input: {}, door: "api", caller });
   await sendFlowEvent({ id: flow.id, userId: user.id, event: { type: "DONE" }, caller });

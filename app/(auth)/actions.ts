@@ -6,7 +6,7 @@ import { consumeFlowMagicLink, requestMagicLink } from "@/lib/auth/magic-link";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
 import { randomToken } from "@/lib/auth/tokens";
 import { config } from "@/lib/config";
-import { sendFlowEvent } from "@/lib/flows/flow-executions";
+import { confirmFlowByLink } from "@/lib/flows/flow-executions";
 import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
@@ -53,13 +53,7 @@ export async function confirmFlowMagicLinkAction(token: string): Promise<ActionR
   try {
     const link = await consumeFlowMagicLink({ token: parsed.data.token });
     if (!link) return { status: "error", message: "This link has expired or was already used." };
-    await sendFlowEvent({
-      id: link.flowExecutionId,
-      userId: link.userId,
-      event: { type: "MAGIC_LINK_CONFIRMED" },
-      internal: true,
-      caller: { meta: await requestMeta(), sessionId: null },
-    });
+    await confirmFlowByLink({ flowId: link.flowExecutionId, userId: link.userId, meta: await requestMeta() });
     return { status: "success", message: "Confirmed. Go back to the window where you were signing in: it continues by itself." };
   } catch (error) {
     return failure(error);

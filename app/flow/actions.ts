@@ -6,7 +6,7 @@ import { z } from "zod";
 import { currentSession, requireUser } from "@/lib/auth/require-user";
 import { AppError } from "@/lib/errors/app-error";
 import { assertAuthenticationFlow } from "@/lib/flows/flow-executions";
-import { requestMeta } from "@/lib/auth/request-meta";
+import { callerFor } from "@/lib/auth/caller";
 import { sendFlowEvent } from "@/lib/flows/flow-executions";
 import { failure, type ActionResult } from "@/lib/actions/action-result";
 
@@ -43,13 +43,9 @@ async function sendEvent(formData: FormData, options: { allowPendingSession: boo
   try {
     const session = options.allowPendingSession ? await currentSession() : await requireUser();
     if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
-    if (options.allowPendingSession) await assertAuthenticationFlow(parsed.data.flowId, session.user.id);
-    const snapshot = await sendFlowEvent({
-      id: parsed.data.flowId,
-      userId: session.user.id,
-      event,
-      caller: { meta: await requestMeta(), sessionId: session.id },
-    });
+    const caller = await callerFor(session, { inServerAction: true });
+    if (options.allowPendingSession) await assertAuthenticationFlow(parsed.data.flowId, session.user.id, caller);
+    const snapshot = await sendFlowEvent({ id: parsed.data.flowId, userId: session.user.id, event, caller });
     endedInPortal = Boolean(snapshot.result) && snapshot.door === "portal" && snapshot.kind === "device-management";
   } catch (error) {
     return failure(error);

@@ -20,4 +20,5 @@ export const auditActionLabel: Record<string, string> = {
   "otp.failed": "Wrong verification code entered",
   "totp.replay_refused": "A used authenticator code was refused",
   "user.reauthenticated": "Identity confirmed",
+  "flow.redemption_refused": "Another browser tried to finish your sign-in",
 };

@@ -23,7 +23,9 @@ export type AuditAction =
   | "device.locked"
   | "totp.replay_refused"
   // WebAuthn (security.md item 17): a signature counter went backwards, so the device was blocked.
-  | "device.clone_suspected";
+  | "device.clone_suspected"
+  // A session tried to redeem a second factor that another session started (security.md item 25).
+  | "flow.redemption_refused";
 
 export type RequestMeta = { ip?: string | null; userAgent?: string | null };
 

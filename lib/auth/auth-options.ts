@@ -8,6 +8,7 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password"
 import { consumeMagicLink } from "@/lib/auth/magic-link";
 import { createSession, findLiveSession, revokeSession } from "@/lib/auth/sessions";
 import { completeAuthenticationFlow } from "@/lib/auth/complete-authentication-flow";
+import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
 import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -94,7 +95,7 @@ export function authOptions(): NextAuthOptions {
               userId: user.id,
               methods: ["passkey"],
               meta,
-              secondFactorPending: user.mfaEnabled && !verified.userVerified,
+              secondFactorPending: !verified.userVerified && (await requiresSecondFactor(user.id)),
             });
             await db.$transaction((tx) => recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, deviceId: verified.deviceId, details: { method: "passkey" }, meta }));
             return { id: user.id, email: user.email, sid: session.id };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
+import { rotateSession } from "@/lib/auth/sessions";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { config } from "@/lib/config";
 
@@ -14,26 +15,22 @@ export async function isRecentlyAuthenticated(options: { sessionId: string | nul
 }
 
 /**
- * Re-authentication with the password before a sensitive change: a right password marks the session
- * as freshly authenticated; a wrong one is audited like a failed sign-in.
+ * Re-authentication with the password before a sensitive change, for accounts whose highest level is
+ * the password (see requiresSecondFactor). A right password replaces the session with a new, freshly
+ * authenticated one (security.md item 21) and returns it; a wrong one is audited like a failed sign-in.
  */
 export async function confirmPassword(options: { userId: string; sessionId: string | null; password: string; meta: RequestMeta }) {
-  if (!options.sessionId) return false;
+  if (!options.sessionId) return null;
   const user = await db.user.findUnique({ where: { id: options.userId }, select: { passwordHash: true } });
   const ok = await verifyPassword(user?.passwordHash, options.password);
-  await db.$transaction(async (tx) => {
-    if (ok) {
-      await tx.session.updateMany({
-        where: { id: options.sessionId ?? "", userId: options.userId, revokedAt: null },
-        data: { authenticatedAt: new Date() },
-      });
-    }
-    await recordAuditEvent(tx, {
-      action: ok ? "user.reauthenticated" : "user.sign_in_failed",
+  const renewed = ok ? await rotateSession({ sessionId: options.sessionId, userId: options.userId, method: "pwd", meta: options.meta }) : null;
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, {
+      action: renewed ? "user.reauthenticated" : "user.sign_in_failed",
       userId: options.userId,
       details: { method: "pwd", reason: "re-authentication" },
       meta: options.meta,
-    });
-  });
-  return ok;
+    }),
+  );
+  return renewed;
 }

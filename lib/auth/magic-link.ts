@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { createSession } from "@/lib/auth/sessions";
+import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { sendEmail } from "@/lib/notify/send-email";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 
@@ -88,16 +89,13 @@ export async function consumeMagicLink(options: { token: string; meta: RequestMe
   });
   if (count !== 1) return null;
   const row = await db.magicLinkToken.findUniqueOrThrow({ where: { tokenHash }, include: { user: true } });
-  // After an emailed link, only a device other than email is a second factor worth asking for; an
-  // account without one gets no further step (there is nothing stronger to ask).
-  const secondFactors = row.user.mfaEnabled
-    ? await db.device.count({ where: { userId: row.userId, status: "ACTIVE", type: { not: "EMAIL" } } })
-    : 0;
+  // With MFA on the link is one factor, whatever the devices: an account whose only second factor is
+  // email is sent from the second-factor page to its password (see the README's security table).
   const session = await createSession({
     userId: row.userId,
     methods: ["magic_link"],
     meta: options.meta,
-    secondFactorPending: secondFactors > 0,
+    secondFactorPending: await requiresSecondFactor(row.userId),
   });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: row.userId, details: { method: "magic_link" }, meta: options.meta }),

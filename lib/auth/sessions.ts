@@ -1,22 +1,31 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 
 export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey";
 
-/** A new session row; the caller puts its id in next-auth's cookie (a new token at every sign-in). */
+/** The session a request acts as: its row id and the family its flows belong to. */
+export type SessionRef = { id: string; familyId: string };
+
+/**
+ * A new session row; the caller puts its id in next-auth's cookie (a new token at every sign-in).
+ * Without `familyId` it is a new sign-in and so a new family; with it, a replacement within one.
+ */
 export async function createSession(options: {
   userId: string;
   methods: AuthMethod[];
   meta: RequestMeta;
   /** The account has MFA on and only the first factor was given: this session can only finish signing in. */
   secondFactorPending?: boolean;
+  familyId?: string;
 }) {
   const now = new Date();
   return db.session.create({
     data: {
       userId: options.userId,
+      familyId: options.familyId ?? randomUUID(),
       authMethods: options.methods.join(","),
       secondFactorPending: options.secondFactorPending ?? false,
       authenticatedAt: now,
@@ -24,6 +33,41 @@ export async function createSession(options: {
       ip: options.meta.ip ?? null,
       userAgent: options.meta.userAgent ?? null,
     },
+  });
+}
+
+/** The methods a session has used, with one more. */
+export function withMethod(authMethods: string, method: AuthMethod): AuthMethod[] {
+  return [...new Set([...authMethods.split(",").filter(Boolean), method])] as AuthMethod[];
+}
+
+/**
+ * Replaces a live session with a new one of the same family after the user proved who they are again
+ * (a step-up or a password re-confirmation): a new token, the old one revoked (security.md item 21).
+ * The absolute lifetime still counts from the sign-in. Exactly one of two racing rotations wins; the
+ * other gets null, as does a session that is no longer live.
+ */
+export async function rotateSession(options: { sessionId: string; userId: string; method: AuthMethod; meta: RequestMeta }) {
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const current = await tx.session.findFirst({
+      where: { id: options.sessionId, userId: options.userId, revokedAt: null, secondFactorPending: false, expiresAt: { gt: now } },
+    });
+    if (!current) return null;
+    const { count } = await tx.session.updateMany({ where: { id: current.id, revokedAt: null }, data: { revokedAt: now } });
+    if (count !== 1) return null;
+    return tx.session.create({
+      data: {
+        userId: current.userId,
+        familyId: current.familyId,
+        authMethods: withMethod(current.authMethods, options.method).join(","),
+        authenticatedAt: now,
+        lastSeenAt: now,
+        expiresAt: current.expiresAt,
+        ip: options.meta.ip ?? null,
+        userAgent: options.meta.userAgent ?? null,
+      },
+    });
   });
 }
 

@@ -13,7 +13,13 @@ export type FlowContext<I> = {
   /** The signed-in owner; null when the flow was opened without a session. */
   userId: string | null;
   /** The caller's session, for rules about how recently the user proved who they are. */
-  sessionId: string | null;
+  readonly sessionId: string | null;
+  /**
+   * After a step-up or password re-confirmation replaced the caller's session with a new one of the
+   * same family: the rest of this request acts as the new session, and the door hands its token to
+   * the browser (security.md item 21).
+   */
+  adoptSession(session: { id: string; userId: string }): Promise<void>;
   input: I;
   door: Door;
   meta: RequestMeta;

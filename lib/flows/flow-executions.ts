@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { settle, type Door, type FlowContext, type FlowEvent, type FlowMachine, type FlowResult, type SectionState } from "@/lib/flows/engine";
 import { flowMachines, type FlowKind } from "@/lib/flows/registry";
+import type { SessionRef } from "@/lib/auth/sessions";
 
 /**
  * Persistence of running flows: a flow survives a reload, expires on time, and only its owner can
@@ -19,15 +20,38 @@ function machineFor(kind: string): AnyMachine {
   return machine;
 }
 
-/** Who is driving the flow now: their request and session. */
-export type Caller = { meta: RequestMeta; sessionId: string | null };
+/**
+ * Who is driving the flow now: their request and their session. A flow belongs to the session family
+ * that started it (architecture.md, "The owner is whoever started it, exactly"), so the family, not
+ * the user, is what finds it; the user id is checked as well.
+ */
+export type Caller = {
+  meta: RequestMeta;
+  session: SessionRef | null;
+  /** Where the response can set a cookie (server actions): hands the browser a replaced session. */
+  writeSessionCookie?: (session: { id: string; userId: string }) => Promise<void>;
+};
+
+/** The owner a flow is looked up by: the user and the session family, both exactly (null for a visitor). */
+function ownerWhere(userId: string | null, caller: Caller) {
+  return { userId, sessionFamilyId: caller.session?.familyId ?? null };
+}
 
 function contextFor(execution: Execution, machine: AnyMachine, caller: Caller): FlowContext<unknown> {
   const { meta } = caller;
   return {
     flowId: execution.id,
     userId: execution.userId,
-    sessionId: caller.sessionId,
+    get sessionId() {
+      return caller.session?.id ?? null;
+    },
+    async adoptSession(session) {
+      if (!caller.session || session.userId !== execution.userId) throw new AppError("UNAUTHENTICATED", "Sign in again to continue.");
+      // A rotation keeps the family, so the flows this request drives stay its own.
+      caller.session = { id: session.id, familyId: caller.session.familyId };
+      if (caller.writeSessionCookie) await caller.writeSessionCookie(session);
+      else console.warn(`flow ${execution.id}: a replaced session could not be handed to the browser from this door`);
+    },
     input: machine.inputSchema.parse(JSON.parse(execution.input)),
     door: execution.door as Door,
     meta,
@@ -57,6 +81,7 @@ export async function startFlow(options: {
       userId: options.userId,
       door: options.door,
       parentId: options.parentId ?? null,
+      sessionFamilyId: options.caller.session?.familyId ?? null,
       input: JSON.stringify(parsedInput.data),
       state: JSON.stringify(machine.initial(parsedInput.data)),
       expiresAt: new Date(Date.now() + machine.ttlMinutes * 60_000),
@@ -67,9 +92,12 @@ export async function startFlow(options: {
   return save(execution, machine, state, options.caller);
 }
 
-/** The flow if it belongs to this user (an anonymous flow to an anonymous caller), else "not found". */
-async function load(options: { id: string; userId: string | null }) {
-  const execution = await db.flowExecution.findFirst({ where: { id: options.id, userId: options.userId } });
+/**
+ * The flow if it belongs to this user and this caller's session family (an anonymous flow to an
+ * anonymous caller), else "not found": another session of the same user is a stranger to it.
+ */
+async function load(options: { id: string; userId: string | null; caller: Caller }) {
+  const execution = await db.flowExecution.findFirst({ where: { id: options.id, ...ownerWhere(options.userId, options.caller) } });
   if (!execution) throw new AppError("NOT_FOUND", "Flow not found.");
   return execution;
 }
@@ -115,69 +143,90 @@ export async function getFlow(options: { id: string; userId: string | null; call
   return snapshot(execution, machineFor(execution.kind), options.caller);
 }
 
-/**
- * Applies a user's event to their flow. `internal` is for the engine's own SUBFLOW_ENDED hand-off,
- * which no door can send: the event schema a door's input is parsed with does not contain it.
- */
-export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; caller: Caller; internal?: boolean }) {
+/** Applies a user's event, parsed by the flow's own schema, to a flow the caller owns. */
+export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; caller: Caller }) {
   const execution = await load(options);
-  const machine = machineFor(execution.kind);
-  if (execution.result) throw new AppError("CONFLICT", "This flow has already ended.");
-  if (execution.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
-  const parsed = options.internal
-    ? { success: true as const, data: options.event as FlowEvent }
-    : machine.eventSchema.safeParse(options.event);
+  const parsed = machineFor(execution.kind).eventSchema.safeParse(options.event);
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     const first = Object.values(fieldErrors).flat()[0];
     throw new AppError("VALIDATION", first ?? "That action is not available here.", fieldErrors);
   }
-  const ctx = contextFor(execution, machine, options.caller);
-  const handled = await machine.handle(JSON.parse(execution.state), parsed.data, ctx);
+  return apply(execution, parsed.data, options.caller);
+}
+
+/**
+ * Runs an event on a loaded flow. Internal events (a subflow's SUBFLOW_ENDED hand-off, a confirmed
+ * link) come only through here: no door's event schema contains them.
+ */
+async function apply(execution: Execution, event: FlowEvent, caller: Caller): Promise<FlowSnapshot> {
+  const machine = machineFor(execution.kind);
+  if (execution.result) throw new AppError("CONFLICT", "This flow has already ended.");
+  if (execution.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
+  const ctx = contextFor(execution, machine, caller);
+  const handled = await machine.handle(JSON.parse(execution.state), event, ctx);
   const state = await settle(machine, handled, ctx);
-  const saved = await save(execution, machine, state, options.caller);
+  const saved = await save(execution, machine, state, caller);
   if (saved.result && execution.parentId) {
     // A subflow hands its result to the flow that invoked it, which continues from there.
-    return sendFlowEvent({
-      id: execution.parentId,
-      userId: options.userId,
-      event: { type: "SUBFLOW_ENDED", result: saved.result },
-      caller: options.caller,
-      internal: true,
-    });
+    const parent = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.parentId } });
+    return apply(parent, { type: "SUBFLOW_ENDED", result: saved.result } as FlowEvent, caller);
   }
   return saved;
 }
 
-/** The newest unfinished flow of this kind for this user at this door, to resume after a reload. */
-export async function findOpenFlow(options: { kind: FlowKind; userId: string; door: Door }) {
+/** The newest unfinished flow of this kind that this session started at this door, to resume after a reload. */
+export async function findOpenFlow(options: { kind: FlowKind; userId: string; door: Door; caller: Caller }) {
+  if (!options.caller.session) return null;
   return db.flowExecution.findFirst({
-    where: { kind: options.kind, userId: options.userId, door: options.door, endedAt: null, parentId: null, expiresAt: { gt: new Date() } },
+    where: {
+      kind: options.kind,
+      ...ownerWhere(options.userId, options.caller),
+      door: options.door,
+      endedAt: null,
+      parentId: null,
+      expiresAt: { gt: new Date() },
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
 }
 
-/** Only a Device Authentication flow of this user may be driven by a session without its second factor. */
-export async function assertAuthenticationFlow(id: string, userId: string) {
-  const flow = await db.flowExecution.findFirst({ where: { id, userId, kind: "device-authentication" }, select: { id: true } });
+/** Only this session's own Device Authentication flow may be driven by a session without its second factor. */
+export async function assertAuthenticationFlow(id: string, userId: string, caller: Caller) {
+  const flow = await db.flowExecution.findFirst({
+    where: { id, kind: "device-authentication", ...ownerWhere(userId, caller) },
+    select: { id: true },
+  });
   if (!flow) throw new AppError("NOT_FOUND", "Flow not found.");
 }
 
-/** The newest successful, not yet redeemed authentication of this user since a moment (the sign-in). */
-export async function findFinishedAuthentication(options: { userId: string; since: Date }) {
-  const flows = await db.flowExecution.findMany({
+/** This session's newest finished, not yet redeemed sign-in authentication. */
+export async function findFinishedAuthentication(options: { userId: string; caller: Caller }) {
+  if (!options.caller.session) return null;
+  return db.flowExecution.findFirst({
     where: {
-      userId: options.userId,
+      ...ownerWhere(options.userId, options.caller),
       kind: "device-authentication",
       parentId: null,
       redeemedAt: null,
       endedAt: { not: null },
-      createdAt: { gte: options.since },
     },
     orderBy: { createdAt: "desc" },
-    take: 1,
     select: { id: true, result: true },
   });
-  return flows[0] ?? null;
+}
+
+/**
+ * The click on a flow-bound emailed link: the link, which only the account's inbox received, stands in
+ * for its flow's owner to send that one flow its confirmation, and nothing else. The flow's result
+ * still goes only to the session family that started it.
+ */
+export async function confirmFlowByLink(options: { flowId: string; userId: string; meta: RequestMeta }) {
+  const execution = await db.flowExecution.findFirst({
+    where: { id: options.flowId, userId: options.userId, kind: "device-authentication", sessionFamilyId: { not: null } },
+  });
+  if (!execution) throw new AppError("NOT_FOUND", "Flow not found.");
+  // No session acts here: the browser that opened the link gets nothing but this confirmation.
+  return apply(execution, { type: "MAGIC_LINK_CONFIRMED" }, { meta: options.meta, session: null });
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FlowView } from "@/components/flows/flow-view";
 import { requireUserPage } from "@/lib/auth/require-user";
-import { requestMeta } from "@/lib/auth/request-meta";
+import { callerFor } from "@/lib/auth/caller";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 import { config } from "@/lib/config";
 
@@ -15,7 +15,7 @@ export default async function DevicesPage() {
     userId: session.user.id,
     door: "portal",
     input: {},
-    caller: { meta: await requestMeta(), sessionId: session.id },
+    caller: await callerFor(session),
   });
   return <FlowView door={door} companyName={config().branding.companyName} />;
 }

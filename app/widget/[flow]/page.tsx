@@ -5,7 +5,7 @@ import { FlowView } from "@/components/flows/flow-view";
 import { Notice } from "@/components/ui/notice";
 import { PostResult } from "@/components/widget/post-result";
 import { currentSession } from "@/lib/auth/require-user";
-import { requestMeta } from "@/lib/auth/request-meta";
+import { callerFor } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { getFlow, startFlow } from "@/lib/flows/flow-executions";
 import { withSubflow } from "@/lib/flows/open-flow-for-door";
@@ -40,7 +40,7 @@ export default async function WidgetPage({
   const live = await currentSession();
   const session = live && !live.secondFactorPending ? live : null;
   const userId = session?.user.id ?? null;
-  const caller = { meta: await requestMeta(), sessionId: session?.id ?? null };
+  const caller = await callerFor(session);
   if (!query.data.flowId) {
     const started = await startFlow({ kind: kind as WidgetFlow, userId, input: { username: query.data.username }, door: "widget", caller });
     const next = new URLSearchParams({ parentOrigin: query.data.parentOrigin, flowId: started.id });

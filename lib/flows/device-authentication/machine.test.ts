@@ -24,10 +24,8 @@ function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesS
   let sent = options.codesSent ?? 0;
   const services: DeviceAuthenticationServices = {
     getUser: async (id) => (id === "u1" ? { id, mfaEnabled: options.mfaEnabled ?? true } : null),
-    usableDevices: async (_u, allowed, browser) =>
-      (options.devices ?? [])
-        .filter((d) => !allowed || allowed.includes(d.type))
-        .filter((d) => (d.type === "PLATFORM" ? browser.platformAuthenticator : true)),
+    requiresSecondFactor: async () => (options.mfaEnabled ?? true) && (options.devices ?? []).length > 0,
+    usableDevices: async (_u, allowed) => (options.devices ?? []).filter((d) => !allowed || allowed.includes(d.type)),
     sendPasscode: async ({ deviceId }) => {
       sent += 1;
       calls.push(`send:${deviceId}`);
@@ -55,6 +53,7 @@ function ctx(input: Partial<DeviceAuthenticationInput> = {}): FlowContext<Device
     input: deviceAuthenticationInput.parse({ maxResend: 1, ...input }),
     door: "portal",
     meta: {},
+    adoptSession: async () => {},
     startSubflow: async () => "x",
   };
 }
@@ -97,11 +96,21 @@ test("MFA off or no usable device: magic link when enabled, else the 'no second 
   assert.deepEqual(flow.result(await begin(none.services)), { status: "success", output: { ciam_subflowResult: "NO_SECOND_FACTOR" } });
 });
 
-test("a passkey is not usable in a browser without a platform authenticator", async () => {
-  const { services } = fakes({ devices: [choice("pk", "PLATFORM"), choice("totp", "TOTP")] });
-  const state = await begin(services, ctx(), false);
-  assert.equal(state.section, "AUTHENTICATE_WITH_OTP");
-  assert.equal((state as { deviceId: string }).deviceId, "totp");
+test("what the browser claims it can do takes no registered factor off the choice", async () => {
+  const { services } = fakes({ devices: [choice("pk", "PLATFORM", true), choice("totp", "TOTP")] });
+  const state = await begin(services, ctx({ purpose: "step-up" }), false);
+  assert.equal(state.section, "DEVICE_SELECTION");
+  const offered = ((await createDeviceAuthenticationFlow(services).view(state, ctx())).data.devices as DeviceChoice[]).map((d) => d.id);
+  assert.deepEqual(offered, ["pk", "totp"]);
+});
+
+test("with MFA on and no device usable here, the flow ends in NO_USABLE_DEVICE, never 'no second factor'", async () => {
+  // Only email is registered, and email is not allowed (an emailed link was the first factor).
+  const { services } = fakes({ devices: [choice("mail", "EMAIL")] });
+  const flow = createDeviceAuthenticationFlow(services);
+  const result = flow.result(await begin(services, ctx({ allowedDeviceTypes: ["SMS", "TOTP"] })));
+  assert.equal(result?.status, "error");
+  assert.equal(result?.output.ciam_errorDetails, "NO_USABLE_DEVICE");
 });
 
 test("the default device goes first when there is only one path", async () => {

@@ -82,8 +82,13 @@ export type MagicLinkConfirmedEvent = { type: "MAGIC_LINK_CONFIRMED" };
 
 export type DeviceAuthenticationServices = {
   getUser(userId: string): Promise<{ id: string; mfaEnabled: boolean } | null>;
-  /** Active devices of allowed types that this browser can use, masked, default first. */
-  usableDevices(userId: string, allowed: DeviceAuthenticationInput["allowedDeviceTypes"], browser: Browser): Promise<DeviceChoice[]>;
+  /** Whether the account's highest level is a second factor (MFA on, an active device). */
+  requiresSecondFactor(userId: string): Promise<boolean>;
+  /**
+   * Active devices of allowed types, masked, default first. Never narrowed by what the browser says it
+   * can do: a claim from the browser must not take a registered factor off the choice.
+   */
+  usableDevices(userId: string, allowed: DeviceAuthenticationInput["allowedDeviceTypes"]): Promise<DeviceChoice[]>;
   sendPasscode(options: { userId: string; deviceId: string; flowId: string; purpose: "sign-in" | "step-up"; meta: RequestMeta }): Promise<void>;
   verifyPasscode(options: { userId: string; deviceId: string; flowId: string; purpose: "sign-in" | "step-up"; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
   verifyTotp(options: { userId: string; deviceId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
@@ -99,6 +104,9 @@ export type DeviceAuthenticationServices = {
 type State = DeviceAuthenticationState;
 type Ctx = FlowContext<DeviceAuthenticationInput>;
 type WithDevices = Extract<State, { usable: DeviceChoice[] }>;
+
+const NO_USABLE_DEVICE =
+  "None of your devices can be used to confirm it's you here. Use another of your devices, or ask support to help you recover your account.";
 
 const NO_MORE_CODES = "You have asked for the most new codes allowed. Use the last code sent, or choose another way to confirm.";
 
@@ -149,13 +157,18 @@ export function createDeviceAuthenticationFlow(
           return null;
         }
         case "FILTER_AND_MASK_DEVICES": {
-          const usable = await services.usableDevices(ownerOf(ctx), ctx.input.allowedDeviceTypes, state.browser);
+          const usable = await services.usableDevices(ownerOf(ctx), ctx.input.allowedDeviceTypes);
           return { section: "CHECK_MFA_ENABLED_AND_ANY_DEVICE_ACTIVE", browser: state.browser, usable };
         }
         case "CHECK_MFA_ENABLED_AND_ANY_DEVICE_ACTIVE": {
           const user = await services.getUser(ownerOf(ctx));
           if (user?.mfaEnabled && state.usable.length > 0) return { ...state, section: "DECIDE_AUTHENTICATION_PATH" };
           if (ctx.input.magicLinkEnabled) return { ...state, section: "CALL_MAGIC_LINK_AUTHENTICATION", sent: false };
+          // An account with a second factor it cannot use here is not an account without one: it is
+          // sent to another device or a recovery path, never back to the password alone.
+          if (await services.requiresSecondFactor(ownerOf(ctx))) {
+            return { section: "RETURN_ERROR", errorMessage: NO_USABLE_DEVICE, errorDetails: "NO_USABLE_DEVICE" };
+          }
           return { section: "RETURN_NO_SECOND_FACTOR" };
         }
         case "DECIDE_AUTHENTICATION_PATH": {

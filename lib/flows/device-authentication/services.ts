@@ -10,6 +10,7 @@ import { verifyTotp } from "@/lib/totp/verify-totp";
 import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
 import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
 import { sendFlowMagicLink } from "@/lib/auth/magic-link";
+import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import type { DeviceAuthenticationServices } from "@/lib/flows/device-authentication/machine";
 
 // Mobile push arrives with the mobile authenticator; until then such devices are not offered.
@@ -18,14 +19,15 @@ const SUPPORTED: readonly DeviceTypeName[] = ["SMS", "VOICE", "EMAIL", "TOTP", "
 export const deviceAuthenticationServices: DeviceAuthenticationServices = {
   getUser: (userId) => db.user.findUnique({ where: { id: userId }, select: { id: true, mfaEnabled: true } }),
 
-  async usableDevices(userId, allowed, browser) {
+  requiresSecondFactor: (userId) => requiresSecondFactor(userId),
+
+  async usableDevices(userId, allowed) {
     const devices = await db.device.findMany({
       where: { userId, status: "ACTIVE" },
       orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
     });
     return devices
       .filter((d) => SUPPORTED.includes(d.type) && (!allowed || allowed.includes(d.type)))
-      .filter((d) => (d.type === "PLATFORM" ? browser.platformAuthenticator : d.type === "SECURITY_KEY" ? browser.webauthn : true))
       .map((d) => ({
         id: d.id,
         type: d.type,

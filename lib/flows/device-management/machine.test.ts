@@ -71,19 +71,35 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
     applyStepUp: async (_s, subflowId) => {
       calls.push(`step-up:${subflowId}`);
       fresh = true;
-      return true;
+      return { id: "s2", userId: "u1" };
     },
     confirmPassword: async (_u, _s, password) => {
-      if (password === "right") fresh = true;
-      return password === "right";
+      if (password !== "right") return null;
+      fresh = true;
+      return { id: "s3", userId: "u1" };
     },
+    requiresSecondFactor: async () => user.mfaEnabled && devices.some((d) => d.status === "ACTIVE"),
     maxResend: 3,
   };
   return { services, calls, user };
 }
 
 function ctx(input: DeviceManagementInput = {}, userId: string | null = "u1"): FlowContext<DeviceManagementInput> {
-  return { flowId: "f1", userId, sessionId: "s1", input, door: "portal", meta: {}, startSubflow: async () => "child-1" };
+  let sessionId = "s1";
+  return {
+    flowId: "f1",
+    userId,
+    get sessionId() {
+      return sessionId;
+    },
+    adoptSession: async (session) => {
+      sessionId = session.id;
+    },
+    input,
+    door: "portal",
+    meta: {},
+    startSubflow: async () => "child-1",
+  };
 }
 
 async function start(services: DeviceManagementServices, c = ctx()) {
@@ -232,8 +248,49 @@ test("a sensitive change in a stale session steps up with a second factor first,
   assert.deepEqual(calls, ["step-up:child-1", "remove:d2"]);
 });
 
-test("a failed or cancelled step-up changes nothing; without a second factor the password is asked", async () => {
+test("a step-up hands the request the new session, which the replayed change then acts as", async () => {
+  const { services } = fakeAccount({ recent: false });
+  const flow = createDeviceManagementFlow(services);
+  const c = ctx();
+  const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" }, c);
+  await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "AUTHENTICATED" } } }, c);
+  assert.equal(c.sessionId, "s2");
+});
+
+test("unblocking a device is a sensitive change: a stale session steps up first", async () => {
+  const { services, calls } = fakeAccount({ recent: false, devices: [device("d1", { isDefault: true }), device("d2", { status: "BLOCKED" })] });
+  const updating: DeviceManagementState = { section: "UPDATE_DEVICE", deviceId: "d2", confirmRemoval: false };
+  const stepUp = await send(services, updating, { type: "UNBLOCK" });
+  assert.equal(stepUp.section, "STEP_UP");
+  assert.deepEqual(calls, []);
+});
+
+test("an account with a second factor it cannot use here is not offered the password", async () => {
   const { services, calls } = fakeAccount({ recent: false });
+  const flow = createDeviceManagementFlow(services);
+  const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" });
+  const unusable = { status: "error" as const, output: { ciam_errorMessage: "Use another of your devices.", ciam_errorDetails: "NO_USABLE_DEVICE" } };
+  const after = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: unusable }, ctx());
+  assert.deepEqual(after, { section: "DISPLAY_USER_DEVICES", alert: "Use another of your devices." });
+  // Even a CONFIRM_PASSWORD section reached somehow refuses the password while a second factor exists.
+  const sneaky = await send(services, { section: "CONFIRM_PASSWORD", resume: { state: { section: "DISPLAY_USER_DEVICES" }, event: { type: "DISABLE_MFA" } } }, {
+    type: "CONFIRM_PASSWORD",
+    password: "right",
+  });
+  assert.equal(sneaky.section, "STEP_UP");
+  assert.deepEqual(calls, []);
+});
+
+test("a registration that outlived the authentication window goes back to a step-up, then adds", async () => {
+  const { services } = fakeAccount();
+  const flow = createDeviceManagementFlow(services);
+  const lapsed = { status: "error" as const, output: { ciam_errorMessage: "Confirm it's you again to add a device.", ciam_errorDetails: "REAUTH_REQUIRED" } };
+  const next = await settle(flow, await flow.handle({ section: "ADD_DEVICE", subflowId: "child-0" }, { type: "SUBFLOW_ENDED", result: lapsed }, ctx()), ctx());
+  assert.deepEqual(next, { section: "STEP_UP", subflowId: "child-1", resume: { state: { section: "DISPLAY_USER_DEVICES" }, event: { type: "ADD" } } });
+});
+
+test("a failed or cancelled step-up changes nothing; without a second factor the password is asked", async () => {
+  const { services, calls } = fakeAccount({ recent: false, mfaEnabled: false });
   const flow = createDeviceManagementFlow(services);
   const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" });
   const cancelled = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "error", output: { ciam_errorMessage: "x" } } }, ctx());

@@ -68,15 +68,26 @@ export type DeviceManagementServices = {
   removeDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<{ mfaTurnedOff: boolean }>;
   /** Whether the session proved who the user is within the policy's window (security.md item 8). */
   isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
-  /** Records a successful step-up (a finished authentication subflow) on the session. */
-  applyStepUp(sessionId: string | null, subflowId: string, meta: RequestMeta): Promise<boolean>;
-  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<boolean>;
+  /**
+   * Redeems a finished authentication subflow as a step-up: the session is replaced by a new, freshly
+   * authenticated one, returned for the door to hand to the browser; null when nothing was proved.
+   */
+  applyStepUp(sessionId: string | null, subflowId: string, meta: RequestMeta): Promise<RenewedSession | null>;
+  /** The password as a step-up, for accounts whose highest level it is; the new session, or null. */
+  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<RenewedSession | null>;
+  /** Whether the account's highest level is a second factor (MFA on, an active device). */
+  requiresSecondFactor(userId: string): Promise<boolean>;
   /** How many new codes a step-up may send. */
   maxResend: number;
 };
 
-/** Changes that need a fresh authentication at the account's highest level (security.md item 8). */
-const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ADD", "BLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
+export type RenewedSession = { id: string; userId: string };
+
+/**
+ * Changes that need a fresh authentication at the account's highest level (security.md item 8).
+ * Unblocking is one: it turns a device back into a way in.
+ */
+const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ADD", "BLOCK", "UNBLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
 
 type State = DeviceManagementState;
 type Ctx = FlowContext<DeviceManagementInput>;
@@ -155,18 +166,29 @@ export function createDeviceManagementFlow(
           if (event.type !== "SUBFLOW_ENDED" || !state.subflowId) throw notAvailable();
           const outcome = event.result.output.ciam_subflowResult;
           if (event.result.status === "success" && outcome === "AUTHENTICATED") {
-            if (!(await services.applyStepUp(ctx.sessionId, state.subflowId, ctx.meta))) throw notAvailable();
+            const renewed = await services.applyStepUp(ctx.sessionId, state.subflowId, ctx.meta);
+            if (!renewed) throw notAvailable();
+            await ctx.adoptSession(renewed);
             return machine.handle(state.resume.state, state.resume.event, ctx);
           }
-          // No device to prove it with (MFA off, or none usable here): the password is the highest level.
+          // The account has no second factor (MFA off, or no active device): its highest level is the
+          // password. An account with one it cannot use here gets an error from the subflow instead.
           if (event.result.status === "success" && outcome === "NO_SECOND_FACTOR") return { section: "CONFIRM_PASSWORD", resume: state.resume };
-          return { section: "DISPLAY_USER_DEVICES", alert: "You did not confirm it's you, so nothing was changed." };
+          const unusable = event.result.output.ciam_errorDetails === "NO_USABLE_DEVICE";
+          return {
+            section: "DISPLAY_USER_DEVICES",
+            alert: unusable ? String(event.result.output.ciam_errorMessage) : "You did not confirm it's you, so nothing was changed.",
+          };
         }
         case "CONFIRM_PASSWORD":
           if (event.type === "CANCEL" || event.type === "BACK") return { section: "DISPLAY_USER_DEVICES", alert: "Nothing was changed." };
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
-          if (!(await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta))) {
-            throw fieldError("password", "That password is not right.");
+          // A device activated since the step-up began raises the bar: the password no longer does.
+          if (await services.requiresSecondFactor(userId)) return { section: "STEP_UP", subflowId: null, resume: state.resume };
+          {
+            const renewed = await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta);
+            if (!renewed) throw fieldError("password", "That password is not right.");
+            await ctx.adoptSession(renewed);
           }
           return machine.handle(state.resume.state, state.resume.event, ctx);
         case "ENABLE_MFA":
@@ -233,6 +255,10 @@ export function createDeviceManagementFlow(
 
         case "ADD_DEVICE":
           if (event.type !== "SUBFLOW_ENDED") throw notAvailable();
+          // The registration outlived the authentication window: prove it's you again, then add.
+          if (event.result.status === "error" && event.result.output.ciam_errorDetails === "REAUTH_REQUIRED") {
+            return { section: "STEP_UP", subflowId: null, resume: { state: { section: "DISPLAY_USER_DEVICES" }, event: { type: "ADD" } } };
+          }
           if (event.result.status === "error") {
             return { section: "DISPLAY_USER_DEVICES", alert: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
           }

@@ -10,6 +10,7 @@ import { setMfaEnabled } from "@/lib/devices/set-mfa-enabled";
 import { canAddDevice } from "@/lib/devices/eligible-device-types";
 import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { applyStepUp } from "@/lib/auth/complete-authentication-flow";
+import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { config } from "@/lib/config";
 import type { DeviceManagementServices } from "@/lib/flows/device-management/machine";
 
@@ -29,6 +30,7 @@ export const deviceManagementServices: DeviceManagementServices = {
   isRecentlyAuthenticated: (sessionId) => isRecentlyAuthenticated({ sessionId }),
   applyStepUp: (sessionId, subflowId, meta) => applyStepUp({ flowId: subflowId, sessionId, meta }),
   confirmPassword: (userId, sessionId, password, meta) => confirmPassword({ userId, sessionId, password, meta }),
+  requiresSecondFactor: (userId) => requiresSecondFactor(userId),
   get maxResend() {
     return config().otp.maxResends;
   },

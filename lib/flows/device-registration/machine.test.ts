@@ -13,13 +13,14 @@ import {
 const features = { isSmsOTPEnabled: true, isEmailOTPEnabled: true, isFidoPasskeyEnabled: true };
 
 /** In-memory services: the tests exercise the subflow's sections and nothing else. */
-function fakes(options: { recent?: boolean; existing?: ("SMS" | "EMAIL")[]; maxPerUser?: number; emailDevices?: string[] } = {}) {
+function fakes(options: { recent?: boolean; secondFactor?: boolean; existing?: ("SMS" | "EMAIL")[]; maxPerUser?: number; emailDevices?: string[] } = {}) {
   const calls: string[] = [];
   let next = 0;
   const services: DeviceRegistrationServices = {
     getUser: async (id) => (id === "u1" ? { id, email: "amy@example.com" } : null),
     isRecentlyAuthenticated: async () => options.recent ?? true,
-    confirmPassword: async (_u, _s, password) => password === "right",
+    confirmPassword: async (_u, _s, password) => (password === "right" ? { id: "s2", userId: "u1" } : null),
+    requiresSecondFactor: async () => options.secondFactor ?? false,
     eligibility: async (_u, allowed, browser) =>
       deviceEligibility({
         allowedDeviceTypes: allowed,
@@ -61,7 +62,16 @@ function fakes(options: { recent?: boolean; existing?: ("SMS" | "EMAIL")[]; maxP
 const browser = { webauthn: true, platformAuthenticator: true };
 
 function ctx(input: Partial<DeviceRegistrationInput> = {}): FlowContext<DeviceRegistrationInput> {
-  return { flowId: "f1", userId: "u1", sessionId: "s1", input: deviceRegistrationInput.parse(input), door: "portal", meta: {}, startSubflow: async () => "x" };
+  return {
+    flowId: "f1",
+    userId: "u1",
+    sessionId: "s1",
+    input: deviceRegistrationInput.parse(input),
+    door: "portal",
+    meta: {},
+    adoptSession: async () => {},
+    startSubflow: async () => "x",
+  };
 }
 
 async function run(services: DeviceRegistrationServices, state: DeviceRegistrationState, event: unknown, c = ctx()) {
@@ -86,11 +96,19 @@ test("browser capabilities decide the offer: no platform authenticator, no passk
   assert.equal(eligibility.find((e) => e.type === "SECURITY_KEY")?.available, true);
 });
 
-test("a stale sign-in must confirm the password first", async () => {
+test("a stale sign-in of an account without a second factor must confirm the password first", async () => {
   const { services } = fakes({ recent: false });
   const state = await atSelection(services);
   assert.equal(state.section, "CONFIRM_PASSWORD");
   await assert.rejects(run(services, state, { type: "CONFIRM_PASSWORD", password: "wrong" }), { code: "VALIDATION" });
+});
+
+test("a stale sign-in of an account with a second factor is never offered the password", async () => {
+  const { services } = fakes({ recent: false, secondFactor: true });
+  const flow = createDeviceRegistrationFlow(services);
+  const state = await atSelection(services);
+  assert.equal(state.section, "RETURN_ERROR");
+  assert.equal(flow.result(state)?.output.ciam_errorDetails, "REAUTH_REQUIRED");
 });
 
 test("when nothing can be added the subflow ends in Return Error with the reason", async () => {

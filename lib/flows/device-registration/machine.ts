@@ -33,7 +33,7 @@ export type DeviceRegistrationState =
   | { section: "REGISTER_FIDO2_DEVICE"; browser: Browser; type: Fido2Type }
   | { section: "ACTIVATE_AND_ENABLE_MFA"; deviceId: string; type: RegistrableType }
   | { section: "RETURN_SUCCESS"; subflowResult: "ENROLLED" | "PASSWORD" | "CANCELED"; authMethod?: RegistrableType; deviceId?: string }
-  | { section: "RETURN_ERROR"; errorMessage: string };
+  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails?: "REAUTH_REQUIRED" };
 
 export const deviceRegistrationInput = z.object({
   /** The address an email device uses; the account's email when absent. */
@@ -77,8 +77,10 @@ export type DeviceRegistrationServices = {
   getUser(userId: string): Promise<{ id: string; email: string } | null>;
   /** Whether the session proved who the user is recently enough to add a device (security.md item 8). */
   isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
-  /** Checks the password and, when right, records the fresh authentication on the session. */
-  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<boolean>;
+  /** Checks the password and, when right, replaces the session with a freshly authenticated one. */
+  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<{ id: string; userId: string } | null>;
+  /** Whether the account's highest level is a second factor (MFA on, an active device). */
+  requiresSecondFactor(userId: string): Promise<boolean>;
   eligibility(userId: string, allowed: DeviceRegistrationInput["allowedDeviceTypes"], browser: Browser): Promise<Eligibility[]>;
   /** The email addresses the user already has as email devices. */
   emailDeviceTargets(userId: string): Promise<string[]>;
@@ -141,7 +143,14 @@ export function createDeviceRegistrationFlow(
         }
         // The policy decision: recent enough sign-in, then which types are left to add.
         case "DECIDE_DEVICE_TYPES": {
-          if (!(await services.isRecentlyAuthenticated(ctx.sessionId))) return { section: "CONFIRM_PASSWORD", browser: state.browser };
+          if (!(await services.isRecentlyAuthenticated(ctx.sessionId))) {
+            // The password is a step-up only where it is the account's highest level; otherwise the
+            // invoking flow asks for a second factor and starts the registration again.
+            if (await services.requiresSecondFactor(ownerOf(ctx))) {
+              return { section: "RETURN_ERROR", errorMessage: "Confirm it's you again to add a device.", errorDetails: "REAUTH_REQUIRED" };
+            }
+            return { section: "CONFIRM_PASSWORD", browser: state.browser };
+          }
           const eligibility = await offered(ctx, state.browser);
           if (!eligibility.some((e) => e.available)) {
             const reason = eligibility.find((e) => e.reason)?.reason;
@@ -192,9 +201,12 @@ export function createDeviceRegistrationFlow(
 
         case "CONFIRM_PASSWORD":
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
-          if (!(await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta))) {
-            throw fieldError("password", "That password is not right.");
+          {
+            const renewed = await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta);
+            if (!renewed) throw fieldError("password", "That password is not right.");
+            await ctx.adoptSession(renewed);
           }
+          // DECIDE_DEVICE_TYPES checks again, so a device activated meanwhile still raises the bar.
           return { section: "DECIDE_DEVICE_TYPES", browser: state.browser };
 
         // User select device to register with.
@@ -355,7 +367,10 @@ export function createDeviceRegistrationFlow(
         };
       }
       if (state.section === "RETURN_ERROR") {
-        return { status: "error", output: { ciam_subflowResult: "ERROR", ciam_errorMessage: state.errorMessage } };
+        return {
+          status: "error",
+          output: { ciam_subflowResult: "ERROR", ciam_errorMessage: state.errorMessage, ...(state.errorDetails ? { ciam_errorDetails: state.errorDetails } : {}) },
+        };
       }
       return null;
     },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
+import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { eligibleDeviceTypes } from "@/lib/devices/eligible-device-types";
 import { createPendingDevice, deletePendingDevice } from "@/lib/devices/create-pending-device";
 import { activateDevice } from "@/lib/devices/activate-device";
@@ -29,6 +30,7 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
   getUser: (userId) => db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } }),
   isRecentlyAuthenticated: (sessionId) => isRecentlyAuthenticated({ sessionId }),
   confirmPassword: (userId, sessionId, password, meta) => confirmPassword({ userId, sessionId, password, meta }),
+  requiresSecondFactor: (userId) => requiresSecondFactor(userId),
   eligibility: (userId, allowedDeviceTypes, browser) => eligibleDeviceTypes({ userId, allowedDeviceTypes, browser }),
   async emailDeviceTargets(userId) {
     const devices = await db.device.findMany({ where: { userId, type: "EMAIL", status: { in: ["ACTIVE", "BLOCKED"] } }, select: { target: true } });

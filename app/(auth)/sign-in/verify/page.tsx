@@ -4,7 +4,7 @@ import { CompleteSignIn } from "@/components/auth/complete-sign-in";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Notice } from "@/components/ui/notice";
 import { requirePendingSession } from "@/lib/auth/require-user";
-import { requestMeta } from "@/lib/auth/request-meta";
+import { callerFor } from "@/lib/auth/caller";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { config } from "@/lib/config";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
@@ -20,8 +20,14 @@ export const metadata: Metadata = { title: "Confirm it's you" };
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
   const session = await requirePendingSession(returnTo);
+  const caller = await callerFor(session);
+  // The first factor decides what may be the second: an emailed link is no second factor after an
+  // emailed link, and email is never stronger than the first factor (security.md item 12). An account
+  // whose only second factor is email therefore signs in with its password, then an emailed code.
+  const afterEmail = session.authMethods.split(",").includes("magic_link");
 
-  const finished = await findFinishedAuthentication({ userId: session.userId, since: session.createdAt });
+  // Only this session's own flow: another sign-in of the same account, finished or not, is a stranger.
+  const finished = await findFinishedAuthentication({ userId: session.userId, caller });
   if (finished?.result) {
     const result = JSON.parse(finished.result) as { status: string; output: Record<string, string> };
     if (result.status === "success" && result.output.ciam_subflowResult === "AUTHENTICATED") {
@@ -32,9 +38,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       );
     }
     const message =
-      result.output.ciam_subflowResult === "NO_SECOND_FACTOR"
-        ? "Your account asks for a second step, but none of your devices can be used in this browser. Try another browser, or contact support."
-        : (result.output.ciam_errorMessage ?? "We could not confirm it's you.");
+      result.output.ciam_errorDetails === "NO_USABLE_DEVICE" && afterEmail
+        ? "You signed in with an emailed link, and your only second step is email too: one inbox cannot vouch for itself twice. Sign in with your password instead, and we will email you a code."
+        : result.output.ciam_subflowResult === "NO_SECOND_FACTOR"
+          ? "Your account's second step changed while you were signing in. Sign in again."
+          : (result.output.ciam_errorMessage ?? "We could not confirm it's you.");
     return (
       <div className="card stack">
         <h1>Sign-in not finished</h1>
@@ -44,10 +52,6 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
     );
   }
 
-  // The first factor decides what may be the second: an emailed link is no second factor after an
-  // emailed link, and email is never stronger than the first factor (security.md item 12).
-  const firstFactors = session.authMethods.split(",");
-  const afterEmail = firstFactors.includes("magic_link");
   const door = await openFlowForDoor({
     kind: "device-authentication",
     userId: session.userId,
@@ -59,7 +63,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       purpose: "sign-in",
       allowCancel: false,
     },
-    caller: { meta: await requestMeta(), sessionId: session.id },
+    caller,
   });
   return (
     <div className="stack">
