@@ -216,7 +216,7 @@ test("a replayed WebAuthn assertion is refused and changes nothing", async ({ pa
   expect(await db.session.count({ where: { userId: user.id, revokedAt: null, secondFactorPending: false } })).toBe(0);
 });
 
-test("step-up before removing a device in a session older than the window", async ({ page }) => {
+test("step-up before removing a device in a session older than the window", async ({ page, browser }) => {
   const mail = `stepup-${Date.now()}@example.test`;
   const user = await seedUser({
     devices: [
@@ -226,6 +226,7 @@ test("step-up before removing a device in a session older than the window", asyn
   });
   await signIn(page, user.email, "/devices");
   await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
+  const before = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
 
   await page.getByRole("button", { name: /^Landline,/ }).click();
   await page.getByRole("button", { name: "Remove" }).click();
@@ -241,10 +242,69 @@ test("step-up before removing a device in a session older than the window", asyn
   await expect(page.getByRole("status")).toHaveText('"Landline" was removed.');
   expect(await db.device.count({ where: { userId: user.id } })).toBe(1);
   expect(await db.auditEvent.count({ where: { userId: user.id, action: "user.reauthenticated" } })).toBe(1);
+
+  // The step-up issued a new session token (security.md item 21): the browser holds it and it works,
+  // and the token from before the step-up opens nothing any more.
+  const after = (await page.context().cookies()).find((c) => c.name === before.name)!;
+  expect(after.value).not.toBe(before.value);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your devices" })).toBeVisible();
+  const stale = await browser.newContext();
+  await stale.addCookies([before]);
+  const old = await stale.newPage();
+  await old.goto("/devices");
+  await expect(old).toHaveURL(/\/sign-in/);
+  await expect(old.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await stale.close();
 });
 
-test("a stale session without a usable second factor confirms with the password before turning MFA off", async ({ page }) => {
-  const user = await seedUser({ devices: [{ type: "PLATFORM", nickname: "Laptop passkey" }, { type: "SMS", nickname: "Phone", target: phone(), isDefault: true }] });
+test("unblocking a device in a stale session asks for a second factor first", async ({ page }) => {
+  const mail = `unblock-${Date.now()}@example.test`;
+  const user = await seedUser({
+    devices: [
+      { type: "EMAIL", nickname: "Mail", target: mail, isDefault: true },
+      { type: "SMS", nickname: "Old phone", target: phone(), status: "BLOCKED" },
+    ],
+  });
+  await signIn(page, user.email, "/devices");
+  await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
+  await page.getByRole("button", { name: /^Old phone,/ }).click();
+  await page.getByRole("button", { name: "Unblock" }).click();
+  await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
+  expect((await db.device.findFirstOrThrow({ where: { userId: user.id, type: "SMS" } })).status).toBe("BLOCKED");
+  const code = await waitForMessage(page.request, mail, /code to confirm a change[^]*?is:\s+(\d{6})/);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status")).toHaveText('"Old phone" is unblocked.');
+  expect((await db.device.findFirstOrThrow({ where: { userId: user.id, type: "SMS" } })).status).toBe("ACTIVE");
+});
+
+test("a step-up offers every registered factor, whatever the browser claims, and never the password instead", async ({ page }) => {
+  // The passkey is real (registered through the portal); then the browser loses its authenticator and
+  // says so. The passkey stays the way to confirm: the account's highest level is a second factor, so
+  // neither a browser's claim nor the password alone lowers it.
+  const authenticator = await addVirtualAuthenticator(page, "platform");
+  const mail = `claims-${Date.now()}@example.test`;
+  const user = await seedUser({ devices: [{ type: "EMAIL", nickname: "Mail", target: mail, isDefault: true }] });
+  await signIn(page, user.email, "/devices");
+  await page.getByRole("button", { name: "Add device" }).click();
+  await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Passkey/ }).click();
+  await page.getByRole("button", { name: "Create passkey" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
+
+  await authenticator.cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId: authenticator.authenticatorId });
+  await db.device.updateMany({ where: { userId: user.id, type: "EMAIL" }, data: { status: "BLOCKED" } });
+  await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.reload();
+  await page.getByRole("button", { name: "Turn off two-step verification" }).click();
+  await expect(page.getByRole("heading", { name: "Use your passkey" })).toBeVisible();
+  await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
+});
+
+test("a stale session of an account with no active second factor confirms with the password before turning MFA off", async ({ page }) => {
+  const user = await seedUser({ devices: [{ type: "SMS", nickname: "Phone", target: phone(), isDefault: true }] });
   await signIn(page, user.email, "/devices");
   await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
   await db.device.updateMany({ where: { userId: user.id, type: "SMS" }, data: { status: "BLOCKED" } });

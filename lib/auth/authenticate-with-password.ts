@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
-import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 
 /**
@@ -25,7 +24,7 @@ export async function authenticateWithPassword(options: { email: string; passwor
     );
     return null;
   }
-  const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta, secondFactorPending: await requiresSecondFactor(user.id) });
+  const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta, secondFactorPending: user.mfaEnabled });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, details: { method: "pwd" }, meta: options.meta }),
   );
