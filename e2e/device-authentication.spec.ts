@@ -117,8 +117,11 @@ test("lockout after too many wrong codes says until when, and ends on time", asy
   // The lockout ends: with its time passed, a new code signs in and the count is cleared.
   await db.device.updateMany({ where: { userId: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
   await page.goto("/sign-in/verify");
-  await page.getByRole("button", { name: "Use another device" }).click().catch(() => undefined);
+  await page.getByRole("button", { name: "Use another device" }).click();
+  const sentBefore = (await readOutbox(page.request, locked.target!)).length;
   await page.getByRole("list", { name: "Your devices" }).getByRole("button").first().click();
+  // The new code, not the one from before the lockout: wait until it has been sent.
+  await expect.poll(async () => (await readOutbox(page.request, locked.target!)).length).toBeGreaterThan(sentBefore);
   const code = await waitForMessage(page.request, locked.target!, /is:\s+(\d{6})/);
   await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
