@@ -9,6 +9,7 @@ import { assertAuthenticationFlow } from "@/lib/flows/flow-executions";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { sendFlowEvent } from "@/lib/flows/flow-executions";
 import { failure, type ActionResult } from "@/lib/actions/action-result";
+import { formDataArgument } from "@/lib/actions/action-arguments";
 
 // The envelope; the event itself is parsed by the flow's own schema inside sendFlowEvent.
 const envelope = z.object({
@@ -33,7 +34,7 @@ export async function sendAuthenticationEventAction(_prev: ActionResult, formDat
 }
 
 async function sendEvent(formData: FormData, options: { allowPendingSession: boolean }): Promise<ActionResult> {
-  const fields = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")));
+  const fields = Object.fromEntries([...formDataArgument(formData).entries()].filter(([key]) => !key.startsWith("$")));
   const parsed = envelope.safeParse(fields);
   if (!parsed.success) return { status: "error", message: "That action is not available here." };
   // Everything but the envelope's flowId is the event; the flow's own schema parses it.
