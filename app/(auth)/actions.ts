@@ -14,7 +14,8 @@ import { formDataArgument, noArguments, stringArgument } from "@/lib/actions/act
 import { magicLinkRequestSchema, magicLinkTokenSchema, signUpSchema } from "@/lib/validations/auth";
 
 /** Creates the account; the form then signs in with the same credentials through next-auth. */
-export async function signUpAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function signUpAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
   const parsed = signUpSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
@@ -26,7 +27,8 @@ export async function signUpAction(_prev: ActionResult, formData: FormData): Pro
 }
 
 /** Same answer whether or not the account exists (security.md item 24). */
-export async function requestMagicLinkAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function requestMagicLinkAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
   const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
@@ -49,7 +51,8 @@ export async function passkeySignInOptionsAction(...args: unknown[]) {
 }
 
 /** The click on a flow-bound magic link: completes the waiting sign-in in the window that asked for it. */
-export async function confirmFlowMagicLinkAction(token: string): Promise<ActionResult> {
+export async function confirmFlowMagicLinkAction(token: string, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
   const parsed = magicLinkTokenSchema.safeParse({ token: stringArgument(token) });
   if (!parsed.success) return { status: "error", message: "This link has expired or was already used." };
   try {

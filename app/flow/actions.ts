@@ -9,7 +9,7 @@ import { assertAuthenticationFlow } from "@/lib/flows/flow-executions";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { sendFlowEvent } from "@/lib/flows/flow-executions";
 import { failure, type ActionResult } from "@/lib/actions/action-result";
-import { formDataArgument } from "@/lib/actions/action-arguments";
+import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
 
 // The envelope; the event itself is parsed by the flow's own schema inside sendFlowEvent.
 const envelope = z.object({
@@ -21,7 +21,8 @@ const envelope = z.object({
  * The one door through which pages and the widget send a user's event to a flow. A server action is a
  * public endpoint: it checks the session itself, and the engine checks the flow belongs to that user.
  */
-export async function sendFlowEventAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function sendFlowEventAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
   return sendEvent(formData, { allowPendingSession: false });
 }
 
@@ -29,7 +30,8 @@ export async function sendFlowEventAction(_prev: ActionResult, formData: FormDat
  * The second-factor page's door: the one place a session that still waits for its second factor may
  * send events, and only to its own Device Authentication flow.
  */
-export async function sendAuthenticationEventAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function sendAuthenticationEventAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
   return sendEvent(formData, { allowPendingSession: true });
 }
 

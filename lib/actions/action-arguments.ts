@@ -33,7 +33,7 @@ export function stringArgument(value: unknown, maxLength = 2_000): string {
   return value;
 }
 
-/** For actions that take nothing: extra arguments mean the caller is not our page. */
+/** Arguments beyond what the action takes (all of them, for one that takes none): the caller is not our page. */
 export function noArguments(args: readonly unknown[]): void {
   if (args.length > 0) refuse("expected no arguments");
 }
