@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { config } from "@/lib/config";
+import { BrandingProvider } from "@/components/branding-context";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -16,7 +17,9 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <BrandingProvider branding={config().branding}>{children}</BrandingProvider>
+      </body>
     </html>
   );
 }

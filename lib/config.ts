@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/net/client-address";
 
 /**
  * Every setting the app reads from the environment, with its default. `.env.example` lists the same
@@ -40,6 +41,12 @@ const schema = z.object({
 
   /** Space- or comma-separated origins allowed to embed the widget (CSP frame-ancestors). */
   WIDGET_ALLOWED_ORIGINS: z.string().optional(),
+
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, space- or comma-separated).
+   * Empty by default: the client address is then the TCP peer's, which no client can forge.
+   */
+  TRUSTED_PROXIES: z.string().optional(),
 
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default("Acme Accounts <no-reply@localhost>"),
@@ -108,6 +115,7 @@ function load() {
       .split(/[\s,]+/)
       .filter(Boolean)
       .map((o) => new URL(o).origin),
+    trustedProxies: trustedProxies(env.TRUSTED_PROXIES),
     smtpUrl: env.SMTP_URL || undefined,
     emailFrom: env.EMAIL_FROM,
     /** The outbox keeps every outbound message for people and tests; never in production. */
@@ -140,6 +148,14 @@ function webauthnSettings(env: z.infer<typeof schema>, appUrl: string) {
     );
   }
   return { rpId, rpName: env.WEBAUTHN_RP_NAME ?? env.COMPANY_NAME };
+}
+
+function trustedProxies(value: string | undefined) {
+  try {
+    return parseTrustedProxies((value ?? "").split(/[\s,]+/).filter(Boolean));
+  } catch (error) {
+    throw new Error(`Invalid environment configuration: TRUSTED_PROXIES: ${(error as Error).message}. See .env.example.`);
+  }
 }
 
 /** All four or nothing: a half-configured provider would fail on the first message instead of at start-up. */

@@ -12,4 +12,5 @@ rm -f prisma/e2e.db prisma/e2e.db-journal
 npx prisma migrate deploy >/dev/null
 npx prisma db seed >/dev/null
 npx next build >/dev/null
-exec npx next start --port "${E2E_PORT:-3100}"
+# Through server.mjs, as in production, so the client address comes from the socket.
+PORT="${E2E_PORT:-3100}" exec node server.mjs

@@ -10,11 +10,13 @@ import { confirmFlowByLink } from "@/lib/flows/flow-executions";
 import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
+import { formDataArgument, noArguments, stringArgument } from "@/lib/actions/action-arguments";
 import { magicLinkRequestSchema, magicLinkTokenSchema, signUpSchema } from "@/lib/validations/auth";
 
 /** Creates the account; the form then signs in with the same credentials through next-auth. */
-export async function signUpAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+export async function signUpAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  const parsed = signUpSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
     await createAccount({ ...parsed.data, meta: await requestMeta() });
@@ -25,8 +27,9 @@ export async function signUpAction(_prev: ActionResult, formData: FormData): Pro
 }
 
 /** Same answer whether or not the account exists (security.md item 24). */
-export async function requestMagicLinkAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formData));
+export async function requestMagicLinkAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
     await requestMagicLink({ email: parsed.data.email, meta: await requestMeta() });
@@ -40,15 +43,17 @@ export async function requestMagicLinkAction(_prev: ActionResult, formData: Form
  * Options for signing in with a passkey from the sign-in page. No user is known yet, so the challenge is
  * bound to a random id in a short-lived http-only cookie that the passkey provider reads back.
  */
-export async function passkeySignInOptionsAction() {
+export async function passkeySignInOptionsAction(...args: unknown[]) {
+  noArguments(args);
   const binding = `passkey:${randomToken()}`;
   (await cookies()).set(PASSKEY_BINDING_COOKIE, binding, { httpOnly: true, sameSite: "strict", path: "/", maxAge: 300, secure: config().appUrl.startsWith("https://") });
   return generateAuthenticationOptionsForUser({ userId: null, flowExecutionId: binding });
 }
 
 /** The click on a flow-bound magic link: completes the waiting sign-in in the window that asked for it. */
-export async function confirmFlowMagicLinkAction(token: string): Promise<ActionResult> {
-  const parsed = magicLinkTokenSchema.safeParse({ token });
+export async function confirmFlowMagicLinkAction(token: string, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  const parsed = magicLinkTokenSchema.safeParse({ token: stringArgument(token) });
   if (!parsed.success) return { status: "error", message: "This link has expired or was already used." };
   try {
     const link = await consumeFlowMagicLink({ token: parsed.data.token });

@@ -9,6 +9,7 @@ import { assertAuthenticationFlow } from "@/lib/flows/flow-executions";
 import { callerFor } from "@/lib/auth/caller";
 import { sendFlowEvent } from "@/lib/flows/flow-executions";
 import { failure, type ActionResult } from "@/lib/actions/action-result";
+import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
 
 // The envelope; the event itself is parsed by the flow's own schema inside sendFlowEvent.
 const envelope = z.object({
@@ -20,7 +21,8 @@ const envelope = z.object({
  * The one door through which pages and the widget send a user's event to a flow. A server action is a
  * public endpoint: it checks the session itself, and the engine checks the flow belongs to that user.
  */
-export async function sendFlowEventAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function sendFlowEventAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
   return sendEvent(formData, { allowPendingSession: false });
 }
 
@@ -28,12 +30,13 @@ export async function sendFlowEventAction(_prev: ActionResult, formData: FormDat
  * The second-factor page's door: the one place a session that still waits for its second factor may
  * send events, and only to its own Device Authentication flow.
  */
-export async function sendAuthenticationEventAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+export async function sendAuthenticationEventAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
   return sendEvent(formData, { allowPendingSession: true });
 }
 
 async function sendEvent(formData: FormData, options: { allowPendingSession: boolean }): Promise<ActionResult> {
-  const fields = Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith("$")));
+  const fields = Object.fromEntries([...formDataArgument(formData).entries()].filter(([key]) => !key.startsWith("$")));
   const parsed = envelope.safeParse(fields);
   if (!parsed.success) return { status: "error", message: "That action is not available here." };
   // Everything but the envelope's flowId is the event; the flow's own schema parses it.

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { Notice } from "@/components/ui/notice";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 
 /** Exchanges the finished second-factor flow for the complete session, then goes where the user was going. */
 export function CompleteSignIn({ flowId, returnTo }: { flowId: string; returnTo: string }) {
@@ -13,7 +14,7 @@ export function CompleteSignIn({ flowId, returnTo }: { flowId: string; returnTo:
     started.current = true;
     void signIn("second-factor", { flowId, redirect: false }).then((result) => {
       if (!result || result.error) setFailed(true);
-      else window.location.assign(returnTo);
+      else window.location.assign(safeReturnPath(returnTo, { origin: window.location.origin }));
     });
   }, [flowId, returnTo]);
   return failed ? (

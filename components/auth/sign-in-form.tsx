@@ -35,7 +35,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       return;
     }
     // A full navigation, so every server component renders with the new session.
-    window.location.assign(safeReturnPath(callbackUrl));
+    window.location.assign(safeReturnPath(callbackUrl, { origin: window.location.origin }));
   }
 
   return (
@@ -76,7 +76,7 @@ export function PasskeySignInButton({ getOptions, callbackUrl }: { getOptions: (
       const response = await startAuthentication({ optionsJSON: options });
       const result = await signIn("passkey", { response: JSON.stringify(response), redirect: false });
       if (!result || result.error) throw new Error("refused");
-      window.location.assign(safeReturnPath(callbackUrl));
+      window.location.assign(safeReturnPath(callbackUrl, { origin: window.location.origin }));
     } catch {
       setPending(false);
       setMessage("We could not sign you in with a passkey. Try again, or use your email and password.");

@@ -14,6 +14,7 @@ import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { metaFromHeaders } from "@/lib/auth/request-meta";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { magicLinkTokenSchema, signInSchema } from "@/lib/validations/auth";
 
 type IncomingRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
@@ -26,6 +27,24 @@ function metaOf(req: IncomingRequest) {
       return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
     },
   });
+}
+
+type SignedInUser = { id: string; email: string; sid: string };
+
+/**
+ * next-auth v4 turns an exception thrown by `authorize` into `?error=<its message>` on the redirect it
+ * sends the browser. Every provider therefore runs through this: a failure is logged here and
+ * answered as a plain refusal, which next-auth reports with the fixed code CredentialsSignin.
+ */
+function refusingOnError(provider: string, authorize: (credentials: unknown, req: IncomingRequest) => Promise<SignedInUser | null>) {
+  return async (credentials: unknown, req: unknown): Promise<SignedInUser | null> => {
+    try {
+      return await authorize(credentials, req as IncomingRequest);
+    } catch (error) {
+      console.error(`${provider} sign-in failed`, error);
+      return null;
+    }
+  };
 }
 
 /**
@@ -43,23 +62,23 @@ export function authOptions(): NextAuthOptions {
         id: "password",
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials, req) {
+        authorize: refusingOnError("password", async (credentials, req) => {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const result = await authenticateWithPassword({ ...parsed.data, meta: metaOf(req as IncomingRequest) });
+          const result = await authenticateWithPassword({ ...parsed.data, meta: metaOf(req) });
           return result ? { id: result.user.id, email: result.user.email, sid: result.session.id } : null;
-        },
+        }),
       }),
       CredentialsProvider({
         id: "magic-link",
         name: "Email link",
         credentials: { token: { type: "text" } },
-        async authorize(credentials, req) {
+        authorize: refusingOnError("magic-link", async (credentials, req) => {
           const parsed = magicLinkTokenSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const result = await consumeMagicLink({ token: parsed.data.token, meta: metaOf(req as IncomingRequest) });
+          const result = await consumeMagicLink({ token: parsed.data.token, meta: metaOf(req) });
           return result ? { id: result.user.id, email: result.user.email, sid: result.session.id } : null;
-        },
+        }),
       }),
       CredentialsProvider({
         id: "second-factor",
@@ -67,15 +86,15 @@ export function authOptions(): NextAuthOptions {
         credentials: { flowId: { type: "text" } },
         // Exchanges a finished Device Authentication flow for a new, complete session. The caller's
         // own cookie must name the flow owner's session, so a flow id alone is worth nothing.
-        async authorize(credentials, req) {
+        authorize: refusingOnError("second-factor", async (credentials, req) => {
           const parsed = z.object({ flowId: z.string().min(1).max(64) }).safeParse(credentials);
           if (!parsed.success) return null;
           const sid = ((await getServerSession(authOptions())) as { sid?: string } | null)?.sid;
           const current = sid ? await findLiveSession(sid) : null;
           if (!current) return null;
-          const done = await completeAuthenticationFlow({ flowId: parsed.data.flowId, sessionId: current.id, meta: metaOf(req as IncomingRequest) });
+          const done = await completeAuthenticationFlow({ flowId: parsed.data.flowId, sessionId: current.id, meta: metaOf(req) });
           return done ? { id: done.userId, email: current.user.email, sid: done.session.id } : null;
-        },
+        }),
       }),
       CredentialsProvider({
         id: "passkey",
@@ -83,11 +102,11 @@ export function authOptions(): NextAuthOptions {
         credentials: { response: { type: "text" } },
         // A discoverable passkey verified with user verification is two factors at once: something
         // the user has and something they are or know. Without UV it is only the first factor.
-        async authorize(credentials, req) {
+        authorize: refusingOnError("passkey", async (credentials, req) => {
           const parsed = z.object({ response: z.string().min(2).max(20_000) }).safeParse(credentials);
           const binding = (await cookies()).get(PASSKEY_BINDING_COOKIE)?.value;
           if (!parsed.success || !binding) return null;
-          const meta = metaOf(req as IncomingRequest);
+          const meta = metaOf(req);
           try {
             const verified = await verifyAuthentication({ userId: null, flowExecutionId: binding, response: JSON.parse(parsed.data.response), meta });
             const user = await db.user.findUniqueOrThrow({ where: { id: verified.userId } });
@@ -103,10 +122,16 @@ export function authOptions(): NextAuthOptions {
             console.error("passkey sign-in refused", error instanceof Error ? error.message : error);
             return null;
           }
-        },
+        }),
       }),
     ],
     callbacks: {
+      // Every callbackUrl next-auth redirects to (sign-in, sign-out, errors) passes the same rule as our
+      // own redirects: a path on this site, normalized; anything else goes to the account page.
+      async redirect({ url }) {
+        const origin = config().appOrigin;
+        return `${origin}${safeReturnPath(url, { origin })}`;
+      },
       async jwt({ token, user }) {
         if (user && "sid" in user) token.sid = user.sid as string;
         return token;

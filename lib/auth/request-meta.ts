@@ -1,14 +1,25 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
+import { config } from "@/lib/config";
+import { clientAddress, PEER_ADDRESS_HEADER, type TrustedProxies } from "@/lib/net/client-address";
 
-/** Who is asking, for the audit log: the first forwarded address (behind a proxy) and the user agent. */
+/**
+ * server.mjs sets this in its own process before Next loads: only then does PEER_ADDRESS_HEADER come
+ * from the socket. Under a bare `next start` a client could send that header itself, so it is ignored.
+ */
+export const PEER_HEADER_SET_BY_SERVER = "MFA_PEER_ADDRESS_HEADER";
+
+/** Who is asking, for the audit log: the client address (security.md item 30) and the user agent. */
 export async function requestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return metaFromHeaders(h);
 }
 
-export function metaFromHeaders(h: { get(name: string): string | null }): RequestMeta {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent")?.slice(0, 300) ?? null };
+export function metaFromHeaders(h: { get(name: string): string | null }, trusted: TrustedProxies = config().trustedProxies): RequestMeta {
+  const peer = process.env[PEER_HEADER_SET_BY_SERVER] === "1" ? h.get(PEER_ADDRESS_HEADER) : null;
+  return {
+    ip: clientAddress({ peer, forwardedFor: h.get("x-forwarded-for"), trusted }),
+    userAgent: h.get("user-agent")?.slice(0, 300) ?? null,
+  };
 }

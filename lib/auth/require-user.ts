@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/auth-options";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors/app-error";
+import { returnPath } from "@/lib/auth/return-path";
 
 /**
  * The live session behind the request's cookie, with its user, or null. It may still be waiting for
@@ -29,7 +30,8 @@ export async function requireUser(): Promise<SignedIn> {
 }
 
 /** For pages: send a visitor without a live session to the sign-in page and back here afterwards. */
-export async function requireUserPage(returnTo: string): Promise<SignedIn> {
+export async function requireUserPage(to: string): Promise<SignedIn> {
+  const returnTo = returnPath(to);
   const session = await currentSession();
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   // The pre-MFA session reaches nothing but the second-factor page (security.md item 21).
@@ -41,6 +43,6 @@ export async function requireUserPage(returnTo: string): Promise<SignedIn> {
 export async function requirePendingSession(returnTo: string) {
   const session = await currentSession();
   if (!session) redirect("/sign-in");
-  if (!session.secondFactorPending) redirect(returnTo);
+  if (!session.secondFactorPending) redirect(returnPath(returnTo));
   return session;
 }

@@ -2,23 +2,28 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { MagicLinkRequestForm, PasskeySignInButton, SignInForm } from "@/components/auth/sign-in-form";
 import { currentSession } from "@/lib/auth/require-user";
-import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
+import { authErrorMessage } from "@/lib/auth/auth-errors";
+import { Notice } from "@/components/ui/notice";
 import { passkeySignInOptionsAction, requestMagicLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
-  if (await currentSession()) redirect(safeReturnPath(callbackUrl));
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
+  const query = await searchParams;
+  const callbackUrl = returnPath(query.callbackUrl);
+  if (await currentSession()) redirect(callbackUrl);
   return (
     <div className="card">
       <h1>Sign in</h1>
       <p className="muted">to your {config().branding.companyName} account</p>
-      <SignInForm callbackUrl={safeReturnPath(callbackUrl)} />
+      {/* Only the fixed message of a known code: the query string is anyone's to write. */}
+      {query.error !== undefined && <Notice tone="error">{authErrorMessage(query.error)}</Notice>}
+      <SignInForm callbackUrl={callbackUrl} />
       <div className="divider">or</div>
       <div className="stack">
-        <PasskeySignInButton getOptions={passkeySignInOptionsAction} callbackUrl={safeReturnPath(callbackUrl)} />
+        <PasskeySignInButton getOptions={passkeySignInOptionsAction} callbackUrl={callbackUrl} />
         <MagicLinkRequestForm action={requestMagicLinkAction} />
       </div>
       <p className="small muted" style={{ marginTop: "1.25rem" }}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Brand } from "@/components/brand";
 import { FlowView } from "@/components/flows/flow-view";
 import { Notice } from "@/components/ui/notice";
@@ -8,6 +8,7 @@ import { currentSession } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { getFlow, startFlow } from "@/lib/flows/flow-executions";
+import { AppError } from "@/lib/errors/app-error";
 import { withSubflow } from "@/lib/flows/open-flow-for-door";
 import { WIDGET_FLOWS, widgetParams, type WidgetFlow } from "@/lib/widget/widget-params";
 
@@ -27,8 +28,9 @@ export default async function WidgetPage({
   const { flow: kind } = await params;
   const query = widgetParams.safeParse(await searchParams);
   const { branding, widgetAllowedOrigins, appOrigin } = config();
+  if (!WIDGET_FLOWS.includes(kind as WidgetFlow)) notFound();
   const allowed = query.success && [appOrigin, ...widgetAllowedOrigins].includes(query.data.parentOrigin);
-  if (!WIDGET_FLOWS.includes(kind as WidgetFlow) || !query.success || !allowed) {
+  if (!query.success || !allowed) {
     return (
       <main className="widget-body">
         <Notice tone="error">This page cannot be embedded here. Ask the site owner to allow its origin.</Notice>
@@ -48,7 +50,14 @@ export default async function WidgetPage({
     redirect(`/widget/${kind}?${next}`);
   }
 
-  const door = await withSubflow(await getFlow({ id: query.data.flowId, userId, caller }), userId, caller);
+  // An unknown flow id and another user's look the same: not found (security.md item 11).
+  const flowId = query.data.flowId;
+  const door = await getFlow({ id: flowId, userId, caller })
+    .then((flow) => withSubflow(flow, userId, caller))
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    });
   const { result } = door.flow;
   return (
     <main className="widget-body stack">

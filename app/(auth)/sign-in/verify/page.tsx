@@ -5,7 +5,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Notice } from "@/components/ui/notice";
 import { requirePendingSession } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
-import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
 import { findFinishedAuthentication } from "@/lib/flows/flow-executions";
@@ -17,8 +17,8 @@ export const metadata: Metadata = { title: "Confirm it's you" };
  * The second factor at sign-in: the Device Authentication subflow for a session that gave only its
  * first factor. Once the flow succeeds the session is replaced by a complete one.
  */
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const returnTo = safeReturnPath((await searchParams).callbackUrl);
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const returnTo = returnPath((await searchParams).callbackUrl);
   const session = await requirePendingSession(returnTo);
   const caller = await callerFor(session);
   // The first factor decides what may be the second: an emailed link is no second factor after an

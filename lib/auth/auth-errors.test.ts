@@ -1,0 +1,21 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { authErrorCode, authErrorMessage, withFixedAuthError } from "@/lib/auth/auth-errors";
+
+test("only fixed codes survive; any other text becomes Default", () => {
+  assert.equal(authErrorCode("CredentialsSignin"), "CredentialsSignin");
+  assert.equal(authErrorCode("SQLITE_BUSY: database is locked"), "Default");
+  assert.equal(authErrorCode("constructor"), "Default");
+  assert.equal(authErrorCode(["CredentialsSignin"]), "Default");
+  assert.equal(authErrorMessage("<script>alert(1)</script>"), authErrorMessage("Default"));
+});
+
+test("an error URL's exception text is replaced by a fixed code, other parameters kept", () => {
+  assert.equal(
+    withFixedAuthError("http://localhost:3000/api/auth/error?error=Cannot%20read%20properties%20of%20undefined"),
+    "http://localhost:3000/api/auth/error?error=Default",
+  );
+  assert.equal(withFixedAuthError("/sign-in?callbackUrl=%2Fdevices&error=boom"), "/sign-in?callbackUrl=%2Fdevices&error=Default");
+  assert.equal(withFixedAuthError("/sign-in?error=CredentialsSignin&provider=password"), "/sign-in?error=CredentialsSignin&provider=password");
+  assert.equal(withFixedAuthError("/account"), "/account");
+});

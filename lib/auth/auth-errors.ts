@@ -1,0 +1,56 @@
+/**
+ * next-auth v4 reports failures as `?error=` on its redirect URLs, and for a throwing `authorize` it
+ * puts the exception's message there. Only these fixed codes may appear in a URL we send, and the
+ * sign-in page shows only the fixed message of a code (security.md item 29). Client-safe: the
+ * sign-in page's form reads the same table.
+ */
+export const AUTH_ERROR_MESSAGES = {
+  CredentialsSignin: "That sign-in did not work. Check what you entered and try again.",
+  SessionRequired: "Please sign in to continue.",
+  AccessDenied: "You cannot sign in with that account.",
+  Configuration: "Signing in is not available right now. Please try again later.",
+  Default: "Something went wrong while signing you in. Please try again.",
+} as const;
+
+export type AuthErrorCode = keyof typeof AUTH_ERROR_MESSAGES;
+
+const codes = Object.keys(AUTH_ERROR_MESSAGES) as AuthErrorCode[];
+
+/** Any value to one of the fixed codes: unknown text (an exception's message, say) becomes "Default". */
+export function authErrorCode(value: unknown): AuthErrorCode {
+  return codes.find((code) => code === value) ?? "Default";
+}
+
+export function authErrorMessage(value: unknown): string {
+  return AUTH_ERROR_MESSAGES[authErrorCode(value)];
+}
+
+/** The URL with its `error` parameter, if it has one, replaced by a fixed code. Relative URLs stay relative. */
+export function withFixedAuthError(url: string): string {
+  const base = "http://relative.invalid";
+  let parsed: URL;
+  try {
+    parsed = new URL(url, base);
+  } catch {
+    return url;
+  }
+  if (!parsed.searchParams.has("error")) return url;
+  parsed.searchParams.set("error", authErrorCode(parsed.searchParams.get("error")));
+  return parsed.origin === base ? `${parsed.pathname}${parsed.search}${parsed.hash}` : parsed.toString();
+}
+
+/** Only fixed error codes leave in a redirect, whether it is a Location header or next-auth's JSON `url`. */
+export async function withFixedAuthErrors(response: Response): Promise<Response> {
+  const location = response.headers.get("location");
+  if (location) {
+    const headers = new Headers(response.headers);
+    headers.set("location", withFixedAuthError(location));
+    return new Response(response.body, { status: response.status, headers });
+  }
+  if (!response.headers.get("content-type")?.includes("application/json")) return response;
+  const body: unknown = await response.clone().json().catch(() => null);
+  if (!body || typeof body !== "object" || !("url" in body) || typeof body.url !== "string") return response;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify({ ...body, url: withFixedAuthError(body.url) }), { status: response.status, headers });
+}
