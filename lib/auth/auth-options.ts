@@ -6,6 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { consumeMagicLink } from "@/lib/auth/magic-link";
+import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { createSession, findLiveSession, revokeSession } from "@/lib/auth/sessions";
 import { completeAuthenticationFlow } from "@/lib/auth/complete-authentication-flow";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
@@ -45,8 +46,26 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const result = await authenticateWithPassword({ ...parsed.data, meta: metaOf(req as IncomingRequest) });
-          return result ? { id: result.user.id, email: result.user.email, sid: result.session.id } : null;
+          let result: Awaited<ReturnType<typeof authenticateWithPassword>>;
+          try {
+            result = await authenticateWithPassword({ ...parsed.data, meta: metaOf(req as IncomingRequest) });
+          } catch (error) {
+            // Anything thrown here would reach the browser as text; log it and answer like a refusal.
+            console.error("password sign-in failed", error);
+            return null;
+          }
+          // next-auth v4 hands a thrown error's message to the form as `error`: only fixed codes go
+          // there (lib/auth/sign-in-errors.ts), never an exception's text.
+          switch (result.status) {
+            case "signed-in":
+              return { id: result.user.id, email: result.user.email, sid: result.session.id };
+            case "wait":
+              throw new Error(result.limit === "account" ? signInErrorCode.accountWait(result.retryAfterSeconds) : signInErrorCode.addressWait(result.retryAfterSeconds));
+            case "unverified":
+              throw new Error(signInErrorCode.emailUnverified);
+            default:
+              return null;
+          }
         },
       }),
       CredentialsProvider({

@@ -5,6 +5,7 @@ import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { createSession } from "@/lib/auth/sessions";
 import { sendEmail } from "@/lib/notify/send-email";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
+import { markEmailVerified } from "@/lib/auth/email-verification";
 
 /**
  * Emails a sign-in link when the account exists and does nothing visible otherwise: the caller shows
@@ -88,6 +89,8 @@ export async function consumeMagicLink(options: { token: string; meta: RequestMe
   });
   if (count !== 1) return null;
   const row = await db.magicLinkToken.findUniqueOrThrow({ where: { tokenHash }, include: { user: true } });
+  // Opening a link sent to the address proves the address, as the confirmation link would.
+  if (!row.user.emailVerifiedAt) await markEmailVerified({ userId: row.userId, meta: options.meta, how: "sign-in link" });
   // After an emailed link, only a device other than email is a second factor worth asking for; an
   // account without one gets no further step (there is nothing stronger to ask).
   const secondFactors = row.user.mfaEnabled
