@@ -50,6 +50,8 @@ async function main() {
         role: demo.role ?? "USER",
         mfaEnabled: demo.mfaEnabled,
         passwordHash,
+        // Demo addresses count as confirmed, so the demo users can sign in at once.
+        emailVerifiedAt: new Date(),
         devices: {
           create: demo.devices.map((d, i) => ({
             type: d.type,

@@ -4,7 +4,7 @@ import { MagicLinkRequestForm, PasskeySignInButton, SignInForm } from "@/compone
 import { currentSession } from "@/lib/auth/require-user";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { config } from "@/lib/config";
-import { passkeySignInOptionsAction, requestMagicLinkAction } from "../actions";
+import { passkeySignInOptionsAction, requestEmailVerificationAction, requestMagicLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="card">
       <h1>Sign in</h1>
       <p className="muted">to your {config().branding.companyName} account</p>
-      <SignInForm callbackUrl={safeReturnPath(callbackUrl)} />
+      <SignInForm callbackUrl={safeReturnPath(callbackUrl)} requestConfirmation={requestEmailVerificationAction} />
       <div className="divider">or</div>
       <div className="stack">
         <PasskeySignInButton getOptions={passkeySignInOptionsAction} callbackUrl={safeReturnPath(callbackUrl)} />
