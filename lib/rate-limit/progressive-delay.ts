@@ -26,11 +26,12 @@ export function delayAfter(failures: number, policy: DelayPolicy): number {
 export async function claimAttempt(options: { key: string; policy: DelayPolicy; now?: Date }): Promise<LimitVerdict> {
   const now = options.now ?? new Date();
   for (let round = 0; round < 50; round++) {
-    const row = await db.rateLimit.findUnique({ where: { key: options.key }, select: { count: true, blockedUntil: true, updatedAt: true } });
+    const row = await db.rateLimit.findUnique({ where: { key: options.key }, select: { count: true, blockedUntil: true, windowStart: true } });
     if (row?.blockedUntil && row.blockedUntil > now) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000)) };
     }
-    const stale = row !== null && row.updatedAt.getTime() < now.getTime() - FORGET_AFTER_MS;
+    // windowStart holds the time of the latest failure for this kind of counter.
+    const stale = row !== null && row.windowStart.getTime() < now.getTime() - FORGET_AFTER_MS;
     const failures = (row && !stale ? row.count : 0) + 1;
     const delay = delayAfter(failures, options.policy);
     const blockedUntil = delay > 0 ? new Date(now.getTime() + delay * 1000) : null;
@@ -45,7 +46,7 @@ export async function claimAttempt(options: { key: string; policy: DelayPolicy; 
     }
     const { count } = await db.rateLimit.updateMany({
       where: { key: options.key, count: row.count, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
-      data: { count: failures, blockedUntil },
+      data: { count: failures, blockedUntil, windowStart: now },
     });
     if (count === 1) return { allowed: true };
   }
