@@ -17,7 +17,13 @@ const MIN_SCORE = 3;
 export function passwordWeakness(password: string, personal: string[] = []): string | null {
   zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs });
   // Parts of the person's own name and email make poor passwords too.
-  const inputs = personal.flatMap((p) => [p, ...p.split(/[\s@.+_-]+/)]).filter((p) => p.length >= 3);
+  // Whole, as the email's local part, run together ("niamhnewcomer") and word by word.
+  const inputs = personal
+    .flatMap((p) => {
+      const local = p.split("@")[0] ?? p;
+      return [p, local, local.replace(/[\s.+_-]+/g, ""), ...p.split(/[\s@.+_-]+/)];
+    })
+    .filter((p) => p.length >= 3);
   const result = zxcvbn.check(password, inputs);
   if (result.score >= MIN_SCORE) return null;
   const warning = result.feedback.warning;
