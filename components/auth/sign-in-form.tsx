@@ -80,8 +80,8 @@ export function MagicLinkRequestForm({ action }: { action: (prev: ActionResult, 
   const { state, pending, onSubmit } = useKeptFormAction(action);
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
-      {state.status === "success" && <Notice tone="success">{state.message}</Notice>}
-      {state.status === "error" && state.message && !state.fieldErrors && <Notice tone="error">{state.message}</Notice>}
+      {state.status === "success" && state.message && <FocusedNotice tone="success" message={state.message} focusKey={state} />}
+      {state.status === "error" && state.message && !state.fieldErrors && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
       <Field label="Email for a sign-in link" id="magic-email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
       <button className="btn btn-secondary btn-block" type="submit" disabled={pending}>
         {pending ? "Sending…" : "Email me a sign-in link"}

@@ -17,7 +17,7 @@ export function SignUpForm({ action }: { action: (prev: ActionResult, data: Form
   const errors = state.fieldErrors ?? {};
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
-      {state.status === "error" && state.message && <FocusedNotice tone="error" message={state.message} />}
+      {state.status === "error" && state.message && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
       <Field label="Full name" name="name" autoComplete="name" required errors={errors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
       <Field
