@@ -39,6 +39,12 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
       WIDGET_ALLOWED_ORIGINS: baseURL,
+      // Every test comes from 127.0.0.1, so the per-address limits are raised out of the suite's way.
+      // The per-email and per-account limits keep their defaults: each test uses fresh addresses, and
+      // e2e/rate-limits.spec.ts meets the per-account wait for real.
+      SIGN_IN_FAILURES_PER_ADDRESS: "1000000",
+      SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
+      EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
     },
     stdout: "ignore",
     stderr: "pipe",

@@ -38,6 +38,24 @@ const schema = z.object({
   FIDO_PASSKEY_ENABLED: flag(true),
 
   MAGIC_LINK_MINUTES: int(15, 1, 60),
+  /** How long the link that confirms a new account's email address works. */
+  EMAIL_VERIFICATION_MINUTES: int(60, 5, 60 * 24),
+
+  // Guessing and flooding (security.md item 26). Counted in the database (lib/rate-limit).
+  /** Wrong passwords per account (by email, whether or not it exists) before waits begin. */
+  SIGN_IN_FREE_FAILURES: int(10, 1, 100),
+  /** The first wait after the free failures; each further failure doubles it, up to the maximum. */
+  SIGN_IN_FIRST_DELAY_SECONDS: int(30, 1, 3600),
+  SIGN_IN_MAX_DELAY_SECONDS: int(900, 1, 24 * 3600),
+  /** Wrong passwords per client address per window, across accounts. */
+  SIGN_IN_FAILURES_PER_ADDRESS: int(100, 1, 1_000_000),
+  SIGN_IN_ADDRESS_WINDOW_MINUTES: int(15, 1, 24 * 60),
+  /** Sign-up attempts per hour, per client address and per email address. */
+  SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: int(20, 1, 1_000_000),
+  SIGN_UP_LIMIT_PER_EMAIL_PER_HOUR: int(3, 1, 1000),
+  /** Emailed links (sign-in links, new confirmation links) per hour, per client address and per email. */
+  EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: int(30, 1, 1_000_000),
+  EMAIL_LINK_LIMIT_PER_EMAIL_PER_HOUR: int(5, 1, 1000),
 
   /** Space- or comma-separated origins allowed to embed the widget (CSP frame-ancestors). */
   WIDGET_ALLOWED_ORIGINS: z.string().optional(),
@@ -111,6 +129,18 @@ function load() {
       isFidoPasskeyEnabled: env.FIDO_PASSKEY_ENABLED,
     },
     magicLinkMinutes: env.MAGIC_LINK_MINUTES,
+    emailVerificationMinutes: env.EMAIL_VERIFICATION_MINUTES,
+    limits: {
+      signIn: {
+        freeFailures: env.SIGN_IN_FREE_FAILURES,
+        firstDelaySeconds: env.SIGN_IN_FIRST_DELAY_SECONDS,
+        maxDelaySeconds: Math.max(env.SIGN_IN_MAX_DELAY_SECONDS, env.SIGN_IN_FIRST_DELAY_SECONDS),
+        failuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
+        addressWindowSeconds: env.SIGN_IN_ADDRESS_WINDOW_MINUTES * 60,
+      },
+      signUp: { perAddress: env.SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR, perEmail: env.SIGN_UP_LIMIT_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
+      emailLink: { perAddress: env.EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR, perEmail: env.EMAIL_LINK_LIMIT_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
+    },
     widgetAllowedOrigins: (env.WIDGET_ALLOWED_ORIGINS ?? appUrl)
       .split(/[\s,]+/)
       .filter(Boolean)

@@ -1,7 +1,10 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { createAccount } from "@/lib/auth/create-account";
+import { after } from "next/server";
+import { checkSignUp, registerAccount } from "@/lib/auth/register-account";
+import { confirmEmailVerification, requestEmailVerification } from "@/lib/auth/email-verification";
+import { limitEmailRequest } from "@/lib/rate-limit/limits";
 import { consumeFlowMagicLink, requestMagicLink } from "@/lib/auth/magic-link";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
 import { randomToken } from "@/lib/auth/tokens";
@@ -13,27 +16,63 @@ import { failure, invalid, type ActionResult } from "@/lib/actions/action-result
 import { formDataArgument, noArguments, stringArgument } from "@/lib/actions/action-arguments";
 import { magicLinkRequestSchema, magicLinkTokenSchema, signUpSchema } from "@/lib/validations/auth";
 
-/** Creates the account; the form then signs in with the same credentials through next-auth. */
+/**
+ * Answers "check your email" whether or not the address already has an account, by message and by
+ * time: the account (or the note to the existing owner) is made after the answer has gone, with
+ * after() (security.md item 24).
+ */
 export async function signUpAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
   const parsed = signUpSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await createAccount({ ...parsed.data, meta: await requestMeta() });
-    return { status: "success" };
+    const signUp = { ...parsed.data, meta: await requestMeta() };
+    await checkSignUp(signUp);
+    after(() => registerAccount(signUp).catch((error: unknown) => console.error("sign-up failed after answering", error)));
+    return { status: "success", message: `Check your email: we sent a message to ${parsed.data.email}. Open the link in it to confirm your address, then sign in.` };
   } catch (error) {
     return failure(error);
   }
 }
 
-/** Same answer whether or not the account exists (security.md item 24). */
+/** Same answer, in the same time, whether or not the account exists (security.md item 24). */
 export async function requestMagicLinkAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
   const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await requestMagicLink({ email: parsed.data.email, meta: await requestMeta() });
+    const request = { email: parsed.data.email, meta: await requestMeta() };
+    await limitEmailRequest({ kind: "email-link", email: request.email, ip: request.meta.ip ?? null });
+    after(() => requestMagicLink(request).catch((error: unknown) => console.error("sign-in link failed after answering", error)));
     return { status: "success", message: "If an account exists for that email, a sign-in link is on its way. It works once." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** A new confirmation link for an account that is not confirmed yet; the same answer in every case. */
+export async function requestEmailVerificationAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const request = { email: parsed.data.email, meta: await requestMeta() };
+    await limitEmailRequest({ kind: "email-link", email: request.email, ip: request.meta.ip ?? null });
+    after(() => requestEmailVerification(request).catch((error: unknown) => console.error("confirmation link failed after answering", error)));
+    return { status: "success", message: "If that account still needs confirming, a new confirmation link is on its way." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** The "Confirm my email" button: the POST that uses the link up, never the GET a scanner makes. */
+export async function confirmEmailAction(token: string): Promise<ActionResult> {
+  const expired = { status: "error", message: "This link has expired or was already used. Sign in to ask for a new one." } as const;
+  const parsed = magicLinkTokenSchema.safeParse({ token });
+  if (!parsed.success) return expired;
+  try {
+    const confirmed = await confirmEmailVerification({ token: parsed.data.token, meta: await requestMeta() });
+    return confirmed ? { status: "success", message: "Your email address is confirmed. You can sign in now." } : expired;
   } catch (error) {
     return failure(error);
   }

@@ -6,16 +6,20 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import { z } from "zod";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { FocusedNotice } from "@/components/ui/focused-notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { signInSchema } from "@/lib/validations/auth";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-errors";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 type Errors = Record<string, string[] | undefined>;
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+
+export function SignInForm({ callbackUrl, requestConfirmation }: { callbackUrl?: string; requestConfirmation: Action }) {
   const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<(SignInRefusal & { email: string }) | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -26,12 +30,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       return;
     }
     setErrors({});
-    setMessage(null);
+    setRefusal(null);
     setPending(true);
     const result = await signIn("password", { ...parsed.data, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setMessage("That email and password do not match an account. Check them and try again.");
+      // Only fixed codes come back (lib/auth/sign-in-errors.ts); anything else reads as a mismatch.
+      setRefusal({ ...signInErrorMessage(result?.error), email: parsed.data.email });
       return;
     }
     // A full navigation, so every server component renders with the new session.
@@ -39,12 +44,33 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
-      {message && <Notice tone="error">{message}</Notice>}
-      <Field label="Email" name="email" type="email" autoComplete="username" required errors={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
-      <button className="btn btn-block" type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+    <div className="stack">
+      {refusal && (
+        <FocusedNotice tone="error" message={refusal.message} focusKey={refusal}>
+          {refusal.kind === "unverified" && <ResendConfirmation action={requestConfirmation} email={refusal.email} />}
+        </FocusedNotice>
+      )}
+      <form onSubmit={onSubmit} noValidate className="stack">
+        <Field label="Email" name="email" type="email" autoComplete="username" required errors={errors.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
+        <button className="btn btn-block" type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** A new confirmation link for an account whose address is not confirmed yet (rate limited on the server). */
+function ResendConfirmation({ action, email }: { action: Action; email: string }) {
+  const { state, pending, onSubmit } = useKeptFormAction(action);
+  if (state.status === "success") return <p role="status">{state.message}</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {state.status === "error" && state.message && <p>{state.message}</p>}
+      <input type="hidden" name="email" value={email} />
+      <button className="btn btn-secondary" type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Email me a new confirmation link"}
       </button>
     </form>
   );
@@ -54,8 +80,8 @@ export function MagicLinkRequestForm({ action }: { action: (prev: ActionResult, 
   const { state, pending, onSubmit } = useKeptFormAction(action);
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
-      {state.status === "success" && <Notice tone="success">{state.message}</Notice>}
-      {state.status === "error" && state.message && !state.fieldErrors && <Notice tone="error">{state.message}</Notice>}
+      {state.status === "success" && state.message && <FocusedNotice tone="success" message={state.message} focusKey={state} />}
+      {state.status === "error" && state.message && !state.fieldErrors && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
       <Field label="Email for a sign-in link" id="magic-email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
       <button className="btn btn-secondary btn-block" type="submit" disabled={pending}>
         {pending ? "Sending…" : "Email me a sign-in link"}

@@ -8,6 +8,10 @@ export type AuditAction =
   | "user.sign_in_failed"
   | "user.signed_out"
   | "user.magic_link_sent"
+  // Email verification and repeated sign-ups (security.md items 24, 28).
+  | "user.email_verification_sent"
+  | "user.email_verified"
+  | "user.sign_up_repeated"
   | "mfa.enabled"
   | "mfa.disabled"
   | "device.added"

@@ -4,6 +4,8 @@
  * sign-in page shows only the fixed message of a code (security.md item 29). Client-safe: the
  * sign-in page's form reads the same table.
  */
+import { isSignInErrorCode, signInErrorMessage } from "@/lib/auth/sign-in-errors";
+
 export const AUTH_ERROR_MESSAGES = {
   CredentialsSignin: "That sign-in did not work. Check what you entered and try again.",
   SessionRequired: "Please sign in to continue.",
@@ -16,13 +18,18 @@ export type AuthErrorCode = keyof typeof AUTH_ERROR_MESSAGES;
 
 const codes = Object.keys(AUTH_ERROR_MESSAGES) as AuthErrorCode[];
 
-/** Any value to one of the fixed codes: unknown text (an exception's message, say) becomes "Default". */
-export function authErrorCode(value: unknown): AuthErrorCode {
+/**
+ * Any value to one of the fixed codes: unknown text (an exception's message, say) becomes "Default".
+ * The password sign-in's own refusals (waits, an unconfirmed address) are fixed codes too.
+ */
+export function authErrorCode(value: unknown): AuthErrorCode | string {
+  if (isSignInErrorCode(value)) return value;
   return codes.find((code) => code === value) ?? "Default";
 }
 
 export function authErrorMessage(value: unknown): string {
-  return AUTH_ERROR_MESSAGES[authErrorCode(value)];
+  const code = authErrorCode(value);
+  return code in AUTH_ERROR_MESSAGES ? AUTH_ERROR_MESSAGES[code as AuthErrorCode] : signInErrorMessage(code).message;
 }
 
 /** The URL with its `error` parameter, if it has one, replaced by a fixed code. Relative URLs stay relative. */

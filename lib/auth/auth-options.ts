@@ -6,6 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { consumeMagicLink } from "@/lib/auth/magic-link";
+import { SignInRefused, signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { createSession, findLiveSession, revokeSession } from "@/lib/auth/sessions";
 import { completeAuthenticationFlow } from "@/lib/auth/complete-authentication-flow";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
@@ -34,13 +35,15 @@ type SignedInUser = { id: string; email: string; sid: string };
 /**
  * next-auth v4 turns an exception thrown by `authorize` into `?error=<its message>` on the redirect it
  * sends the browser. Every provider therefore runs through this: a failure is logged here and
- * answered as a plain refusal, which next-auth reports with the fixed code CredentialsSignin.
+ * answered as a plain refusal, which next-auth reports with the fixed code CredentialsSignin. Only a
+ * SignInRefused passes through: its message is one of the fixed codes the form explains.
  */
 function refusingOnError(provider: string, authorize: (credentials: unknown, req: IncomingRequest) => Promise<SignedInUser | null>) {
   return async (credentials: unknown, req: unknown): Promise<SignedInUser | null> => {
     try {
       return await authorize(credentials, req as IncomingRequest);
     } catch (error) {
+      if (error instanceof SignInRefused) throw error;
       console.error(`${provider} sign-in failed`, error);
       return null;
     }
@@ -66,7 +69,18 @@ export function authOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const result = await authenticateWithPassword({ ...parsed.data, meta: metaOf(req) });
-          return result ? { id: result.user.id, email: result.user.email, sid: result.session.id } : null;
+          // next-auth v4 hands a thrown error's message to the form as `error`: only fixed codes go
+          // there (lib/auth/sign-in-errors.ts), never an exception's text.
+          switch (result.status) {
+            case "signed-in":
+              return { id: result.user.id, email: result.user.email, sid: result.session.id };
+            case "wait":
+              throw new SignInRefused(result.limit === "account" ? signInErrorCode.accountWait(result.retryAfterSeconds) : signInErrorCode.addressWait(result.retryAfterSeconds));
+            case "unverified":
+              throw new SignInRefused(signInErrorCode.emailUnverified);
+            default:
+              return null;
+          }
         }),
       }),
       CredentialsProvider({

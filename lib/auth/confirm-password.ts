@@ -4,6 +4,10 @@ import { verifyPassword } from "@/lib/auth/password";
 import { rotateSession } from "@/lib/auth/sessions";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors/app-error";
+import { claimAttempt, clearAttempts } from "@/lib/rate-limit/progressive-delay";
+import { limitKey } from "@/lib/rate-limit/keys";
+import { describeWait } from "@/lib/rate-limit/describe-wait";
 
 /** Whether the session's last sign-in or step-up is within the policy's window (security.md item 8). */
 export async function isRecentlyAuthenticated(options: { sessionId: string | null; now?: Date }) {
@@ -18,11 +22,21 @@ export async function isRecentlyAuthenticated(options: { sessionId: string | nul
  * Re-authentication with the password before a sensitive change, for accounts whose highest level is
  * the password (see requiresSecondFactor). A right password replaces the session with a new, freshly
  * authenticated one (security.md item 21) and returns it; a wrong one is audited like a failed sign-in.
+ * It counts against the same per-account waits as sign-in (security.md item 26), so a stolen session
+ * is no way round them.
  */
-export async function confirmPassword(options: { userId: string; sessionId: string | null; password: string; meta: RequestMeta }) {
+export async function confirmPassword(options: { userId: string; sessionId: string | null; password: string; meta: RequestMeta; now?: Date }) {
   if (!options.sessionId) return null;
-  const user = await db.user.findUnique({ where: { id: options.userId }, select: { passwordHash: true } });
-  const ok = await verifyPassword(user?.passwordHash, options.password);
+  const user = await db.user.findUnique({ where: { id: options.userId }, select: { passwordHash: true, email: true } });
+  if (!user) return null;
+  const accountKey = limitKey("sign-in:account", user.email);
+  const verdict = await claimAttempt({ key: accountKey, policy: config().limits.signIn, ...(options.now ? { now: options.now } : {}) });
+  if (!verdict.allowed) {
+    const message = `Too many wrong passwords. Wait ${describeWait(verdict.retryAfterSeconds)}, then try again.`;
+    throw new AppError("RATE_LIMITED", message, { password: [message] });
+  }
+  const ok = await verifyPassword(user.passwordHash, options.password);
+  if (ok) await clearAttempts(accountKey);
   const renewed = ok ? await rotateSession({ sessionId: options.sessionId, userId: options.userId, method: "pwd", meta: options.meta }) : null;
   await db.$transaction((tx) =>
     recordAuditEvent(tx, {

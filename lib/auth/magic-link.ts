@@ -6,6 +6,7 @@ import { createSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { sendEmail } from "@/lib/notify/send-email";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
+import { markEmailVerified } from "@/lib/auth/email-verification";
 
 /**
  * Emails a sign-in link when the account exists and does nothing visible otherwise: the caller shows
@@ -89,8 +90,10 @@ export async function consumeMagicLink(options: { token: string; meta: RequestMe
   });
   if (count !== 1) return null;
   const row = await db.magicLinkToken.findUniqueOrThrow({ where: { tokenHash }, include: { user: true } });
+  // Opening a link sent to the address proves the address, as the confirmation link would.
+  if (!row.user.emailVerifiedAt) await markEmailVerified({ userId: row.userId, meta: options.meta, how: "sign-in link" });
   // With MFA on the link is one factor, whatever the devices: an account whose only second factor is
-  // email is sent from the second-factor page to its password (see the README's security table).
+  // email is sent from the second-factor page to its password (see the README, "Sessions").
   const session = await createSession({
     userId: row.userId,
     methods: ["magic_link"],

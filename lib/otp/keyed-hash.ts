@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
 
-type KeyName = "passcode" | "destination";
+type KeyName = "passcode" | "destination" | "rate-limit";
 const keys = new Map<KeyName, Buffer>();
 
 /**
@@ -35,4 +35,12 @@ export function passcodeMatches(code: string, codeHash: string): boolean {
  */
 export function destinationKey(destination: string): string {
   return createHmac("sha256", key("destination")).update(destination.trim().toLowerCase()).digest("hex");
+}
+
+/**
+ * Stands for an email or client address in a rate-limit key (lib/rate-limit), so counting per person
+ * or per address leaves no plain addresses in the table.
+ */
+export function rateLimitSubject(subject: string): string {
+  return createHmac("sha256", key("rate-limit")).update(subject.trim().toLowerCase()).digest("hex");
 }

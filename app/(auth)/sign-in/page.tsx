@@ -6,7 +6,7 @@ import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
 import { authErrorMessage } from "@/lib/auth/auth-errors";
 import { Notice } from "@/components/ui/notice";
-import { passkeySignInOptionsAction, requestMagicLinkAction } from "../actions";
+import { passkeySignInOptionsAction, requestEmailVerificationAction, requestMagicLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="muted">to your {config().branding.companyName} account</p>
       {/* Only the fixed message of a known code: the query string is anyone's to write. */}
       {query.error !== undefined && <Notice tone="error">{authErrorMessage(query.error)}</Notice>}
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={callbackUrl} requestConfirmation={requestEmailVerificationAction} />
       <div className="divider">or</div>
       <div className="stack">
         <PasskeySignInButton getOptions={passkeySignInOptionsAction} callbackUrl={callbackUrl} />
