@@ -12,6 +12,7 @@ import { config } from "@/lib/config";
 import { confirmFlowByLink } from "@/lib/flows/flow-executions";
 import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
 import { requestMeta } from "@/lib/auth/request-meta";
+import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
 import { formDataArgument, noArguments, stringArgument } from "@/lib/actions/action-arguments";
 import { magicLinkRequestSchema, magicLinkTokenSchema, signUpSchema } from "@/lib/validations/auth";
@@ -38,28 +39,28 @@ export async function signUpAction(_prev: ActionResult, formData: FormData, ...e
 /** Same answer, in the same time, whether or not the account exists (security.md item 24). */
 export async function requestMagicLinkAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
-  const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const request = { email: parsed.data.email, meta: await requestMeta() };
-    await limitEmailRequest({ kind: "email-link", email: request.email, ip: request.meta.ip ?? null });
-    after(() => requestMagicLink(request).catch((error: unknown) => console.error("sign-in link failed after answering", error)));
-    return { status: "success", message: "If an account exists for that email, a sign-in link is on its way. It works once." };
-  } catch (error) {
-    return failure(error);
-  }
+  return answerThenEmail(formData, requestMagicLink, "If an account exists for that email, a sign-in link is on its way. It works once.");
 }
 
 /** A new confirmation link for an account that is not confirmed yet; the same answer in every case. */
 export async function requestEmailVerificationAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
+  return answerThenEmail(formData, requestEmailVerification, "If that account still needs confirming, a new confirmation link is on its way.");
+}
+
+/**
+ * Every "email me a link" request: limited per client address and per email, answered at once with the
+ * same words whether or not the account exists, and the email made after the answer has gone, so
+ * neither the message nor the time tells (security.md items 24 and 26).
+ */
+async function answerThenEmail(formData: FormData, send: (request: { email: string; meta: RequestMeta }) => Promise<void>, answer: string): Promise<ActionResult> {
   const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
     const request = { email: parsed.data.email, meta: await requestMeta() };
     await limitEmailRequest({ kind: "email-link", email: request.email, ip: request.meta.ip ?? null });
-    after(() => requestEmailVerification(request).catch((error: unknown) => console.error("confirmation link failed after answering", error)));
-    return { status: "success", message: "If that account still needs confirming, a new confirmation link is on its way." };
+    after(() => send(request).catch((error: unknown) => console.error(`${send.name} failed after answering`, error)));
+    return { status: "success", message: answer };
   } catch (error) {
     return failure(error);
   }
