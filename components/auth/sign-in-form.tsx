@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { signInSchema } from "@/lib/validations/auth";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 type Errors = Record<string, string[] | undefined>;
@@ -31,7 +32,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     const result = await signIn("password", { ...parsed.data, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setMessage("That email and password do not match an account. Check them and try again.");
+      // Only a refusal means the email or password is wrong; a busy service checked neither.
+      const code = authErrorCode(result?.error);
+      setMessage(code === "CredentialsSignin" ? "That email and password do not match an account. Check them and try again." : authErrorMessage(code));
       return;
     }
     // A full navigation, so every server component renders with the new session.

@@ -16,6 +16,8 @@ import { db } from "@/lib/db";
 import { metaFromHeaders } from "@/lib/auth/request-meta";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { magicLinkTokenSchema, signInSchema } from "@/lib/validations/auth";
+import { isDatabaseUnavailable } from "@/lib/database/unavailable";
+import type { AuthErrorCode } from "@/lib/auth/auth-errors";
 
 type IncomingRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
 
@@ -34,13 +36,19 @@ type SignedInUser = { id: string; email: string; sid: string };
 /**
  * next-auth v4 turns an exception thrown by `authorize` into `?error=<its message>` on the redirect it
  * sends the browser. Every provider therefore runs through this: a failure is logged here and
- * answered as a plain refusal, which next-auth reports with the fixed code CredentialsSignin.
+ * answered as a plain refusal, which next-auth reports with the fixed code CredentialsSignin. A busy
+ * database is the exception: the credentials were never checked, so calling them wrong would send
+ * people to reset a password that is fine. It leaves as the fixed code ServiceBusy (auth-errors.ts).
  */
 function refusingOnError(provider: string, authorize: (credentials: unknown, req: IncomingRequest) => Promise<SignedInUser | null>) {
   return async (credentials: unknown, req: unknown): Promise<SignedInUser | null> => {
     try {
       return await authorize(credentials, req as IncomingRequest);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        console.warn(`${provider} sign-in: database busy`, error instanceof Error ? error.message : error);
+        throw new Error("ServiceBusy" satisfies AuthErrorCode);
+      }
       console.error(`${provider} sign-in failed`, error);
       return null;
     }
@@ -119,6 +127,7 @@ export function authOptions(): NextAuthOptions {
             await db.$transaction((tx) => recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, deviceId: verified.deviceId, details: { method: "passkey" }, meta }));
             return { id: user.id, email: user.email, sid: session.id };
           } catch (error) {
+            if (isDatabaseUnavailable(error)) throw error;
             console.error("passkey sign-in refused", error instanceof Error ? error.message : error);
             return null;
           }
