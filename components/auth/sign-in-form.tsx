@@ -1,5 +1,6 @@
 "use client";
 
+import { ClientForm } from "@/components/ui/client-form";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { startAuthentication } from "@simplewebauthn/browser";
@@ -54,13 +55,13 @@ export function SignInForm({ callbackUrl, requestConfirmation }: { callbackUrl?:
           {refusal.kind === "unverified" && <ResendConfirmation action={requestConfirmation} email={refusal.email} />}
         </FocusedNotice>
       )}
-      <form onSubmit={onSubmit} noValidate className="stack">
+      <ClientForm onSubmit={onSubmit} className="stack">
         <Field label="Email" name="email" type="email" autoComplete="username" required errors={errors.email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
         <button className="btn btn-block" type="submit" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
-      </form>
+      </ClientForm>
     </div>
   );
 }
@@ -70,27 +71,27 @@ function ResendConfirmation({ action, email }: { action: Action; email: string }
   const { state, pending, onSubmit } = useKeptFormAction(action);
   if (state.status === "success") return <p role="status">{state.message}</p>;
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ClientForm onSubmit={onSubmit}>
       {state.status === "error" && state.message && <p>{state.message}</p>}
       <input type="hidden" name="email" value={email} />
       <button className="btn btn-secondary" type="submit" disabled={pending}>
         {pending ? "Sending…" : "Email me a new confirmation link"}
       </button>
-    </form>
+    </ClientForm>
   );
 }
 
 export function MagicLinkRequestForm({ action }: { action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
   const { state, pending, onSubmit } = useKeptFormAction(action);
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <ClientForm onSubmit={onSubmit} className="stack">
       {state.status === "success" && state.message && <FocusedNotice tone="success" message={state.message} focusKey={state} />}
       {state.status === "error" && state.message && !state.fieldErrors && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
       <Field label="Email for a sign-in link" id="magic-email" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
       <button className="btn btn-secondary btn-block" type="submit" disabled={pending}>
         {pending ? "Sending…" : "Email me a sign-in link"}
       </button>
-    </form>
+    </ClientForm>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { ClientForm } from "@/components/ui/client-form";
 import { Field } from "@/components/ui/field";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
@@ -16,7 +17,7 @@ export function SignUpForm({ action }: { action: (prev: ActionResult, data: Form
   }
   const errors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <ClientForm onSubmit={onSubmit} className="stack">
       {state.status === "error" && state.message && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
       <Field label="Full name" name="name" autoComplete="name" required errors={errors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required errors={errors.email} />
@@ -32,6 +33,6 @@ export function SignUpForm({ action }: { action: (prev: ActionResult, data: Form
       <button className="btn btn-block" type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create account"}
       </button>
-    </form>
+    </ClientForm>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ClientForm } from "@/components/ui/client-form";
 import type { ReactNode } from "react";
 import { sendAuthenticationEventAction, sendFlowEventAction } from "@/app/flow/actions";
 import { Notice } from "@/components/ui/notice";
@@ -27,10 +28,10 @@ export function FlowForm({
   const { state, pending, onSubmit } = useKeptFormAction(signingIn ? sendAuthenticationEventAction : sendFlowEventAction);
   const hasFieldErrors = state.fieldErrors && Object.values(state.fieldErrors).some((v) => v?.length);
   return (
-    <form onSubmit={onSubmit} aria-label={label} className={className ?? "stack"} noValidate>
+    <ClientForm onSubmit={onSubmit} aria-label={label} className={className ?? "stack"}>
       <input type="hidden" name="flowId" value={flowId} />
       {state.status === "error" && state.message && !hasFieldErrors && <Notice tone="error">{state.message}</Notice>}
       {children(state, pending)}
-    </form>
+    </ClientForm>
   );
 }
