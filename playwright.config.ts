@@ -9,8 +9,8 @@ process.env.DATABASE_URL = "file:./prisma/e2e.db";
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  // One worker: the tests seed the SQLite file the server writes to, and libsql opens a fresh
-  // connection per transaction without a busy timeout, so two writing processes can fail each other.
+  // One worker: some tests hold the database's write lock or count the server's open files, which
+  // would make other tests running at the same time wait or miscount.
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
@@ -45,6 +45,8 @@ export default defineConfig({
       SIGN_IN_FAILURES_PER_ADDRESS: "1000000",
       SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
       EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
+      // Shorter than the 5 s default so e2e/database-resilience.spec.ts can outlast it quickly.
+      DATABASE_BUSY_TIMEOUT_MS: "3000",
     },
     stdout: "ignore",
     stderr: "pipe",

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { databaseUrl } from "./lib/database-url";
+import { databaseUrl } from "./lib/database/database-url";
+import { sqliteAdapterFactory } from "./lib/database/sqlite-adapter";
 
 // Next loads .env by itself; the Prisma CLI does not once a config file exists, so load it here and
 // the CLI, the seed and the app read the same settings.
@@ -24,10 +24,8 @@ export default defineConfig({
     path: path.join("prisma", "migrations"),
     seed: "tsx prisma/seed.ts",
   },
+  // The same adapter, settings included, as the app's: the CLI's writes wait for the app's and back.
   async adapter() {
-    return new PrismaLibSQL({
-      url: databaseUrl(),
-      authToken: process.env.DATABASE_AUTH_TOKEN || undefined,
-    });
+    return sqliteAdapterFactory();
   },
 });

@@ -2,13 +2,10 @@
  * Demo data: users with devices of several types, so the portal has something to show on first run.
  * Idempotent: running it again leaves existing demo users as they are.
  */
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { hash } from "@node-rs/argon2";
-import { PrismaClient } from "../lib/generated/prisma/client";
-import { databaseUrl } from "../lib/database-url";
-import { applySqlitePragmas } from "../lib/sqlite-pragmas";
+import { createPrismaClient } from "../lib/database/create-client";
 
-const db = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl(), authToken: process.env.DATABASE_AUTH_TOKEN || undefined }) });
+const db = createPrismaClient();
 
 export const DEMO_PASSWORD = "correct-horse-battery";
 
@@ -38,7 +35,6 @@ const demoUsers: { email: string; name: string; username: string; role?: "ADMIN"
 ];
 
 async function main() {
-  await applySqlitePragmas(db, databaseUrl());
   const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
   for (const demo of demoUsers) {
     if (await db.user.findUnique({ where: { email: demo.email } })) {

@@ -12,6 +12,7 @@ import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { signInSchema } from "@/lib/validations/auth";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-errors";
+import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 type Errors = Record<string, string[] | undefined>;
@@ -36,8 +37,11 @@ export function SignInForm({ callbackUrl, requestConfirmation }: { callbackUrl?:
     const result = await signIn("password", { ...parsed.data, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      // Only fixed codes come back (lib/auth/sign-in-errors.ts); anything else reads as a mismatch.
-      setRefusal({ ...signInErrorMessage(result?.error), email: parsed.data.email });
+      // Only a refusal means the email or password is wrong; a busy service checked neither, and a wait
+      // or an unconfirmed address explains itself (lib/auth/sign-in-errors.ts).
+      const code = authErrorCode(result?.error);
+      const words = code === "ServiceBusy" ? { kind: "busy" as const, message: authErrorMessage(code) } : signInErrorMessage(code);
+      setRefusal({ ...words, email: parsed.data.email });
       return;
     }
     // A full navigation, so every server component renders with the new session.

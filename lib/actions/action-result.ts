@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { isDatabaseUnavailable, SERVICE_BUSY_MESSAGE } from "@/lib/database/unavailable";
 
 /** The one result shape every server action answers with, read by useActionState. */
 export type ActionResult = {
@@ -20,6 +21,11 @@ export function invalid(error: z.ZodError): ActionResult {
  */
 export function failure(error: unknown): ActionResult {
   if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
+  // A busy database is no verdict on what the person entered: say so, and that trying again will do.
+  if (isDatabaseUnavailable(error)) {
+    console.warn("database busy", error instanceof Error ? error.message : error);
+    return { status: "error", message: SERVICE_BUSY_MESSAGE };
+  }
   console.error(error);
   return { status: "error", message: "Something went wrong on our side. Nothing was changed; please try again." };
 }

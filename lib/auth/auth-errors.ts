@@ -5,6 +5,7 @@
  * sign-in page's form reads the same table.
  */
 import { isSignInErrorCode, signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { RETRY_AFTER_SECONDS } from "@/lib/database/unavailable";
 
 export const AUTH_ERROR_MESSAGES = {
   CredentialsSignin: "That sign-in did not work. Check what you entered and try again.",
@@ -12,6 +13,8 @@ export const AUTH_ERROR_MESSAGES = {
   AccessDenied: "You cannot sign in with that account.",
   Configuration: "Signing in is not available right now. Please try again later.",
   Default: "Something went wrong while signing you in. Please try again.",
+  // Thrown by lib/auth/auth-options.ts when the database could not check the credentials in time.
+  ServiceBusy: "The service is busy and could not check your sign-in. Nothing was changed; please try again.",
 } as const;
 
 export type AuthErrorCode = keyof typeof AUTH_ERROR_MESSAGES;
@@ -59,5 +62,9 @@ export async function withFixedAuthErrors(response: Response): Promise<Response>
   if (!body || typeof body !== "object" || !("url" in body) || typeof body.url !== "string") return response;
   const headers = new Headers(response.headers);
   headers.delete("content-length");
-  return new Response(JSON.stringify({ ...body, url: withFixedAuthError(body.url) }), { status: response.status, headers });
+  const url = withFixedAuthError(body.url);
+  // The browser reads the code from the JSON; the status tells anything else to come back shortly.
+  const busy = new URL(url, "http://relative.invalid").searchParams.get("error") === "ServiceBusy";
+  if (busy) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return new Response(JSON.stringify({ ...body, url }), { status: busy ? 503 : response.status, headers });
 }

@@ -17,6 +17,8 @@ import { db } from "@/lib/db";
 import { metaFromHeaders } from "@/lib/auth/request-meta";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { magicLinkTokenSchema, signInSchema } from "@/lib/validations/auth";
+import { isDatabaseUnavailable } from "@/lib/database/unavailable";
+import type { AuthErrorCode } from "@/lib/auth/auth-errors";
 
 type IncomingRequest = { headers?: Record<string, string | string[] | undefined> } | undefined;
 
@@ -35,8 +37,10 @@ type SignedInUser = { id: string; email: string; sid: string };
 /**
  * next-auth v4 turns an exception thrown by `authorize` into `?error=<its message>` on the redirect it
  * sends the browser. Every provider therefore runs through this: a failure is logged here and
- * answered as a plain refusal, which next-auth reports with the fixed code CredentialsSignin. Only a
- * SignInRefused passes through: its message is one of the fixed codes the form explains.
+ * answered as a plain refusal, which next-auth reports with the fixed code CredentialsSignin. A busy
+ * database is the exception: the credentials were never checked, so calling them wrong would send
+ * people to reset a password that is fine. It leaves as the fixed code ServiceBusy (auth-errors.ts).
+ * A SignInRefused passes through too: its message is one of the fixed codes the form explains.
  */
 function refusingOnError(provider: string, authorize: (credentials: unknown, req: IncomingRequest) => Promise<SignedInUser | null>) {
   return async (credentials: unknown, req: unknown): Promise<SignedInUser | null> => {
@@ -44,6 +48,10 @@ function refusingOnError(provider: string, authorize: (credentials: unknown, req
       return await authorize(credentials, req as IncomingRequest);
     } catch (error) {
       if (error instanceof SignInRefused) throw error;
+      if (isDatabaseUnavailable(error)) {
+        console.warn(`${provider} sign-in: database busy`, error instanceof Error ? error.message : error);
+        throw new Error("ServiceBusy" satisfies AuthErrorCode);
+      }
       console.error(`${provider} sign-in failed`, error);
       return null;
     }
@@ -133,6 +141,7 @@ export function authOptions(): NextAuthOptions {
             await db.$transaction((tx) => recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, deviceId: verified.deviceId, details: { method: "passkey" }, meta }));
             return { id: user.id, email: user.email, sid: session.id };
           } catch (error) {
+            if (isDatabaseUnavailable(error)) throw error;
             console.error("passkey sign-in refused", error instanceof Error ? error.message : error);
             return null;
           }

@@ -30,7 +30,8 @@ export class SignInRefused extends Error {
 export type SignInRefusal =
   | { kind: "mismatch"; message: string }
   | { kind: "wait"; message: string }
-  | { kind: "unverified"; message: string };
+  | { kind: "unverified"; message: string }
+  | { kind: "busy"; message: string };
 
 export function signInErrorMessage(error: string | null | undefined): SignInRefusal {
   const wait = /^(account|address)-wait:(\d{1,6})$/.exec(error ?? "");

@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { authErrorCode, withFixedAuthErrors } from "@/lib/auth/auth-errors";
 import { config } from "@/lib/config";
+import { isDatabaseUnavailable, serviceBusyResponse } from "@/lib/database/unavailable";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -21,6 +22,8 @@ async function handler(request: NextRequest, context: RouteContext) {
   try {
     return await withFixedAuthErrors(await NextAuth(authOptions())(request, { params: { nextauth } }));
   } catch (error) {
+    // Reading the session (the jwt and session callbacks) can meet a busy database too.
+    if (isDatabaseUnavailable(error)) return serviceBusyResponse();
     // A malformed body (say, invalid JSON) makes next-auth throw before any of our code runs.
     console.error("auth request refused", error);
     return Response.json({ url: `${config().appUrl}/sign-in?error=Default` }, { status: 400 });
