@@ -3,13 +3,12 @@
 import { ClientForm } from "@/components/ui/client-form";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
-import { startAuthentication } from "@simplewebauthn/browser";
-import { z } from "zod";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
-import { signInSchema } from "@/lib/validations/auth";
+import { checkSignInFields } from "@/lib/validations/sign-in-fields";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-errors";
 import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
@@ -26,22 +25,22 @@ export function SignInForm({ callbackUrl, requestConfirmation }: { callbackUrl?:
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = signInSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      setErrors(z.flattenError(parsed.error).fieldErrors);
+    const checked = checkSignInFields(new FormData(event.currentTarget));
+    if ("errors" in checked) {
+      setErrors(checked.errors);
       return;
     }
     setErrors({});
     setRefusal(null);
     setPending(true);
-    const result = await signIn("password", { ...parsed.data, redirect: false });
+    const result = await signIn("password", { ...checked.fields, redirect: false });
     if (!result || result.error) {
       setPending(false);
       // Only a refusal means the email or password is wrong; a busy service checked neither, and a wait
       // or an unconfirmed address explains itself (lib/auth/sign-in-errors.ts).
       const code = authErrorCode(result?.error);
       const words = code === "ServiceBusy" ? { kind: "busy" as const, message: authErrorMessage(code) } : signInErrorMessage(code);
-      setRefusal({ ...words, email: parsed.data.email });
+      setRefusal({ ...words, email: checked.fields.email });
       return;
     }
     // A full navigation, so every server component renders with the new session.
@@ -103,8 +102,9 @@ export function PasskeySignInButton({ getOptions, callbackUrl }: { getOptions: (
     setPending(true);
     setMessage(null);
     try {
-      const options = (await getOptions()) as Parameters<typeof startAuthentication>[0]["optionsJSON"];
-      const response = await startAuthentication({ optionsJSON: options });
+      // Loaded on the click: most people sign in with a password, and first-load JS is kept small.
+      const [options, { startAuthentication }] = await Promise.all([getOptions(), import("@simplewebauthn/browser")]);
+      const response = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
       const result = await signIn("passkey", { response: JSON.stringify(response), redirect: false });
       if (!result || result.error) throw new Error("refused");
       window.location.assign(safeReturnPath(callbackUrl, { origin: window.location.origin }));

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { signInMessages } from "@/lib/validations/sign-in-fields";
 
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+  .pipe(z.email({ error: signInMessages.email }));
 
 // NIST SP 800-63B: length over composition rules; 12 is above its floor for a password used with MFA.
 export const newPasswordSchema = z
@@ -20,7 +21,7 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, { error: "Enter your password." }).max(128),
+  password: z.string().min(1, { error: signInMessages.password }).max(128, { error: signInMessages.passwordTooLong }),
 });
 
 export const magicLinkRequestSchema = z.object({ email: emailSchema });
