@@ -54,10 +54,18 @@ test("a newcomer signs up, confirms the emailed link, then signs in, out and bac
 
   await signIn(page, email);
   await expect(page.getByRole("heading", { name: "Hello, Nia Newcomer" })).toBeVisible();
+  const signedOutCookies = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  // Sign-out revokes the session itself: a copy of the old cookie is refused too.
+  const replay = await page.context().browser()!.newContext();
+  await replay.addCookies(signedOutCookies);
+  const replayed = await replay.newPage();
+  await replayed.goto(new URL("/account", page.url()).href);
+  await expect(replayed).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  await replay.close();
   await signIn(page, email);
 
   await page.goto(link);

@@ -1,6 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { checkSignUp, registerAccount } from "@/lib/auth/register-account";
 import { confirmEmailVerification, requestEmailVerification } from "@/lib/auth/email-verification";
@@ -12,6 +13,9 @@ import { config } from "@/lib/config";
 import { confirmFlowByLink } from "@/lib/flows/flow-executions";
 import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
 import { requestMeta } from "@/lib/auth/request-meta";
+import { currentSession } from "@/lib/auth/require-user";
+import { revokeSession } from "@/lib/auth/sessions";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
 import { formDataArgument, noArguments, stringArgument } from "@/lib/actions/action-arguments";
@@ -103,4 +107,18 @@ export async function confirmFlowMagicLinkAction(token: string, ...extra: unknow
   } catch (error) {
     return failure(error);
   }
+}
+
+/**
+ * Sign-out as a plain form post: the session row is revoked (so a copied cookie stops working too) and
+ * the cookie cleared. No next-auth/react in the browser for it: that client library was 9 kB of
+ * first-load JS on every portal page for this one button. Server actions check the Origin themselves.
+ */
+export async function signOutAction(_formData: unknown, ...extra: unknown[]): Promise<never> {
+  // A <form action> passes its FormData; nothing in it is read.
+  noArguments(extra);
+  const session = await currentSession().catch(() => null);
+  if (session) await revokeSession(session.id);
+  await clearSessionCookie();
+  redirect("/sign-in");
 }

@@ -1,11 +1,15 @@
-"use client";
+import { signOutAction } from "@/app/(auth)/actions";
 
-import { signOut } from "next-auth/react";
-
+/**
+ * A server component: the form posts to the sign-out action and works before (or without) hydration,
+ * so it needs no client JavaScript of its own.
+ */
 export function SignOutButton() {
   return (
-    <button className="btn btn-secondary" type="button" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
-      Sign out
-    </button>
+    <form action={signOutAction} className="inline-form">
+      <button className="btn btn-secondary" type="submit">
+        Sign out
+      </button>
+    </form>
   );
 }
