@@ -27,7 +27,7 @@ const app = next({ dev, dir: dirname(fileURLToPath(import.meta.url)), hostname: 
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   delete req.headers[PEER_ADDRESS_HEADER];
   const peer = req.socket.remoteAddress;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
@@ -44,6 +44,24 @@ createServer((req, res) => {
 }).listen(port, hostname, () => {
   console.log(`> Ready on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"})`);
 });
+
+// Ctrl-C or a supervisor's SIGTERM: stop taking requests and let Next shut down. In development this
+// is when Turbopack writes its file-system cache, which makes the next `npm run dev` start warm; a
+// custom server that simply exits loses it and compiles every page from scratch on each start.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close();
+    const forced = setTimeout(() => process.exit(0), 10_000);
+    forced.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error("shutdown failed", error);
+        process.exit(1);
+      },
+    );
+  });
+}
 
 function isParsableTarget(target) {
   if (!target || !target.startsWith("/")) return false;
