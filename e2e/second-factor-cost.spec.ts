@@ -17,25 +17,33 @@ test("a TOTP second factor: one POST per action, no page GET before the return p
   const user = await seedUser({ devices: [{ type: "TOTP", nickname: "Authenticator", isDefault: true }] });
   await db.device.updateMany({ where: { userId: user.id }, data: { totpSecret: secret } });
 
-  // The return path is answered by a stand-in, so the count stops at the sign-in's own requests and
-  // statements, not the account page's.
-  await page.route("**/account", (route) =>
-    route.request().resourceType() === "document" ? route.fulfill({ contentType: "text/html", body: "<h1>Account stand-in</h1>" }) : route.continue(),
-  );
   const seen: Request[] = [];
   page.on("request", (r) => {
     if (!r.url().includes("/_next/static/")) seen.push(r);
   });
   const describe = (rs: Request[]) => rs.map((r) => `${r.method()} ${new URL(r.url()).pathname}${r.isNavigationRequest() ? " (page)" : ""}`);
 
-  // Step 1: opening the second-factor page, until the device choice can be used.
-  let before = await statements(request);
+  // Step 1: opening the second-factor page, until the device choice can be used. Counted from the
+  // moment the browser asks for the page, after the password step's own requests have finished.
+  let before = -1;
+  let pageAt = -1;
+  await page.route("**/sign-in/verify**", async (route) => {
+    if (before < 0 && route.request().isNavigationRequest()) {
+      before = await statements(request);
+      pageAt = seen.length;
+    }
+    await route.continue();
+  });
   await enterPassword(page, user.email);
   await page.waitForURL(/\/sign-in\/verify/);
-  const passwordAndPage = seen.length;
   const choice = page.getByRole("list", { name: "Your devices" }).getByRole("button").first();
   await expect(choice).toBeEnabled();
-  const open = { statements: (await statements(request)) - before, requests: describe(seen.slice(passwordAndPage)) };
+  const open = { statements: (await statements(request)) - before, requests: describe(seen.slice(pageAt)) };
+  // The return path is answered by a stand-in, so the count stops at the sign-in's own requests and
+  // statements, not the account page's.
+  await page.route("**/account", (route) =>
+    route.request().isNavigationRequest() ? route.fulfill({ contentType: "text/html", body: "<h1>Account stand-in</h1>" }) : route.continue(),
+  );
   const containers = await page.locator("[data-flow-id]").count();
 
   // Step 2: choosing the authenticator app.

@@ -94,10 +94,14 @@ export async function startFlow(options: {
 
 /**
  * The flow if it belongs to this user and this caller's session family (an anonymous flow to an
- * anonymous caller), else "not found": another session of the same user is a stranger to it.
+ * anonymous caller), else "not found": another session of the same user is a stranger to it. With
+ * `kind`, a flow of another kind is not found either (the second-factor page's door, which may drive
+ * only the sign-in's own Device Authentication flow), checked in the same statement.
  */
-async function load(options: { id: string; userId: string | null; caller: Caller }) {
-  const execution = await db.flowExecution.findFirst({ where: { id: options.id, ...ownerWhere(options.userId, options.caller) } });
+async function load(options: { id: string; userId: string | null; caller: Caller; kind?: FlowKind }) {
+  const execution = await db.flowExecution.findFirst({
+    where: { id: options.id, ...ownerWhere(options.userId, options.caller), ...(options.kind ? { kind: options.kind } : {}) },
+  });
   if (!execution) throw new AppError("NOT_FOUND", "Flow not found.");
   return execution;
 }
@@ -124,18 +128,20 @@ async function snapshot(execution: Execution, machine: AnyMachine, caller: Calle
 
 async function save(execution: Execution, machine: AnyMachine, state: SectionState, caller: Caller) {
   const result = machine.result(state);
+  // Set here rather than by Prisma, so the row as saved is known without reading it back (one
+  // statement less per event, issue 8), and always later than before, so the next event's optimistic
+  // check below can tell this version from the last one even within one millisecond.
+  const updatedAt = new Date(Math.max(Date.now(), execution.updatedAt.getTime() + 1));
+  const data = {
+    state: JSON.stringify(state),
+    result: result ? JSON.stringify(result) : null,
+    endedAt: result ? updatedAt : null,
+    updatedAt,
+  };
   // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
-  const { count } = await db.flowExecution.updateMany({
-    where: { id: execution.id, updatedAt: execution.updatedAt },
-    data: {
-      state: JSON.stringify(state),
-      result: result ? JSON.stringify(result) : null,
-      endedAt: result ? new Date() : null,
-    },
-  });
+  const { count } = await db.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data });
   if (count !== 1) throw new AppError("CONFLICT", "This page was changed in another tab. Reload and try again.");
-  const saved = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.id } });
-  return snapshot(saved, machine, caller);
+  return snapshot({ ...execution, ...data }, machine, caller);
 }
 
 export async function getFlow(options: { id: string; userId: string | null; caller: Caller }) {
@@ -143,8 +149,11 @@ export async function getFlow(options: { id: string; userId: string | null; call
   return snapshot(execution, machineFor(execution.kind), options.caller);
 }
 
-/** Applies a user's event, parsed by the flow's own schema, to a flow the caller owns. */
-export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; caller: Caller }) {
+/**
+ * Applies a user's event, parsed by the flow's own schema, to a flow the caller owns. With `kind`, only
+ * a top-level flow of that kind is found (what a session still waiting for its second factor may drive).
+ */
+export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; caller: Caller; kind?: FlowKind }) {
   const execution = await load(options);
   const parsed = machineFor(execution.kind).eventSchema.safeParse(options.event);
   if (!parsed.success) {
@@ -192,13 +201,24 @@ export async function findOpenFlow(options: { kind: FlowKind; userId: string; do
   });
 }
 
-/** Only this session's own Device Authentication flow may be driven by a session without its second factor. */
+/**
+ * Only this session's own Device Authentication flow may be driven by a session without its second
+ * factor. The flow door makes the same check inside the statement that loads the flow (`kind`).
+ */
 export async function assertAuthenticationFlow(id: string, userId: string, caller: Caller) {
+  await load({ id, userId, caller, kind: "device-authentication" });
+}
+
+/**
+ * A sign-in's Device Authentication flow of this user, whichever session family started it, for the
+ * redemption door to tell "not yours" (refused and audited) from "not there".
+ */
+export async function loadSignInFlow(options: { id: string; userId: string }) {
   const flow = await db.flowExecution.findFirst({
-    where: { id, kind: "device-authentication", ...ownerWhere(userId, caller) },
-    select: { id: true },
+    where: { id: options.id, userId: options.userId, kind: "device-authentication", parentId: null },
+    select: { id: true, kind: true, parentId: true, result: true, sessionFamilyId: true, redeemedAt: true },
   });
-  if (!flow) throw new AppError("NOT_FOUND", "Flow not found.");
+  return flow ? { ...flow, result: flow.result ? (JSON.parse(flow.result) as FlowResult) : null } : null;
 }
 
 /** This session's newest finished, not yet redeemed sign-in authentication. */

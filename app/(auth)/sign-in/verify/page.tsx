@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
-import { CompleteSignIn } from "@/components/auth/complete-sign-in";
+import { FlowHost } from "@/components/flows/flow-host";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Notice } from "@/components/ui/notice";
 import { requirePendingSession } from "@/lib/auth/require-user";
@@ -8,14 +7,16 @@ import { callerFor } from "@/lib/auth/caller";
 import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
-import { findFinishedAuthentication } from "@/lib/flows/flow-executions";
+import { findFinishedAuthentication, getFlow } from "@/lib/flows/flow-executions";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
+import { clientDoorView } from "@/lib/flows/flow-door";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
 /**
  * The second factor at sign-in: the Device Authentication subflow for a session that gave only its
- * first factor. Once the flow succeeds the session is replaced by a complete one.
+ * first factor. The page renders the first section; each event after that is one request to the flow
+ * door, and the one that finishes the flow also replaces the session with a complete one (issue 8).
  */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const returnTo = returnPath((await searchParams).callbackUrl);
@@ -31,11 +32,10 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   if (finished?.result) {
     const result = JSON.parse(finished.result) as { status: string; output: Record<string, string> };
     if (result.status === "success" && result.output.ciam_subflowResult === "AUTHENTICATED") {
-      return (
-        <div className="card">
-          <CompleteSignIn flowId={finished.id} returnTo={returnTo} />
-        </div>
-      );
+      // Confirmed (by an emailed link, or just before a reload) but not yet redeemed: the flow host
+      // redeems it from the browser, the one place that can receive the complete session's cookie.
+      const flow = await getFlow({ id: finished.id, userId: session.userId, caller });
+      return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />;
     }
     const message =
       result.output.ciam_errorDetails === "NO_USABLE_DEVICE" && afterEmail
@@ -67,7 +67,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   });
   return (
     <div className="stack">
-      <AuthenticationView flow={door.flow} signingIn />
+      <FlowHost mode="sign-in" initial={clientDoorView({ flow: door.flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />
       <p className="small muted">
         Not you? <SignOutButton />
       </p>
