@@ -246,7 +246,8 @@ export function createDeviceAuthenticationFlow(
               ? await services.verifyTotp({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta })
               : await services.verifyPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, code: event.otp, meta: ctx.meta });
           if (!result.ok) throw fieldError("otp", codeCheckMessage(result));
-          await services.recordUse(userId, device.id);
+          // verifyTotp records the use in the statement that accepts the code.
+          if (device.type !== "TOTP") await services.recordUse(userId, device.id);
           return { section: "RETURN_SUCCESS", authMethod: device.type === "TOTP" ? "totp" : "otp", deviceId: device.id };
         }
 
