@@ -221,6 +221,30 @@ export async function loadSignInFlow(options: { id: string; userId: string }) {
   return flow ? { ...flow, result: flow.result ? (JSON.parse(flow.result) as FlowResult) : null } : null;
 }
 
+/**
+ * The second-factor page's one read: this session family's newest sign-in flow that is either finished
+ * and not yet redeemed, or still open here. A finished one comes first (its result decides the page),
+ * so the page needs neither a second query for the open one nor a re-read of the row it found.
+ */
+export async function findSignInFlow(options: { userId: string; caller: Caller }) {
+  if (!options.caller.session) return null;
+  return db.flowExecution.findFirst({
+    where: {
+      ...ownerWhere(options.userId, options.caller),
+      kind: "device-authentication",
+      parentId: null,
+      redeemedAt: null,
+      OR: [{ endedAt: { not: null } }, { endedAt: null, door: "portal", expiresAt: { gt: new Date() } }],
+    },
+    orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+  });
+}
+
+/** What a door shows of a flow row it already holds. */
+export function snapshotOf(execution: Execution, caller: Caller) {
+  return snapshot(execution, machineFor(execution.kind), caller);
+}
+
 /** This session's newest finished, not yet redeemed sign-in authentication. */
 export async function findFinishedAuthentication(options: { userId: string; caller: Caller }) {
   if (!options.caller.session) return null;

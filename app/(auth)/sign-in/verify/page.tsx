@@ -7,8 +7,7 @@ import { callerFor } from "@/lib/auth/caller";
 import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
-import { findFinishedAuthentication, getFlow } from "@/lib/flows/flow-executions";
-import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
+import { findSignInFlow, snapshotOf, startFlow } from "@/lib/flows/flow-executions";
 import { clientDoorView } from "@/lib/flows/flow-door";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
@@ -28,13 +27,14 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const afterEmail = session.authMethods.split(",").includes("magic_link");
 
   // Only this session's own flow: another sign-in of the same account, finished or not, is a stranger.
-  const finished = await findFinishedAuthentication({ userId: session.userId, caller });
-  if (finished?.result) {
-    const result = JSON.parse(finished.result) as { status: string; output: Record<string, string> };
+  // One statement finds it, finished or open (issue 8: a handful of statements per step).
+  const found = await findSignInFlow({ userId: session.userId, caller });
+  if (found?.result) {
+    const result = JSON.parse(found.result) as { status: string; output: Record<string, string> };
     if (result.status === "success" && result.output.ciam_subflowResult === "AUTHENTICATED") {
       // Confirmed (by an emailed link, or just before a reload) but not yet redeemed: the flow host
       // redeems it from the browser, the one place that can receive the complete session's cookie.
-      const flow = await getFlow({ id: finished.id, userId: session.userId, caller });
+      const flow = await snapshotOf(found, caller);
       return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />;
     }
     const message =
@@ -52,22 +52,25 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
     );
   }
 
-  const door = await openFlowForDoor({
-    kind: "device-authentication",
-    userId: session.userId,
-    door: "portal",
-    input: {
-      maxResend: config().otp.maxResends,
-      magicLinkEnabled: !afterEmail,
-      allowedDeviceTypes: afterEmail ? DEVICE_TYPES.filter((t) => t !== "EMAIL") : undefined,
-      purpose: "sign-in",
-      allowCancel: false,
-    },
-    caller,
-  });
+  // The open flow resumes; without one, a new one starts.
+  const flow = found
+    ? await snapshotOf(found, caller)
+    : await startFlow({
+        kind: "device-authentication",
+        userId: session.userId,
+        door: "portal",
+        input: {
+          maxResend: config().otp.maxResends,
+          magicLinkEnabled: !afterEmail,
+          allowedDeviceTypes: afterEmail ? DEVICE_TYPES.filter((t) => t !== "EMAIL") : undefined,
+          purpose: "sign-in",
+          allowCancel: false,
+        },
+        caller,
+      });
   return (
     <div className="stack">
-      <FlowHost mode="sign-in" initial={clientDoorView({ flow: door.flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />
+      <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />
       <p className="small muted">
         Not you? <SignOutButton />
       </p>
