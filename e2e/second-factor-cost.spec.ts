@@ -24,15 +24,14 @@ test("a TOTP second factor: one POST per action, no page GET before the return p
   const describe = (rs: Request[]) => rs.map((r) => `${r.method()} ${new URL(r.url()).pathname}${r.isNavigationRequest() ? " (page)" : ""}`);
 
   // Step 1: opening the second-factor page, until the device choice can be used. Counted from the
-  // moment the browser asks for the page, after the password step's own requests have finished.
+  // password step's answer, so it includes the return path's redirect to this page.
   let before = -1;
   let pageAt = -1;
-  await page.route("**/sign-in/verify**", async (route) => {
-    if (before < 0 && route.request().isNavigationRequest()) {
-      before = await statements(request);
+  page.on("response", async (response) => {
+    if (before < 0 && response.url().includes("/api/auth/callback/password")) {
       pageAt = seen.length;
+      before = await statements(request);
     }
-    await route.continue();
   });
   await enterPassword(page, user.email);
   await page.waitForURL(/\/sign-in\/verify/);
@@ -74,7 +73,11 @@ test("a TOTP second factor: one POST per action, no page GET before the return p
   await page.unroute("**/account");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/account$/);
-  for (const step of [open, select, submit]) expect(step.statements).toBeLessThanOrEqual(8);
+  // Ceilings a little above what the flow door measures today, so a request that starts reading the
+  // same rows again fails here. (The old door: 37, 13 and 40 statements; 1, 1 and 4 requests.)
+  expect(open.statements).toBeLessThanOrEqual(14);
+  expect(select.statements).toBeLessThanOrEqual(8);
+  expect(submit.statements).toBeLessThanOrEqual(26);
 });
 
 async function flowId(_page: unknown, userId: string) {
