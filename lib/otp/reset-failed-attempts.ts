@@ -7,11 +7,6 @@ import { db } from "@/lib/db";
  */
 export async function resetFailedAttempts(options: { userId: string; deviceId?: string }) {
   const { userId, deviceId } = options;
-  // The account alone is one statement, which needs no transaction around it.
-  if (deviceId === undefined) {
-    await db.user.updateMany({ where: { id: userId }, data: { failedMfaAttempts: 0 } });
-    return;
-  }
   await db.$transaction([
     ...(deviceId === undefined
       ? []
