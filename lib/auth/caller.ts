@@ -9,10 +9,16 @@ import type { Caller } from "@/lib/flows/flow-executions";
  * cannot set a cookie; the flow door's route handlers can, so only there may a step-up or a finished
  * sign-in hand the browser its new session.
  */
-export async function callerFor(session: SessionRef | null, options: { canSetCookies?: boolean } = {}): Promise<Caller> {
+export async function callerFor(
+  session: (SessionRef & { secondFactorPending?: boolean; user?: { id: string; mfaEnabled: boolean } }) | null,
+  options: { canSetCookies?: boolean } = {},
+): Promise<Caller> {
   return {
     meta: await requestMeta(),
     session: session ? { id: session.id, familyId: session.familyId } : null,
+    // Only at sign-in, where nothing in the request changes the account before a machine reads it; a
+    // device-management request may turn MFA on and then step up in the same request.
+    user: session?.user && session.secondFactorPending ? { id: session.user.id, mfaEnabled: session.user.mfaEnabled } : null,
     writeSessionCookie: options.canSetCookies ? writeSessionCookie : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { createSession, rotateSession, withMethod, type AuthMethod, type SessionRef } from "@/lib/auth/sessions";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 
@@ -50,38 +50,51 @@ export async function refuseForeignRedemption(options: { flowId: string; userId:
  * conditional updates are the checks. The flow is marked used once, only for its own family; the
  * pending session is revoked only if still live; either failing rolls everything back.
  */
-export async function completeSignIn(options: {
+export type SignInRedemption = {
   flow: { id: string; result: { status: string; output: Record<string, unknown> } | null };
   session: { id: string; userId: string; familyId: string; authMethods: string; secondFactorPending: boolean };
   meta: RequestMeta;
-}) {
-  const { flow, session, meta } = options;
-  const output = flow.result?.output as AuthenticationOutput | undefined;
-  if (flow.result?.status !== "success" || output?.ciam_subflowResult !== "AUTHENTICATED") return null;
-  const method = output.ciam_authMethod ?? "otp";
-  const now = new Date();
+};
+
+export async function completeSignIn(options: SignInRedemption) {
   try {
-    return await db.$transaction(async (tx) => {
-      const redeemed = await tx.flowExecution.updateMany({
-        where: { id: flow.id, userId: session.userId, sessionFamilyId: session.familyId, kind: "device-authentication", redeemedAt: null, endedAt: { not: null } },
-        data: { redeemedAt: now },
-      });
-      if (redeemed.count !== 1) throw NOT_REDEEMED;
-      const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
-      if (revoked.count !== 1) throw NOT_REDEEMED;
-      const created = await createSession({ userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, method), meta }, tx);
-      await recordAuditEvent(tx, {
-        action: session.secondFactorPending ? "user.signed_in" : "user.reauthenticated",
-        userId: session.userId,
-        details: { method, secondFactor: true },
-        meta,
-      });
-      return created;
-    });
+    return await db.$transaction((tx) => redeemSignIn(tx, options));
   } catch (error) {
     if (error === NOT_REDEEMED) return null;
     throw error;
   }
+}
+
+/**
+ * completeSignIn's writes inside a transaction the caller holds (the flow door's, which also saves the
+ * event that finished the flow). Throws NOT_REDEEMED, rolling the transaction back, when the flow is
+ * not this family's to redeem or the pending session is no longer live; see isNotRedeemed.
+ */
+export async function redeemSignIn(tx: Tx, { flow, session, meta }: SignInRedemption) {
+  const output = flow.result?.output as AuthenticationOutput | undefined;
+  if (flow.result?.status !== "success" || output?.ciam_subflowResult !== "AUTHENTICATED") throw NOT_REDEEMED;
+  const method = output.ciam_authMethod ?? "otp";
+  const now = new Date();
+  const redeemed = await tx.flowExecution.updateMany({
+    where: { id: flow.id, userId: session.userId, sessionFamilyId: session.familyId, kind: "device-authentication", redeemedAt: null, endedAt: { not: null } },
+    data: { redeemedAt: now },
+  });
+  if (redeemed.count !== 1) throw NOT_REDEEMED;
+  const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
+  if (revoked.count !== 1) throw NOT_REDEEMED;
+  const created = await createSession({ userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, method), meta }, tx);
+  await recordAuditEvent(tx, {
+    action: session.secondFactorPending ? "user.signed_in" : "user.reauthenticated",
+    userId: session.userId,
+    details: { method, secondFactor: true },
+    meta,
+  });
+  return created;
+}
+
+/** A redemption refused by redeemSignIn (nothing was written). */
+export function isNotRedeemed(error: unknown) {
+  return error === NOT_REDEEMED;
 }
 
 /**

@@ -7,7 +7,7 @@ import { config } from "@/lib/config";
 import { failure } from "@/lib/actions/action-result";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/database/unavailable";
-import { completeSignIn, refuseForeignRedemption } from "@/lib/auth/complete-authentication-flow";
+import { completeSignIn, isNotRedeemed, redeemSignIn, refuseForeignRedemption } from "@/lib/auth/complete-authentication-flow";
 import { getFlow, loadSignInFlow, sendFlowEvent, type Caller, type FlowSnapshot } from "@/lib/flows/flow-executions";
 import { phoneCountries } from "@/lib/phone/countries";
 import type { ClientDoorView, ClientFlow, FlowAnswer } from "@/lib/flows/client-door";
@@ -156,11 +156,26 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
     const session = await signedIn();
     const caller = await callerFor(session, { canSetCookies: true });
     const pending = session.secondFactorPending;
-    const snapshot = await sendFlowEvent({ id, userId: session.userId, event: parsed.data, caller, kind: pending ? "device-authentication" : undefined });
-    if (pending && authenticated(snapshot)) {
-      const done = await completeSignIn({ flow: snapshot, session, meta: caller.meta });
-      if (!done) throw new AppError("CONFLICT", "We could not finish signing you in. Sign out and sign in again.");
-      await caller.writeSessionCookie!(done);
+    // The event that finishes the sign-in's second factor redeems it in the transaction that saves it.
+    let completed: { id: string; userId: string } | null = null;
+    const snapshot = await sendFlowEvent({
+      id,
+      userId: session.userId,
+      event: parsed.data,
+      caller,
+      kind: pending ? "device-authentication" : undefined,
+      onFinished: pending
+        ? async (tx, flow) => {
+            if (authenticated(flow)) completed = await redeemSignIn(tx, { flow, session, meta: caller.meta });
+          }
+        : undefined,
+    }).catch((error: unknown) => {
+      // A session revoked meanwhile (signed out in another tab): nothing was saved.
+      if (isNotRedeemed(error)) throw new AppError("CONFLICT", "We could not finish signing you in. Sign out and sign in again.");
+      throw error;
+    });
+    if (completed) {
+      await caller.writeSessionCookie!(completed);
       return json({ status: "success", redirectTo: returnTo });
     }
     // In the portal a finished device flow goes back to the account overview; the widget shows its result.
