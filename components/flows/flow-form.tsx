@@ -1,35 +1,39 @@
 "use client";
 
+import type { FormEvent, ReactNode } from "react";
 import { ClientForm } from "@/components/ui/client-form";
-import type { ReactNode } from "react";
-import { sendAuthenticationEventAction, sendFlowEventAction } from "@/app/flow/actions";
 import { Notice } from "@/components/ui/notice";
-import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
+import { useFlowEvent } from "@/components/flows/flow-door";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 /**
  * A form that sends one event to a flow. The clicked button's name="type" value is the event; other
- * inputs are the event's fields. Errors come back per field (for inputs to show) or as one message.
+ * inputs are the event's fields, posted as JSON to the flow door. Errors come back per field (for
+ * inputs to show) or as one message; the form is never reset, so a refused input keeps what the
+ * person typed.
  */
 export function FlowForm({
   flowId,
   children,
   label,
   className,
-  signingIn = false,
 }: {
   flowId: string;
-  /** On the second-factor page, where the session is not complete yet. */
-  signingIn?: boolean;
   children: (state: ActionResult, pending: boolean) => ReactNode;
   label?: string;
   className?: string;
 }) {
-  const { state, pending, onSubmit } = useKeptFormAction(signingIn ? sendAuthenticationEventAction : sendFlowEventAction);
+  const { state, pending, send } = useFlowEvent(flowId);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const fields: Record<string, string> = {};
+    for (const [name, value] of new FormData(event.currentTarget, submitter)) if (typeof value === "string") fields[name] = value;
+    void send(fields);
+  }
   const hasFieldErrors = state.fieldErrors && Object.values(state.fieldErrors).some((v) => v?.length);
   return (
     <ClientForm onSubmit={onSubmit} aria-label={label} className={className ?? "stack"}>
-      <input type="hidden" name="flowId" value={flowId} />
       {state.status === "error" && state.message && !hasFieldErrors && <Notice tone="error">{state.message}</Notice>}
       {children(state, pending)}
     </ClientForm>

@@ -1,5 +1,7 @@
+"use client";
+
 import type { DeviceSummary } from "@/lib/devices/list-devices";
-import type { DoorView } from "@/lib/flows/open-flow-for-door";
+import type { ClientDoorView } from "@/lib/flows/client-door";
 import { EnableMfaSection } from "@/components/flows/device-management/enable-mfa";
 import { DeviceListSection } from "@/components/flows/device-management/device-list";
 import { UpdateDeviceSection } from "@/components/flows/device-management/update-device";
@@ -8,8 +10,11 @@ import { AuthenticationView } from "@/components/flows/device-authentication/aut
 import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
 import { Notice } from "@/components/ui/notice";
 
-/** Renders the current section of a flow; the same for the portal and the widget. */
-export function FlowView({ door, companyName }: { door: DoorView; companyName: string }) {
+/**
+ * Renders the current section of a flow; the same for the portal and the widget. A client component
+ * fed by the flow host's serialisable view, so an answer from the flow door re-renders only this.
+ */
+export function FlowView({ door, companyName }: { door: ClientDoorView; companyName: string }) {
   const { flow, subflow } = door;
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
@@ -40,7 +45,7 @@ export function FlowView({ door, companyName }: { door: DoorView; companyName: s
     case "ADD_DEVICE":
       return subflow ? <RegistrationView flow={subflow} companyName={companyName} /> : null;
     case "STEP_UP":
-      return subflow ? <AuthenticationView flow={subflow} signingIn={false} /> : null;
+      return subflow ? <AuthenticationView flow={subflow} /> : null;
     case "CONFIRM_PASSWORD":
       return <ConfirmPasswordSection flowId={flow.id} canCancel />;
     default:

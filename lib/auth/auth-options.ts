@@ -1,5 +1,5 @@
 import "server-only";
-import { getServerSession, type NextAuthOptions } from "next-auth";
+import type { NextAuthOptions } from "next-auth";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -7,8 +7,7 @@ import { config } from "@/lib/config";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { consumeMagicLink } from "@/lib/auth/magic-link";
 import { SignInRefused, signInErrorCode } from "@/lib/auth/sign-in-errors";
-import { createSession, findLiveSession, revokeSession } from "@/lib/auth/sessions";
-import { completeAuthenticationFlow } from "@/lib/auth/complete-authentication-flow";
+import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
 import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
@@ -100,22 +99,6 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const result = await consumeMagicLink({ token: parsed.data.token, meta: metaOf(req) });
           return result ? { id: result.user.id, email: result.user.email, sid: result.session.id } : null;
-        }),
-      }),
-      CredentialsProvider({
-        id: "second-factor",
-        name: "Second factor",
-        credentials: { flowId: { type: "text" } },
-        // Exchanges a finished Device Authentication flow for a new, complete session. The caller's
-        // own cookie must name the flow owner's session, so a flow id alone is worth nothing.
-        authorize: refusingOnError("second-factor", async (credentials, req) => {
-          const parsed = z.object({ flowId: z.string().min(1).max(64) }).safeParse(credentials);
-          if (!parsed.success) return null;
-          const sid = ((await getServerSession(authOptions())) as { sid?: string } | null)?.sid;
-          const current = sid ? await findLiveSession(sid) : null;
-          if (!current) return null;
-          const done = await completeAuthenticationFlow({ flowId: parsed.data.flowId, sessionId: current.id, meta: metaOf(req) });
-          return done ? { id: done.userId, email: current.user.email, sid: done.session.id } : null;
         }),
       }),
       CredentialsProvider({

@@ -5,13 +5,20 @@ import type { SessionRef } from "@/lib/auth/sessions";
 import type { Caller } from "@/lib/flows/flow-executions";
 
 /**
- * The caller a page or server action drives flows as: this request and this session. Only a server
- * action's response can carry a cookie, so only there may a step-up hand the browser its new session.
+ * The caller a page or the flow door drives flows as: this request and this session. A page's render
+ * cannot set a cookie; the flow door's route handlers can, so only there may a step-up or a finished
+ * sign-in hand the browser its new session.
  */
-export async function callerFor(session: SessionRef | null, options: { inServerAction?: boolean } = {}): Promise<Caller> {
+export async function callerFor(
+  session: (SessionRef & { secondFactorPending?: boolean; user?: { id: string; mfaEnabled: boolean } }) | null,
+  options: { canSetCookies?: boolean } = {},
+): Promise<Caller> {
   return {
     meta: await requestMeta(),
     session: session ? { id: session.id, familyId: session.familyId } : null,
-    writeSessionCookie: options.inServerAction ? writeSessionCookie : undefined,
+    // Only at sign-in, where nothing in the request changes the account before a machine reads it; a
+    // device-management request may turn MFA on and then step up in the same request.
+    user: session?.user && session.secondFactorPending ? { id: session.user.id, mfaEnabled: session.user.mfaEnabled } : null,
+    writeSessionCookie: options.canSetCookies ? writeSessionCookie : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { createSession, rotateSession, withMethod, type AuthMethod, type SessionRef } from "@/lib/auth/sessions";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 
@@ -16,14 +16,7 @@ async function redeem(options: { flowId: string; session: SessionRef & { userId:
     select: { id: true, result: true, sessionFamilyId: true, redeemedAt: true },
   });
   if (flow && flow.sessionFamilyId !== options.session.familyId) {
-    await db.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        action: "flow.redemption_refused",
-        userId: options.session.userId,
-        details: { flowExecutionId: flow.id, reason: "another session started this flow" },
-        meta: options.meta,
-      }),
-    );
+    await refuseForeignRedemption({ flowId: flow.id, userId: options.session.userId, meta: options.meta });
     return null;
   }
   const result = flow?.result ? (JSON.parse(flow.result) as { status: string; output: AuthenticationOutput }) : null;
@@ -35,28 +28,93 @@ async function redeem(options: { flowId: string; session: SessionRef & { userId:
   return count === 1 ? (result.output.ciam_authMethod ?? "otp") : null;
 }
 
+const NOT_REDEEMED = Symbol("not redeemed");
+
+/** Another session's attempt to redeem a flow it did not start: refused, and audited. */
+export async function refuseForeignRedemption(options: { flowId: string; userId: string; meta: RequestMeta }) {
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, {
+      action: "flow.redemption_refused",
+      userId: options.userId,
+      details: { flowExecutionId: options.flowId, reason: "another session started this flow" },
+      meta: options.meta,
+    }),
+  );
+}
+
 /**
  * The second factor at sign-in: turns this session's finished Device Authentication flow into a new,
  * complete session of the same family and revokes the pending one, so the token from before the second
- * factor stops working (security.md item 21).
+ * factor stops working (security.md item 21). The caller passes what it already holds (the flow it just
+ * finished or loaded, the live session it checked), so nothing is read again: one transaction whose
+ * conditional updates are the checks. The flow is marked used once, only for its own family; the
+ * pending session is revoked only if still live; either failing rolls everything back.
+ */
+export type SignInRedemption = {
+  flow: { id: string; result: { status: string; output: Record<string, unknown> } | null };
+  session: { id: string; userId: string; familyId: string; authMethods: string; secondFactorPending: boolean };
+  meta: RequestMeta;
+};
+
+export async function completeSignIn(options: SignInRedemption) {
+  try {
+    return await db.$transaction((tx) => redeemSignIn(tx, options));
+  } catch (error) {
+    if (error === NOT_REDEEMED) return null;
+    throw error;
+  }
+}
+
+/**
+ * completeSignIn's writes inside a transaction the caller holds (the flow door's, which also saves the
+ * event that finished the flow). Throws NOT_REDEEMED, rolling the transaction back, when the flow is
+ * not this family's to redeem or the pending session is no longer live; see isNotRedeemed.
+ */
+export async function redeemSignIn(tx: Tx, { flow, session, meta }: SignInRedemption) {
+  const output = flow.result?.output as AuthenticationOutput | undefined;
+  if (flow.result?.status !== "success" || output?.ciam_subflowResult !== "AUTHENTICATED") throw NOT_REDEEMED;
+  const method = output.ciam_authMethod ?? "otp";
+  const now = new Date();
+  const redeemed = await tx.flowExecution.updateMany({
+    where: { id: flow.id, userId: session.userId, sessionFamilyId: session.familyId, kind: "device-authentication", redeemedAt: null, endedAt: { not: null } },
+    data: { redeemedAt: now },
+  });
+  if (redeemed.count !== 1) throw NOT_REDEEMED;
+  const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
+  if (revoked.count !== 1) throw NOT_REDEEMED;
+  const created = await createSession({ userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, method), meta }, tx);
+  await recordAuditEvent(tx, {
+    action: session.secondFactorPending ? "user.signed_in" : "user.reauthenticated",
+    userId: session.userId,
+    details: { method, secondFactor: true },
+    meta,
+  });
+  return created;
+}
+
+/** A redemption refused by redeemSignIn (nothing was written). */
+export function isNotRedeemed(error: unknown) {
+  return error === NOT_REDEEMED;
+}
+
+/**
+ * completeSignIn for a caller that holds only the ids: reads the session and the flow first, and
+ * refuses (and audits) a flow another session family started.
  */
 export async function completeAuthenticationFlow(options: { flowId: string; sessionId: string; meta: RequestMeta }) {
   const current = await db.session.findUnique({ where: { id: options.sessionId } });
   if (!current || current.revokedAt) return null;
-  const method = await redeem({ flowId: options.flowId, session: current, meta: options.meta });
-  if (!method) return null;
-
-  const session = await createSession({ userId: current.userId, familyId: current.familyId, methods: withMethod(current.authMethods, method), meta: options.meta });
-  await db.$transaction(async (tx) => {
-    await tx.session.update({ where: { id: current.id }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, {
-      action: current.secondFactorPending ? "user.signed_in" : "user.reauthenticated",
-      userId: current.userId,
-      details: { method, secondFactor: true },
-      meta: options.meta,
-    });
+  const flow = await db.flowExecution.findFirst({
+    where: { id: options.flowId, userId: current.userId, kind: "device-authentication" },
+    select: { id: true, result: true, sessionFamilyId: true },
   });
-  return { session, userId: current.userId };
+  if (!flow) return null;
+  if (flow.sessionFamilyId !== current.familyId) {
+    await refuseForeignRedemption({ flowId: flow.id, userId: current.userId, meta: options.meta });
+    return null;
+  }
+  const session = await completeSignIn({ flow: { id: flow.id, result: flow.result ? JSON.parse(flow.result) : null }, session: current, meta: options.meta });
+  return session ? { session, userId: current.userId } : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { encode } from "next-auth/jwt";
 import { config } from "@/lib/config";
 
 /**
- * Hands the browser a replaced session from inside a server action. next-auth only writes its cookie
+ * Hands the browser a replaced session from the flow door's route handlers. next-auth only writes its cookie
  * at sign-in, but a step-up or password re-confirmation also issues a new session (security.md item
  * 21), so this writes the same cookie next-auth would: its name, its options, its encrypted JWT
  * carrying the session row's id (`sid`, read back by the session callback in auth-options.ts).

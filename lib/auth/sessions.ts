@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 
@@ -20,9 +20,11 @@ export async function createSession(options: {
   /** The account has MFA on and only the first factor was given: this session can only finish signing in. */
   secondFactorPending?: boolean;
   familyId?: string;
-}) {
+}, client: Tx | typeof db = db) {
   const now = new Date();
-  return db.session.create({
+  // `client`: a transaction, when the new session must appear together with other writes (a sign-in's
+  // redemption revokes the pending session and records the sign-in in the same transaction).
+  return client.session.create({
     data: {
       userId: options.userId,
       familyId: options.familyId ?? randomUUID(),

@@ -74,6 +74,24 @@ class Turns {
 const noArgs = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
 /**
+ * Every statement this process sends to SQLite (BEGIN and COMMIT included), counted so that tests and
+ * the dev endpoint /api/dev/sql-statements can measure what one request costs (issue 8: "a handful of
+ * statements per step"). One integer increment per statement; kept on globalThis because Next may load
+ * this module once per server bundle. DATABASE_LOG_STATEMENTS=1 also prints each one, to see which.
+ */
+const statements = ((globalThis as { __sqlStatements?: { count: number } }).__sqlStatements ??= { count: 0 });
+const logStatements = process.env.DATABASE_LOG_STATEMENTS === "1";
+function counted(sql: string) {
+  statements.count++;
+  if (logStatements) console.log(`[sql ${statements.count}] ${sql.replace(/\s+/g, " ").slice(0, 200)}`);
+}
+
+/** How many statements this process has sent so far. */
+export function sqlStatementCount(): number {
+  return statements.count;
+}
+
+/**
  * The adapter's connection is shared by every request in the process, and the adapter only serializes
  * transactions against each other: a plain statement from another request, arriving while an
  * interactive transaction awaits something, would run inside that transaction (seeing its uncommitted
@@ -100,6 +118,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
     const release = await this.#turns.acquire();
     try {
+      counted(query.sql);
       return await this.#connection.queryRaw(query);
     } finally {
       release();
@@ -109,6 +128,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   async executeRaw(query: SqlQuery): Promise<number> {
     const release = await this.#turns.acquire();
     try {
+      counted(query.sql);
       // `prisma migrate dev` replays each migration file into the shadow database as one parameterless
       // statement; better-sqlite3 prepares one statement at a time, so run such a file as a script.
       if (this.#scriptsAsScripts && query.args.length === 0 && /;\s*\S/.test(query.sql)) {
@@ -137,6 +157,7 @@ class SerializedAdapter implements SqlDriverAdapter {
     }
     const release = await this.#turns.acquire();
     try {
+      counted("BEGIN IMMEDIATE");
       await this.#connection.executeRaw(noArgs("BEGIN IMMEDIATE"));
     } catch (error) {
       release();
@@ -171,10 +192,12 @@ class SerializedTransaction implements Transaction {
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    counted(query.sql);
     return this.#connection.queryRaw(query);
   }
 
   async executeRaw(query: SqlQuery): Promise<number> {
+    counted(query.sql);
     if (!/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) return this.#connection.executeRaw(query);
     try {
       return await this.#connection.executeRaw(query);

@@ -20,6 +20,11 @@ export type FlowContext<I> = {
    * the browser (security.md item 21).
    */
   adoptSession(session: { id: string; userId: string }): Promise<void>;
+  /**
+   * The owner as this request already read it with its session, so a machine need not read the same
+   * row again (issue 8); null when the request did not, and then the machine reads it itself.
+   */
+  knownUser?: { id: string; mfaEnabled: boolean } | null;
   input: I;
   door: Door;
   meta: RequestMeta;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { settle, type Door, type FlowContext, type FlowEvent, type FlowMachine, type FlowResult, type SectionState } from "@/lib/flows/engine";
@@ -28,6 +28,8 @@ function machineFor(kind: string): AnyMachine {
 export type Caller = {
   meta: RequestMeta;
   session: SessionRef | null;
+  /** The signed-in user as the request's session lookup read it (see FlowContext.knownUser). */
+  user?: { id: string; mfaEnabled: boolean } | null;
   /** Where the response can set a cookie (server actions): hands the browser a replaced session. */
   writeSessionCookie?: (session: { id: string; userId: string }) => Promise<void>;
 };
@@ -52,6 +54,7 @@ function contextFor(execution: Execution, machine: AnyMachine, caller: Caller): 
       if (caller.writeSessionCookie) await caller.writeSessionCookie(session);
       else console.warn(`flow ${execution.id}: a replaced session could not be handed to the browser from this door`);
     },
+    knownUser: caller.user && caller.user.id === execution.userId ? caller.user : null,
     input: machine.inputSchema.parse(JSON.parse(execution.input)),
     door: execution.door as Door,
     meta,
@@ -94,10 +97,14 @@ export async function startFlow(options: {
 
 /**
  * The flow if it belongs to this user and this caller's session family (an anonymous flow to an
- * anonymous caller), else "not found": another session of the same user is a stranger to it.
+ * anonymous caller), else "not found": another session of the same user is a stranger to it. With
+ * `kind`, a flow of another kind is not found either (the second-factor page's door, which may drive
+ * only the sign-in's own Device Authentication flow), checked in the same statement.
  */
-async function load(options: { id: string; userId: string | null; caller: Caller }) {
-  const execution = await db.flowExecution.findFirst({ where: { id: options.id, ...ownerWhere(options.userId, options.caller) } });
+async function load(options: { id: string; userId: string | null; caller: Caller; kind?: FlowKind }) {
+  const execution = await db.flowExecution.findFirst({
+    where: { id: options.id, ...ownerWhere(options.userId, options.caller), ...(options.kind ? { kind: options.kind } : {}) },
+  });
   if (!execution) throw new AppError("NOT_FOUND", "Flow not found.");
   return execution;
 }
@@ -122,20 +129,38 @@ async function snapshot(execution: Execution, machine: AnyMachine, caller: Calle
   };
 }
 
-async function save(execution: Execution, machine: AnyMachine, state: SectionState, caller: Caller) {
+/**
+ * Runs in the transaction that saves a top-level flow's result, so what the result grants (a sign-in's
+ * complete session) is written with it or not at all, in one BEGIN/COMMIT instead of two.
+ */
+export type OnFinished = (tx: Tx, flow: { id: string; kind: string; parentId: string | null; result: FlowResult }) => Promise<void>;
+
+async function save(execution: Execution, machine: AnyMachine, state: SectionState, caller: Caller, onFinished?: OnFinished) {
   const result = machine.result(state);
+  // Set here rather than by Prisma, so the row as saved is known without reading it back (one
+  // statement less per event, issue 8), and always later than before, so the next event's optimistic
+  // check below can tell this version from the last one even within one millisecond.
+  const updatedAt = new Date(Math.max(Date.now(), execution.updatedAt.getTime() + 1));
+  const data = {
+    state: JSON.stringify(state),
+    result: result ? JSON.stringify(result) : null,
+    endedAt: result ? updatedAt : null,
+    updatedAt,
+  };
   // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
-  const { count } = await db.flowExecution.updateMany({
-    where: { id: execution.id, updatedAt: execution.updatedAt },
-    data: {
-      state: JSON.stringify(state),
-      result: result ? JSON.stringify(result) : null,
-      endedAt: result ? new Date() : null,
-    },
-  });
-  if (count !== 1) throw new AppError("CONFLICT", "This page was changed in another tab. Reload and try again.");
-  const saved = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.id } });
-  return snapshot(saved, machine, caller);
+  const update = async (client: Tx | typeof db) => {
+    const { count } = await client.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data });
+    if (count !== 1) throw new AppError("CONFLICT", "This page was changed in another tab. Reload and try again.");
+  };
+  if (result && onFinished && !execution.parentId) {
+    await db.$transaction(async (tx) => {
+      await update(tx);
+      await onFinished(tx, { id: execution.id, kind: execution.kind, parentId: execution.parentId, result });
+    });
+  } else {
+    await update(db);
+  }
+  return snapshot({ ...execution, ...data }, machine, caller);
 }
 
 export async function getFlow(options: { id: string; userId: string | null; caller: Caller }) {
@@ -143,8 +168,19 @@ export async function getFlow(options: { id: string; userId: string | null; call
   return snapshot(execution, machineFor(execution.kind), options.caller);
 }
 
-/** Applies a user's event, parsed by the flow's own schema, to a flow the caller owns. */
-export async function sendFlowEvent(options: { id: string; userId: string | null; event: unknown; caller: Caller }) {
+/**
+ * Applies a user's event, parsed by the flow's own schema, to a flow the caller owns. With `kind`, only
+ * a top-level flow of that kind is found (what a session still waiting for its second factor may drive).
+ */
+export async function sendFlowEvent(options: {
+  id: string;
+  userId: string | null;
+  event: unknown;
+  caller: Caller;
+  kind?: FlowKind;
+  /** See OnFinished: only for the flow the event is sent to, when it is top-level and ends now. */
+  onFinished?: OnFinished;
+}) {
   const execution = await load(options);
   const parsed = machineFor(execution.kind).eventSchema.safeParse(options.event);
   if (!parsed.success) {
@@ -152,21 +188,21 @@ export async function sendFlowEvent(options: { id: string; userId: string | null
     const first = Object.values(fieldErrors).flat()[0];
     throw new AppError("VALIDATION", first ?? "That action is not available here.", fieldErrors);
   }
-  return apply(execution, parsed.data, options.caller);
+  return apply(execution, parsed.data, options.caller, options.onFinished);
 }
 
 /**
  * Runs an event on a loaded flow. Internal events (a subflow's SUBFLOW_ENDED hand-off, a confirmed
  * link) come only through here: no door's event schema contains them.
  */
-async function apply(execution: Execution, event: FlowEvent, caller: Caller): Promise<FlowSnapshot> {
+async function apply(execution: Execution, event: FlowEvent, caller: Caller, onFinished?: OnFinished): Promise<FlowSnapshot> {
   const machine = machineFor(execution.kind);
   if (execution.result) throw new AppError("CONFLICT", "This flow has already ended.");
   if (execution.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
   const ctx = contextFor(execution, machine, caller);
   const handled = await machine.handle(JSON.parse(execution.state), event, ctx);
   const state = await settle(machine, handled, ctx);
-  const saved = await save(execution, machine, state, caller);
+  const saved = await save(execution, machine, state, caller, onFinished);
   if (saved.result && execution.parentId) {
     // A subflow hands its result to the flow that invoked it, which continues from there.
     const parent = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.parentId } });
@@ -192,13 +228,48 @@ export async function findOpenFlow(options: { kind: FlowKind; userId: string; do
   });
 }
 
-/** Only this session's own Device Authentication flow may be driven by a session without its second factor. */
+/**
+ * Only this session's own Device Authentication flow may be driven by a session without its second
+ * factor. The flow door makes the same check inside the statement that loads the flow (`kind`).
+ */
 export async function assertAuthenticationFlow(id: string, userId: string, caller: Caller) {
+  await load({ id, userId, caller, kind: "device-authentication" });
+}
+
+/**
+ * A sign-in's Device Authentication flow of this user, whichever session family started it, for the
+ * redemption door to tell "not yours" (refused and audited) from "not there".
+ */
+export async function loadSignInFlow(options: { id: string; userId: string }) {
   const flow = await db.flowExecution.findFirst({
-    where: { id, kind: "device-authentication", ...ownerWhere(userId, caller) },
-    select: { id: true },
+    where: { id: options.id, userId: options.userId, kind: "device-authentication", parentId: null },
+    select: { id: true, kind: true, parentId: true, result: true, sessionFamilyId: true, redeemedAt: true },
   });
-  if (!flow) throw new AppError("NOT_FOUND", "Flow not found.");
+  return flow ? { ...flow, result: flow.result ? (JSON.parse(flow.result) as FlowResult) : null } : null;
+}
+
+/**
+ * The second-factor page's one read: this session family's newest sign-in flow that is either finished
+ * and not yet redeemed, or still open here. A finished one comes first (its result decides the page),
+ * so the page needs neither a second query for the open one nor a re-read of the row it found.
+ */
+export async function findSignInFlow(options: { userId: string; caller: Caller }) {
+  if (!options.caller.session) return null;
+  return db.flowExecution.findFirst({
+    where: {
+      ...ownerWhere(options.userId, options.caller),
+      kind: "device-authentication",
+      parentId: null,
+      redeemedAt: null,
+      OR: [{ endedAt: { not: null } }, { endedAt: null, door: "portal", expiresAt: { gt: new Date() } }],
+    },
+    orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+  });
+}
+
+/** What a door shows of a flow row it already holds. */
+export function snapshotOf(execution: Execution, caller: Caller) {
+  return snapshot(execution, machineFor(execution.kind), caller);
 }
 
 /** This session's newest finished, not yet redeemed sign-in authentication. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { OtpPolicy } from "@/lib/otp/otp-policy";
 
@@ -20,11 +20,11 @@ export async function recordAttempt(options: {
   deviceId?: string;
   now: Date;
   policy: Pick<OtpPolicy, "lockoutThreshold" | "lockoutMinutes">;
-}): Promise<AttemptRecorded> {
+}, client: Tx | typeof db = db): Promise<AttemptRecorded> {
   const { userId, deviceId, now, policy } = options;
-  const counted = deviceId === undefined ? { ok: true as const } : await countOnDevice({ userId, deviceId, now, policy });
+  const counted = deviceId === undefined ? { ok: true as const } : await countOnDevice({ userId, deviceId, now, policy }, client);
   if (!counted.ok) return counted;
-  const user = await db.user.updateMany({ where: { id: userId }, data: { failedMfaAttempts: { increment: 1 } } });
+  const user = await client.user.updateMany({ where: { id: userId }, data: { failedMfaAttempts: { increment: 1 } } });
   if (user.count === 0) throw notFound("Account");
   return counted;
 }
@@ -34,7 +34,7 @@ async function countOnDevice(options: {
   deviceId: string;
   now: Date;
   policy: Pick<OtpPolicy, "lockoutThreshold" | "lockoutMinutes">;
-}): Promise<AttemptRecorded> {
+}, client: Tx | typeof db = db): Promise<AttemptRecorded> {
   const { userId, deviceId, now, policy } = options;
   const usable = {
     id: deviceId,
@@ -44,7 +44,7 @@ async function countOnDevice(options: {
   };
   // Two tries at most: a success elsewhere can clear a lock between the UPDATEs and the read below.
   for (let round = 0; round < 2; round++) {
-    const belowLimit = await db.device.updateMany({
+    const belowLimit = await client.device.updateMany({
       where: { ...usable, failedAttempts: { lt: policy.lockoutThreshold - 1 } },
       data: { failedAttempts: { increment: 1 } },
     });
@@ -53,10 +53,10 @@ async function countOnDevice(options: {
     // This attempt reaches the threshold (or comes after an expired lockout): it locks the device in the
     // same statement, so no parallel attempt gets in while this one is being checked.
     const lockedUntil = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
-    const atLimit = await db.device.updateMany({ where: usable, data: { failedAttempts: { increment: 1 }, lockedUntil } });
+    const atLimit = await client.device.updateMany({ where: usable, data: { failedAttempts: { increment: 1 }, lockedUntil } });
     if (atLimit.count === 1) return { ok: true, lockedUntil };
 
-    const device = await db.device.findFirst({ where: { id: deviceId, userId }, select: { status: true, lockedUntil: true } });
+    const device = await client.device.findFirst({ where: { id: deviceId, userId }, select: { status: true, lockedUntil: true } });
     if (!device) throw notFound();
     if (device.status === "BLOCKED") throw new AppError("FORBIDDEN", "This device is blocked. Use another device.");
     if (device.lockedUntil && device.lockedUntil > now) return { ok: false, lockedUntil: device.lockedUntil };

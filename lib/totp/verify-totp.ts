@@ -8,7 +8,6 @@ import type { CodeCheckFailure } from "@/lib/otp/messages";
 import { otpPolicy, type OtpPolicy } from "@/lib/otp/otp-policy";
 import { recordAttempt } from "@/lib/otp/record-attempt";
 import { recordFailedAttempt } from "@/lib/otp/record-failed-attempt";
-import { resetFailedAttempts } from "@/lib/otp/reset-failed-attempts";
 import { TOTP_DIGITS, TOTP_WINDOW, totpFor, totpStep } from "@/lib/totp/totp-parameters";
 
 export type VerifyTotpResult = { ok: true; step: number } | CodeCheckFailure;
@@ -33,28 +32,40 @@ export async function verifyTotp(options: {
   const policy = otpPolicy(options.policy);
   const now = options.now ?? new Date();
   const { userId, deviceId } = options;
-  const device = await getDeviceForCode({ userId, deviceId, now });
-  if (device.type !== "TOTP" || !device.totpSecret) throw notFound();
-
   const code = normalizePasscode(options.code);
   // Not six digits cannot match any step: a typing slip, so no attempt is spent on it.
-  if (!new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code)) return { ok: false, reason: "invalid" };
+  const wellFormed = new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code);
 
-  const attempt = await recordAttempt({ userId, deviceId, now, policy });
-  if (!attempt.ok) return { ok: false, reason: "locked", lockedUntil: attempt.lockedUntil };
+  // The device read, the attempt's counts, the accepted step and the reset run in one transaction:
+  // one BEGIN and COMMIT around them instead of one around each write (issue 8: a handful of statements
+  // per step). It takes the write lock first (BEGIN IMMEDIATE), so parallel submissions still take
+  // turns, and a wrong code's counts are committed with it before the failure is recorded below.
+  const checked = await db.$transaction(async (tx) => {
+    const device = await getDeviceForCode({ userId, deviceId, now }, tx);
+    if (device.type !== "TOTP" || !device.totpSecret) throw notFound();
+    if (!wellFormed) return { done: { ok: false, reason: "invalid" } as VerifyTotpResult };
 
-  const delta = totpFor({ secret: device.totpSecret }).validate({ token: code, timestamp: now.getTime(), window: TOTP_WINDOW });
-  if (delta !== null) {
-    const step = totpStep(now) + delta;
-    const accepted = await db.device.updateMany({
-      where: { id: deviceId, userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
-      data: { totpLastStep: step },
-    });
-    if (accepted.count === 1) {
-      await resetFailedAttempts({ userId, deviceId });
-      return { ok: true, step };
+    const attempt = await recordAttempt({ userId, deviceId, now, policy }, tx);
+    if (!attempt.ok) return { done: { ok: false, reason: "locked", lockedUntil: attempt.lockedUntil } as VerifyTotpResult };
+
+    const delta = totpFor({ secret: device.totpSecret }).validate({ token: code, timestamp: now.getTime(), window: TOTP_WINDOW });
+    if (delta !== null) {
+      const step = totpStep(now) + delta;
+      // Accepting the step, clearing the device's failures and recording its use are one statement:
+      // the same conditional UPDATE that makes the code single use.
+      const accepted = await tx.device.updateMany({
+        where: { id: deviceId, userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+        data: { totpLastStep: step, failedAttempts: 0, lockedUntil: null, lastUsedAt: now },
+      });
+      if (accepted.count === 1) {
+        await tx.user.updateMany({ where: { id: userId }, data: { failedMfaAttempts: 0 } });
+        return { done: { ok: true, step } as VerifyTotpResult };
+      }
     }
-  }
+    return { delta, attempt };
+  });
+  if ("done" in checked) return checked.done!;
+  const { delta, attempt } = checked;
 
   const failure = await recordFailedAttempt({
     userId,

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { FlowView } from "@/components/flows/flow-view";
+import { FlowHost } from "@/components/flows/flow-host";
 import { requireUserPage } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
+import { clientDoorView } from "@/lib/flows/flow-door";
 import { config } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Your devices" };
@@ -17,5 +18,5 @@ export default async function DevicesPage() {
     input: {},
     caller: await callerFor(session),
   });
-  return <FlowView door={door} companyName={config().branding.companyName} />;
+  return <FlowHost mode="portal" initial={clientDoorView(door)} companyName={config().branding.companyName} />;
 }

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { Brand } from "@/components/brand";
-import { FlowView } from "@/components/flows/flow-view";
+import { FlowHost } from "@/components/flows/flow-host";
 import { Notice } from "@/components/ui/notice";
-import { PostResult } from "@/components/widget/post-result";
 import { currentSession } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { getFlow, startFlow } from "@/lib/flows/flow-executions";
 import { AppError } from "@/lib/errors/app-error";
 import { withSubflow } from "@/lib/flows/open-flow-for-door";
+import { clientDoorView } from "@/lib/flows/flow-door";
 import { WIDGET_FLOWS, widgetParams, type WidgetFlow } from "@/lib/widget/widget-params";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -58,25 +58,11 @@ export default async function WidgetPage({
       if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
       throw error;
     });
-  const { result } = door.flow;
+  // The flow host renders the section, and the result (handed to the host page) once there is one.
   return (
     <main className="widget-body stack">
       <Brand branding={branding} />
-      {result ? (
-        <>
-          <PostResult
-            parentOrigin={query.data.parentOrigin}
-            message={{ source: "mfa-widget", flowId: door.flow.id, status: result.status, result: result.output }}
-          />
-          {result.status === "success" ? (
-            <Notice tone="success">All done. You can close this window.</Notice>
-          ) : (
-            <Notice tone="error">{String(result.output.ciam_errorMessage ?? "Something went wrong.")}</Notice>
-          )}
-        </>
-      ) : (
-        <FlowView door={door} companyName={branding.companyName} />
-      )}
+      <FlowHost mode="widget" initial={clientDoorView(door)} parentOrigin={query.data.parentOrigin} companyName={branding.companyName} />
     </main>
   );
 }

@@ -1,4 +1,6 @@
-import type { FlowSnapshot } from "@/lib/flows/flow-executions";
+"use client";
+
+import type { ClientFlow } from "@/lib/flows/client-door";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 import { GatherCapabilities } from "@/components/flows/device-registration/gather-capabilities";
 import { DeviceSelectionSection } from "@/components/flows/device-authentication/device-selection";
@@ -6,14 +8,17 @@ import { OtpAuthenticationSection } from "@/components/flows/device-authenticati
 import { Fido2AuthenticationSection } from "@/components/flows/device-authentication/fido2-authentication";
 import { MagicLinkWaitSection } from "@/components/flows/device-authentication/magic-link-wait";
 
-/** The Device Authentication subflow's current section. `signingIn`: the session still waits for it. */
-export function AuthenticationView({ flow, signingIn }: { flow: FlowSnapshot; signingIn: boolean }) {
+/**
+ * The Device Authentication flow's current section, at sign-in and as a step-up. Which door its events
+ * take (a pending or a complete session) is the flow door's business, not the section's.
+ */
+export function AuthenticationView({ flow }: { flow: ClientFlow }) {
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
   const actions = view.actions;
   switch (view.section) {
     case "GATHER_BROWSER_AND_DEVICES":
-      return <GatherCapabilities flowId={flow.id} title="Confirm it's you" signingIn={signingIn} />;
+      return <GatherCapabilities flowId={flow.id} title="Confirm it's you" />;
     case "DEVICE_SELECTION":
       return (
         <DeviceSelectionSection
@@ -21,7 +26,7 @@ export function AuthenticationView({ flow, signingIn }: { flow: FlowSnapshot; si
           devices={data.devices as DeviceChoice[]}
           magicLink={actions.includes("MAGIC_LINK")}
           canCancel={actions.includes("CANCEL")}
-          signingIn={signingIn}
+         
         />
       );
     case "AUTHENTICATE_WITH_OTP":
@@ -31,7 +36,7 @@ export function AuthenticationView({ flow, signingIn }: { flow: FlowSnapshot; si
           device={data.device as DeviceChoice}
           notice={(data.notice as string | null) ?? null}
           actions={actions}
-          signingIn={signingIn}
+         
         />
       );
     case "AUTHENTICATE_WITH_FIDO2":
@@ -41,11 +46,11 @@ export function AuthenticationView({ flow, signingIn }: { flow: FlowSnapshot; si
           device={data.device as DeviceChoice}
           options={data.options as object}
           actions={actions}
-          signingIn={signingIn}
+         
         />
       );
     case "CALL_MAGIC_LINK_AUTHENTICATION":
-      return <MagicLinkWaitSection flowId={flow.id} actions={actions} signingIn={signingIn} />;
+      return <MagicLinkWaitSection flowId={flow.id} actions={actions} />;
     default:
       return null;
   }

@@ -10,13 +10,11 @@ export function DeviceSelectionSection({
   devices,
   magicLink,
   canCancel,
-  signingIn,
 }: {
   flowId: string;
   devices: DeviceChoice[];
   magicLink: boolean;
   canCancel: boolean;
-  signingIn: boolean;
 }) {
   return (
     <section className="card stack" aria-labelledby="choose-heading">
@@ -24,7 +22,7 @@ export function DeviceSelectionSection({
         <h1 id="choose-heading">Confirm it&apos;s you</h1>
         <p className="muted">Choose how to confirm your sign-in.</p>
       </div>
-      <FlowForm flowId={flowId} label="Your devices" signingIn={signingIn}>
+      <FlowForm flowId={flowId} label="Your devices">
         {(_state, pending) => (
           <>
             <input type="hidden" name="type" value="SELECT_DEVICE" />
@@ -50,7 +48,7 @@ export function DeviceSelectionSection({
         )}
       </FlowForm>
       {(magicLink || canCancel) && (
-        <FlowForm flowId={flowId} label="Other ways" signingIn={signingIn}>
+        <FlowForm flowId={flowId} label="Other ways">
           {(_state, pending) => (
             <div className="row">
               {magicLink && (

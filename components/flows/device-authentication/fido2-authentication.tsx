@@ -1,12 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { sendAuthenticationEventAction, sendFlowEventAction } from "@/app/flow/actions";
 import { FlowForm } from "@/components/flows/flow-form";
+import { useFlowEvent } from "@/components/flows/flow-door";
 import { LinkActions } from "@/components/flows/link-actions";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/actions/action-result";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
 /** Handle FIDO2 authentication: continue with this passkey or security key, or pick another device. */
@@ -15,26 +14,20 @@ export function Fido2AuthenticationSection({
   device,
   options,
   actions,
-  signingIn,
 }: {
   flowId: string;
   device: DeviceChoice;
   options: object;
   actions: string[];
-  signingIn: boolean;
 }) {
-  const [state, dispatch, pending] = useActionState(signingIn ? sendAuthenticationEventAction : sendFlowEventAction, { status: "idle" } as ActionResult);
+  const { state, pending, send } = useFlowEvent(flowId);
   const [browserError, setBrowserError] = useState<string | null>(null);
 
   async function authenticate() {
     setBrowserError(null);
     try {
       const assertion = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
-      const data = new FormData();
-      data.set("flowId", flowId);
-      data.set("type", "FIDO2_ASSERTION");
-      data.set("assertion", JSON.stringify(assertion));
-      startTransition(() => dispatch(data));
+      void send({ type: "FIDO2_ASSERTION", assertion: JSON.stringify(assertion) });
     } catch {
       setBrowserError("Your device did not respond: the request was cancelled or timed out. Try again.");
     }
@@ -55,7 +48,7 @@ export function Fido2AuthenticationSection({
         </button>
       </div>
       {(actions.includes("CHANGE_DEVICE") || actions.includes("CANCEL")) && (
-        <FlowForm flowId={flowId} label="Other choices" signingIn={signingIn}>
+        <FlowForm flowId={flowId} label="Other choices">
           {(_s, leaving) => (
             <LinkActions
               pending={leaving || pending}

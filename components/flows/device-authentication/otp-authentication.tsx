@@ -19,20 +19,18 @@ export function OtpAuthenticationSection({
   device,
   notice,
   actions,
-  signingIn,
 }: {
   flowId: string;
   device: DeviceChoice;
   notice: string | null;
   actions: string[];
-  signingIn: boolean;
 }) {
   return (
     <section className="card stack" aria-labelledby="otp-auth-heading">
       <h1 id="otp-auth-heading">Enter your code</h1>
       {notice && <Notice tone="success">{notice}</Notice>}
       <p>{where[device.type]?.(device)}</p>
-      <FlowForm flowId={flowId} label="Verification code" signingIn={signingIn}>
+      <FlowForm flowId={flowId} label="Verification code">
         {(state, pending) => (
           <>
             <Field label="Code" name="otp" autoComplete="one-time-code" inputMode="numeric" maxLength={20} required errors={state.fieldErrors?.otp} />

@@ -1,9 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { sendAuthenticationEventAction, sendFlowEventAction } from "@/app/flow/actions";
+import { useEffect, useRef } from "react";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useFlowEvent } from "@/components/flows/flow-door";
 
 /**
  * "Gather device types that user can register with": the browser's capabilities, asked without the
@@ -12,14 +11,11 @@ import type { ActionResult } from "@/lib/actions/action-result";
 export function GatherCapabilities({
   flowId,
   title = "Add a device",
-  signingIn = false,
 }: {
   flowId: string;
   title?: string;
-  /** On the second-factor page the session is not complete yet, so events take that door. */
-  signingIn?: boolean;
 }) {
-  const [state, dispatch] = useActionState(signingIn ? sendAuthenticationEventAction : sendFlowEventAction, { status: "idle" } as ActionResult);
+  const { state, send } = useFlowEvent(flowId);
   const sent = useRef(false);
   useEffect(() => {
     if (sent.current) return;
@@ -29,14 +25,9 @@ export function GatherCapabilities({
       const platformAuthenticator = webauthn
         ? await PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable().catch(() => false)
         : false;
-      const data = new FormData();
-      data.set("flowId", flowId);
-      data.set("type", "BROWSER_CAPABILITIES");
-      data.set("webauthn", String(webauthn));
-      data.set("platformAuthenticator", String(platformAuthenticator));
-      startTransition(() => dispatch(data));
+      await send({ type: "BROWSER_CAPABILITIES", webauthn: String(webauthn), platformAuthenticator: String(platformAuthenticator) });
     })();
-  }, [flowId, dispatch]);
+  }, [send]);
   return (
     <section className="card stack" aria-busy="true" aria-labelledby="gather-heading">
       <h1 id="gather-heading">{title}</h1>

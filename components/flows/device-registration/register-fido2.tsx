@@ -1,13 +1,12 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
-import { sendFlowEventAction } from "@/app/flow/actions";
+import { useFlowEvent } from "@/components/flows/flow-door";
 import { FlowForm } from "@/components/flows/flow-form";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
-import type { ActionResult } from "@/lib/actions/action-result";
 
 const copy = {
   PLATFORM: {
@@ -34,7 +33,7 @@ export function RegisterFido2Section({
   options: object;
   canCancel: boolean;
 }) {
-  const [state, dispatch, pending] = useActionState(sendFlowEventAction, { status: "idle" } as ActionResult);
+  const { state, pending, send } = useFlowEvent(flowId);
   const [browserError, setBrowserError] = useState<string | null>(null);
   const [nickname, setNickname] = useState("");
   const text = copy[deviceType];
@@ -43,12 +42,7 @@ export function RegisterFido2Section({
     setBrowserError(null);
     try {
       const attestation = await startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON });
-      const data = new FormData();
-      data.set("flowId", flowId);
-      data.set("type", "FIDO2_ATTESTATION");
-      data.set("attestation", JSON.stringify(attestation));
-      data.set("nickname", nickname);
-      startTransition(() => dispatch(data));
+      void send({ type: "FIDO2_ATTESTATION", attestation: JSON.stringify(attestation), nickname });
     } catch (error) {
       const name = error instanceof Error ? error.name : "";
       setBrowserError(

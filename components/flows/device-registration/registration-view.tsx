@@ -1,6 +1,8 @@
-import type { FlowSnapshot } from "@/lib/flows/flow-executions";
+"use client";
+
+import type { ClientFlow } from "@/lib/flows/client-door";
 import type { Eligibility } from "@/lib/devices/device-eligibility";
-import { phoneCountries } from "@/lib/phone/countries";
+import type { PhoneCountry } from "@/lib/phone/countries";
 import { GatherCapabilities } from "@/components/flows/device-registration/gather-capabilities";
 import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
 import { SelectDeviceSection } from "@/components/flows/device-registration/select-device";
@@ -11,7 +13,7 @@ import { AuthenticatorAppSection } from "@/components/flows/device-registration/
 import { RegisterFido2Section } from "@/components/flows/device-registration/register-fido2";
 
 /** The registration subflow's current section. */
-export function RegistrationView({ flow }: { flow: FlowSnapshot; companyName: string }) {
+export function RegistrationView({ flow }: { flow: ClientFlow; companyName: string }) {
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
   const canCancel = view.actions.includes("CANCEL");
@@ -30,7 +32,7 @@ export function RegistrationView({ flow }: { flow: FlowSnapshot; companyName: st
         />
       );
     case "ENTER_PHONE":
-      return <EnterPhoneSection flowId={flow.id} deviceType={data.deviceType as "SMS" | "VOICE"} countries={phoneCountries()} canCancel={canCancel} />;
+      return <EnterPhoneSection flowId={flow.id} deviceType={data.deviceType as "SMS" | "VOICE"} countries={(data.countries as PhoneCountry[] | undefined) ?? []} canCancel={canCancel} />;
     case "ENTER_EMAIL":
       return <EnterEmailSection flowId={flow.id} canCancel={canCancel} />;
     case "ASK_FOR_OTP":

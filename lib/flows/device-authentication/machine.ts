@@ -118,6 +118,11 @@ async function maySend(services: DeviceAuthenticationServices, ctx: Ctx) {
   return (await services.codesSent(ctx.flowId)) <= ctx.input.maxResend;
 }
 
+/** The owner's account: as the request already read it, or read now. */
+async function userOf(services: DeviceAuthenticationServices, ctx: Ctx, userId: string) {
+  return ctx.knownUser?.id === userId ? ctx.knownUser : services.getUser(userId);
+}
+
 function ownerOf(ctx: Ctx): string {
   if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in first.");
   return ctx.userId;
@@ -150,7 +155,7 @@ export function createDeviceAuthenticationFlow(
     async advance(state, ctx) {
       switch (state.section) {
         case "GATHER_BROWSER_AND_DEVICES": {
-          const user = ctx.userId ? await services.getUser(ctx.userId) : null;
+          const user = ctx.userId ? await userOf(services, ctx, ctx.userId) : null;
           if (!user || (ctx.input.pingOneUserId && ctx.input.pingOneUserId !== user.id)) {
             return { section: "RETURN_ERROR", errorMessage: "Sign in again to continue.", errorDetails: "USER_NOT_FOUND" };
           }
@@ -161,7 +166,7 @@ export function createDeviceAuthenticationFlow(
           return { section: "CHECK_MFA_ENABLED_AND_ANY_DEVICE_ACTIVE", browser: state.browser, usable };
         }
         case "CHECK_MFA_ENABLED_AND_ANY_DEVICE_ACTIVE": {
-          const user = await services.getUser(ownerOf(ctx));
+          const user = await userOf(services, ctx, ownerOf(ctx));
           if (user?.mfaEnabled && state.usable.length > 0) return { ...state, section: "DECIDE_AUTHENTICATION_PATH" };
           if (ctx.input.magicLinkEnabled) return { ...state, section: "CALL_MAGIC_LINK_AUTHENTICATION", sent: false };
           // An account with a second factor it cannot use here is not an account without one: it is
@@ -246,7 +251,8 @@ export function createDeviceAuthenticationFlow(
               ? await services.verifyTotp({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta })
               : await services.verifyPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, code: event.otp, meta: ctx.meta });
           if (!result.ok) throw fieldError("otp", codeCheckMessage(result));
-          await services.recordUse(userId, device.id);
+          // verifyTotp records the use in the statement that accepts the code.
+          if (device.type !== "TOTP") await services.recordUse(userId, device.id);
           return { section: "RETURN_SUCCESS", authMethod: device.type === "TOTP" ? "totp" : "otp", deviceId: device.id };
         }
 

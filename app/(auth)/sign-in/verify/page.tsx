@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
-import { CompleteSignIn } from "@/components/auth/complete-sign-in";
+import { FlowHost } from "@/components/flows/flow-host";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Notice } from "@/components/ui/notice";
 import { requirePendingSession } from "@/lib/auth/require-user";
@@ -8,14 +7,15 @@ import { callerFor } from "@/lib/auth/caller";
 import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
-import { findFinishedAuthentication } from "@/lib/flows/flow-executions";
-import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
+import { findSignInFlow, snapshotOf, startFlow } from "@/lib/flows/flow-executions";
+import { clientDoorView } from "@/lib/flows/flow-door";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
 /**
  * The second factor at sign-in: the Device Authentication subflow for a session that gave only its
- * first factor. Once the flow succeeds the session is replaced by a complete one.
+ * first factor. The page renders the first section; each event after that is one request to the flow
+ * door, and the one that finishes the flow also replaces the session with a complete one (issue 8).
  */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const returnTo = returnPath((await searchParams).callbackUrl);
@@ -27,15 +27,15 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const afterEmail = session.authMethods.split(",").includes("magic_link");
 
   // Only this session's own flow: another sign-in of the same account, finished or not, is a stranger.
-  const finished = await findFinishedAuthentication({ userId: session.userId, caller });
-  if (finished?.result) {
-    const result = JSON.parse(finished.result) as { status: string; output: Record<string, string> };
+  // One statement finds it, finished or open (issue 8: a handful of statements per step).
+  const found = await findSignInFlow({ userId: session.userId, caller });
+  if (found?.result) {
+    const result = JSON.parse(found.result) as { status: string; output: Record<string, string> };
     if (result.status === "success" && result.output.ciam_subflowResult === "AUTHENTICATED") {
-      return (
-        <div className="card">
-          <CompleteSignIn flowId={finished.id} returnTo={returnTo} />
-        </div>
-      );
+      // Confirmed (by an emailed link, or just before a reload) but not yet redeemed: the flow host
+      // redeems it from the browser, the one place that can receive the complete session's cookie.
+      const flow = await snapshotOf(found, caller);
+      return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />;
     }
     const message =
       result.output.ciam_errorDetails === "NO_USABLE_DEVICE" && afterEmail
@@ -52,22 +52,25 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
     );
   }
 
-  const door = await openFlowForDoor({
-    kind: "device-authentication",
-    userId: session.userId,
-    door: "portal",
-    input: {
-      maxResend: config().otp.maxResends,
-      magicLinkEnabled: !afterEmail,
-      allowedDeviceTypes: afterEmail ? DEVICE_TYPES.filter((t) => t !== "EMAIL") : undefined,
-      purpose: "sign-in",
-      allowCancel: false,
-    },
-    caller,
-  });
+  // The open flow resumes; without one, a new one starts.
+  const flow = found
+    ? await snapshotOf(found, caller)
+    : await startFlow({
+        kind: "device-authentication",
+        userId: session.userId,
+        door: "portal",
+        input: {
+          maxResend: config().otp.maxResends,
+          magicLinkEnabled: !afterEmail,
+          allowedDeviceTypes: afterEmail ? DEVICE_TYPES.filter((t) => t !== "EMAIL") : undefined,
+          purpose: "sign-in",
+          allowCancel: false,
+        },
+        caller,
+      });
   return (
     <div className="stack">
-      <AuthenticationView flow={door.flow} signingIn />
+      <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />
       <p className="small muted">
         Not you? <SignOutButton />
       </p>

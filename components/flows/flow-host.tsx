@@ -1,0 +1,155 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FlowDoorContext, type FlowDoor } from "@/components/flows/flow-door";
+import { FlowView } from "@/components/flows/flow-view";
+import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
+import { WidgetResult } from "@/components/widget/widget-result";
+import { Notice } from "@/components/ui/notice";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { ClientDoorView, FlowAnswer } from "@/lib/flows/client-door";
+
+const UNREACHABLE: ActionResult = { status: "error", message: "We could not reach the server. Check your connection and try again." };
+const NOT_FINISHED = "We could not finish signing you in. Sign out and sign in again.";
+
+/** A promise that never settles: the page is leaving, so the form that asked stays pending. */
+const leaving = () => new Promise<never>(() => {});
+
+/**
+ * The one place on a page that holds a running flow's current view (issue 8). Sections send their
+ * events through it (FlowForm, useFlowEvent); each answer is the next view, put into state here, so a
+ * user action costs one request and re-renders only the flow, never the page. An answer that says
+ * where to go (a finished sign-in, a finished device flow in the portal) is followed with a normal
+ * navigation.
+ *
+ * `sign-in`: the second-factor page, whose finished flow becomes the complete session;
+ * `portal` and `widget`: device management, the widget handing its result to the host page.
+ */
+export function FlowHost({
+  initial,
+  mode,
+  companyName,
+  returnTo,
+  parentOrigin,
+}: {
+  initial: ClientDoorView;
+  mode: "sign-in" | "portal" | "widget";
+  companyName: string;
+  returnTo?: string;
+  parentOrigin?: string;
+}) {
+  const [view, setView] = useState(initial);
+  const [signInFailed, setSignInFailed] = useState(false);
+  const flowId = useRef(view.flow.id);
+  flowId.current = view.flow.id;
+  const query = mode === "sign-in" && returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
+
+  const take = useCallback((answer: FlowAnswer): Promise<ActionResult> | ActionResult => {
+    if (answer.status === "error") return { status: "error", message: answer.message, fieldErrors: answer.fieldErrors };
+    if ("redirectTo" in answer) {
+      window.location.assign(safeReturnPath(answer.redirectTo, { origin: window.location.origin }));
+      return leaving();
+    }
+    setView(answer.view);
+    return { status: "success" };
+  }, []);
+
+  const door = useMemo<FlowDoor>(
+    () => ({
+      async send(id, fields) {
+        let answer: FlowAnswer;
+        try {
+          const response = await fetch(`/api/flows/${encodeURIComponent(id)}/events${query}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(fields),
+            cache: "no-store",
+          });
+          answer = (await response.json()) as FlowAnswer;
+        } catch {
+          return UNREACHABLE;
+        }
+        return take(answer);
+      },
+      async poll() {
+        try {
+          const response = await fetch(`/api/flows/${encodeURIComponent(flowId.current)}`, { cache: "no-store" });
+          const answer = (await response.json()) as FlowAnswer;
+          if (answer.status === "success" && "view" in answer) setView(answer.view);
+        } catch {
+          // A missed poll is retried by the next one.
+        }
+      },
+    }),
+    [query, take],
+  );
+
+  // A sign-in flow that finished without this page's own event (an emailed link confirmed elsewhere, a
+  // reload at the wrong moment) is redeemed here; one that failed is explained by the page itself.
+  const { result } = view.flow;
+  useEffect(() => {
+    if (mode !== "sign-in" || !result) return;
+    if (result.status !== "success" || result.output.ciam_subflowResult !== "AUTHENTICATED") {
+      window.location.reload();
+      return;
+    }
+    void fetch(`/api/flows/${encodeURIComponent(view.flow.id)}/sign-in${query}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+      cache: "no-store",
+    })
+      .then((response) => response.json() as Promise<FlowAnswer>)
+      .then((answer) => {
+        if (answer.status === "success" && "redirectTo" in answer) window.location.assign(safeReturnPath(answer.redirectTo, { origin: window.location.origin }));
+        else setSignInFailed(true);
+      })
+      .catch(() => setSignInFailed(true));
+  }, [mode, result, view.flow.id, query]);
+
+  // A new section takes the keyboard focus, as a new page would: its notice when it opens with one
+  // (FocusedNotice), else its heading, so a screen reader announces where the person now is.
+  const container = useRef<HTMLDivElement>(null);
+  const section = `${view.flow.id}:${view.flow.view.section}:${view.subflow?.id ?? ""}:${view.subflow?.view.section ?? ""}`;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const target = container.current?.querySelector<HTMLElement>(".focus-target") ?? container.current?.querySelector<HTMLElement>("h1, h2");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    target.focus();
+  }, [section]);
+
+  let content: React.ReactNode;
+  if (mode === "sign-in") {
+    content = result ? (
+      <div className="card">
+        {signInFailed ? (
+          <Notice tone="error">{NOT_FINISHED}</Notice>
+        ) : (
+          <p className="muted" role="status">
+            Verified. Signing you in…
+          </p>
+        )}
+      </div>
+    ) : (
+      <AuthenticationView key={section} flow={view.flow} />
+    );
+  } else if (mode === "widget" && result) {
+    content = <WidgetResult flow={view.flow} parentOrigin={parentOrigin!} />;
+  } else {
+    content = <FlowView key={section} door={view} companyName={companyName} />;
+  }
+
+  return (
+    <FlowDoorContext.Provider value={door}>
+      <div ref={container} data-flow-id={view.flow.id}>
+        {content}
+      </div>
+    </FlowDoorContext.Provider>
+  );
+}
