@@ -15,9 +15,35 @@ import {
   type Transaction,
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
+import { appendFileSync } from "node:fs";
 import { databaseBusyTimeoutMs, databaseUrl } from "./database-url";
 
 export type SqliteAdapterOptions = { url?: string; busyTimeoutMs?: number };
+
+/**
+ * Everything that wants to see the SQL this process sends: the query log, and tests that count the
+ * statements a request costs or check their query plans. Empty in normal running, so it costs a size check.
+ */
+export const queryListeners = new Set<(sql: string) => void>();
+
+/**
+ * The query log: DATABASE_QUERY_LOG=1 prints each statement to stderr, any other value appends it to
+ * that file. The SQL as prepared, with `?` for values, so it can be counted, deduplicated and explained
+ * (scripts/explain-queries.ts) without ever writing a passcode hash or an address to the log.
+ */
+const queryLogTarget = process.env.DATABASE_QUERY_LOG;
+if (queryLogTarget) {
+  queryListeners.add(
+    queryLogTarget === "1"
+      ? (sql) => console.error(`[sql] ${sql}`)
+      : (sql) => appendFileSync(queryLogTarget, `${sql.replace(/\s+/g, " ")}\n`),
+  );
+}
+
+function announce(sql: string) {
+  if (queryListeners.size === 0) return;
+  for (const listener of queryListeners) listener(sql);
+}
 
 /**
  * One better-sqlite3 connection per `connect()` (Prisma calls it once per client), opened with WAL,
@@ -100,6 +126,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
     const release = await this.#turns.acquire();
     try {
+      announce(query.sql);
       return await this.#connection.queryRaw(query);
     } finally {
       release();
@@ -111,6 +138,7 @@ class SerializedAdapter implements SqlDriverAdapter {
     try {
       // `prisma migrate dev` replays each migration file into the shadow database as one parameterless
       // statement; better-sqlite3 prepares one statement at a time, so run such a file as a script.
+      announce(query.sql);
       if (this.#scriptsAsScripts && query.args.length === 0 && /;\s*\S/.test(query.sql)) {
         await this.#connection.executeScript(query.sql);
         return 0;
@@ -137,6 +165,7 @@ class SerializedAdapter implements SqlDriverAdapter {
     }
     const release = await this.#turns.acquire();
     try {
+      announce("BEGIN IMMEDIATE");
       await this.#connection.executeRaw(noArgs("BEGIN IMMEDIATE"));
     } catch (error) {
       release();
@@ -171,10 +200,12 @@ class SerializedTransaction implements Transaction {
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    announce(query.sql);
     return this.#connection.queryRaw(query);
   }
 
   async executeRaw(query: SqlQuery): Promise<number> {
+    announce(query.sql);
     if (!/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) return this.#connection.executeRaw(query);
     try {
       return await this.#connection.executeRaw(query);

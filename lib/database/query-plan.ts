@@ -1,0 +1,44 @@
+/**
+ * Whether a statement reads a whole table: SQLite's EXPLAIN QUERY PLAN says "SCAN <table>" for a full
+ * table scan and "SEARCH <table> USING [COVERING] INDEX …" for an index lookup. Used by the query-plan
+ * tests and scripts/explain-queries.ts on the SQL the app sends (the query log, with `?` for values).
+ * No "server-only": the script runs outside Next.
+ */
+import type BetterSqlite3 from "better-sqlite3";
+import { queryListeners } from "./sqlite-adapter";
+
+export type PlanRow = { id: number; parent: number; detail: string };
+
+export function queryPlan(connection: BetterSqlite3.Database, sql: string): PlanRow[] {
+  const statement = connection.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  // The plan does not depend on the values; every `?` is bound to null.
+  const parameters = Array.from({ length: countParameters(sql) }, () => null);
+  return statement.all(...parameters) as PlanRow[];
+}
+
+/** The plan lines that read a whole table (a scan of a subquery's result or a constant row is fine). */
+export function fullScans(plan: PlanRow[]): string[] {
+  return plan.map((row) => row.detail).filter((detail) => /^SCAN (?!CONSTANT ROW)(?!\()/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
+}
+
+/** Only statements that read or change rows have a plan worth checking. */
+export function isPlannable(sql: string): boolean {
+  return /^\s*(SELECT|UPDATE|DELETE|INSERT|WITH)\b/i.test(sql);
+}
+
+function countParameters(sql: string): number {
+  // Placeholders outside string literals; Prisma's SQL quotes identifiers with backticks.
+  return sql.replace(/'(?:[^']|'')*'/g, "").split("?").length - 1;
+}
+
+/** The SQL statements `run` sends through this process's adapters, in order, and its result. */
+export async function captureSql<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const listener = (sql: string) => void statements.push(sql);
+  queryListeners.add(listener);
+  try {
+    return { result: await run(), statements };
+  } finally {
+    queryListeners.delete(listener);
+  }
+}
