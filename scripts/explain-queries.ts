@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { databasePath, databaseUrl } from "@/lib/database/database-url";
-import { fullScans, isPlannable, queryPlan } from "@/lib/database/query-plan";
+import { appTables, fullScans, isPlannable, queryPlan } from "@/lib/database/query-plan";
 
 const logFile = process.argv[2];
 if (!logFile) {
@@ -23,9 +23,10 @@ for (const line of readFileSync(logFile, "utf8").split("\n")) {
   if (sql && isPlannable(sql)) counts.set(sql, (counts.get(sql) ?? 0) + 1);
 }
 const connection = new Database(databasePath(databaseUrl()), { readonly: true });
+const tables = appTables(connection);
 let scanning = 0;
 for (const [sql, count] of [...counts].sort((a, b) => b[1] - a[1])) {
-  const scans = fullScans(queryPlan(connection, sql));
+  const scans = fullScans(queryPlan(connection, sql), tables);
   if (scans.length === 0) continue;
   scanning++;
   console.log(`${count}× ${sql}\n   ${scans.join("\n   ")}\n`);
