@@ -72,17 +72,41 @@ export async function rotateSession(options: { sessionId: string; userId: string
 }
 
 /**
- * The session and its user when the session is alive: not revoked, within its absolute lifetime and
- * its idle timeout (security.md item 22). Touches lastSeenAt at most once a minute.
+ * How stale lastSeenAt may get before a request writes it again. Every signed-in page view reads the
+ * session; writing it each time would make every view a write that waits for SQLite's one writer. The
+ * idle timeout counts from the last write, so a session ends between `idleMinutes - 1` and
+ * `idleMinutes` after its last request: never later than the setting, at most a minute sooner.
  */
-export async function findLiveSession(sessionId: string) {
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * The session and its user when the session is alive: not revoked, within its absolute lifetime and
+ * its idle timeout (security.md item 22). Touches lastSeenAt at most once a minute (above). Reads only
+ * what the pages and actions use: never the password hash.
+ */
+export async function findLiveSession(sessionId: string, nowMs = Date.now()) {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      familyId: true,
+      userId: true,
+      authMethods: true,
+      authenticatedAt: true,
+      secondFactorPending: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true, mfaEnabled: true } },
+    },
+  });
   if (!session || session.revokedAt) return null;
-  const now = Date.now();
   const idleLimit = config().session.idleMinutes * 60_000;
-  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) return null;
-  if (now - session.lastSeenAt.getTime() > 60_000) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  const idle = nowMs - session.lastSeenAt.getTime();
+  if (session.expiresAt.getTime() <= nowMs || idle > idleLimit) return null;
+  if (idle > LAST_SEEN_RESOLUTION_MS) {
+    // Conditional, so of two requests racing past the minute only one writes.
+    await db.session.updateMany({ where: { id: session.id, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: new Date(nowMs) } });
   }
   return session;
 }
