@@ -42,11 +42,20 @@ export function summarizeDevice(device: {
   };
 }
 
-/** The user's devices, default first, then oldest first. Pending registrations are not listed. */
+/**
+ * The user's devices, default first, then oldest first. Pending registrations are not listed. Only the
+ * columns a summary shows are read: never a secret or a key, and less for every page view to carry.
+ */
 export async function listDevices(options: { userId: string }): Promise<DeviceSummary[]> {
   const devices = await db.device.findMany({
     where: { userId: options.userId, status: { in: ["ACTIVE", "BLOCKED"] } },
     orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, type: true, nickname: true, target: true, status: true, isDefault: true, createdAt: true, lastUsedAt: true, lockedUntil: true },
   });
   return devices.map(summarizeDevice);
+}
+
+/** How many of the user's devices can be used now (the account page's summary): a count, not the rows. */
+export async function countActiveDevices(options: { userId: string }): Promise<number> {
+  return db.device.count({ where: { userId: options.userId, status: "ACTIVE" } });
 }
