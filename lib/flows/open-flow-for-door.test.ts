@@ -13,7 +13,8 @@ const writes = (statements: string[]) => statements.filter((sql) => !/^\s*SELECT
 test("reopening /devices resumes the open flow: no new row, no write, and two reads", async () => {
   const user = await createTestUser();
   await db.user.update({ where: { id: user.id }, data: { mfaEnabled: true } });
-  await createTestDevice(user.id, "SMS");
+  const sms = await createTestDevice(user.id, "SMS");
+  await db.device.update({ where: { id: sms.id }, data: { isDefault: true } });
   await createTestDevice(user.id, "EMAIL");
   const session = await createSession({ userId: user.id, methods: ["pwd", "otp"], meta: {} });
   const caller: Caller = { meta: {}, session: { id: session.id, familyId: session.familyId } };
@@ -21,6 +22,10 @@ test("reopening /devices resumes the open flow: no new row, no write, and two re
 
   const first = await open();
   assert.equal(first.flow.view.section, "DISPLAY_USER_DEVICES");
+  // The summaries keep their types and order through the raw read: default first, then oldest first.
+  const listed = first.flow.view.data.devices as { type: string; isDefault: boolean; createdAt: Date; maskedTarget: string | null }[];
+  assert.deepEqual(listed.map((d) => [d.type, d.isDefault]), [["SMS", true], ["EMAIL", false]]);
+  assert.ok(listed.every((d) => d.createdAt instanceof Date && d.maskedTarget && !d.maskedTarget.startsWith("+1555")));
   const rowsAfterFirst = await db.flowExecution.count({ where: { userId: user.id } });
   const before = await db.flowExecution.findUniqueOrThrow({ where: { id: first.flow.id } });
 
