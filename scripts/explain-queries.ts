@@ -26,7 +26,7 @@ const connection = new Database(databasePath(databaseUrl()), { readonly: true })
 const tables = appTables(connection);
 let scanning = 0;
 for (const [sql, count] of [...counts].sort((a, b) => b[1] - a[1])) {
-  const scans = fullScans(queryPlan(connection, sql), tables);
+  const scans = fullScans(queryPlan(connection, sql), tables, sql);
   if (scans.length === 0) continue;
   scanning++;
   console.log(`${count}× ${sql}\n   ${scans.join("\n   ")}\n`);

@@ -18,17 +18,22 @@ export function queryPlan(connection: BetterSqlite3.Database, sql: string): Plan
 
 /**
  * The plan lines that read a whole table. Scanning a subquery's rows (Prisma counts through one) or a
- * constant row is not that: only a `SCAN` of one of `tables` is, even in an index's order (that still
- * reads every row). Prisma names tables `main`.`Table`, which the plan shows as main.Table.
+ * constant row is not that: only a `SCAN` of one of `tables` is, even in an index's order (a GROUP BY
+ * through an index still reads every row). The one exception is a top-level walk in an index's order
+ * under a LIMIT with no full sort: "the newest N", which stops after N rows. Prisma names tables
+ * `main`.`Table`, which the plan shows as main.Table.
  */
-export function fullScans(plan: PlanRow[], tables: Iterable<string>): string[] {
+export function fullScans(plan: PlanRow[], tables: Iterable<string>, sql = ""): string[] {
   const real = new Set(tables);
+  const limited = /\bLIMIT\b/i.test(sql) && !plan.some((row) => row.detail === "USE TEMP B-TREE FOR ORDER BY");
   return plan
-    .map((row) => row.detail)
-    .filter((detail) => {
-      const scanned = /^SCAN (?:main\.)?(\S+)/.exec(detail)?.[1];
-      return scanned !== undefined && real.has(scanned);
-    });
+    .filter((row) => {
+      const scanned = /^SCAN (?:main\.)?(\S+)/.exec(row.detail)?.[1];
+      if (scanned === undefined || !real.has(scanned)) return false;
+      const newestFirst = limited && row.parent === 0 && /USING (COVERING )?INDEX/.test(row.detail);
+      return !newestFirst;
+    })
+    .map((row) => row.detail);
 }
 
 /** The app's tables (not SQLite's own, not Prisma's migration log). */

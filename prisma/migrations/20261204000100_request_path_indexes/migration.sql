@@ -41,7 +41,7 @@ CREATE INDEX "AuditEvent_userId_createdAt_id_idx" ON "AuditEvent"("userId", "cre
 CREATE INDEX "AuditEvent_destination_createdAt_idx" ON "AuditEvent"("destination", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "OutboxMessage_createdAt_idx" ON "OutboxMessage"("createdAt");
+CREATE INDEX "OutboxMessage_createdAt_id_idx" ON "OutboxMessage"("createdAt", "id");
 
 
 -- Backfill (written by hand): sends logged before this migration carry their destination only inside
