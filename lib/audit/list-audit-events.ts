@@ -7,6 +7,6 @@ export async function listAuditEvents(options: { userId: string; take?: number }
     where: { userId: options.userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.take ?? 10,
-    select: { id: true, action: true, createdAt: true, ip: true, userAgent: true },
+    select: { id: true, action: true, createdAt: true, ip: true },
   });
 }

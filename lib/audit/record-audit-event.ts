@@ -43,6 +43,8 @@ export async function recordAuditEvent(
     actorId?: string;
     deviceId?: string;
     details?: Record<string, unknown>;
+    /** "otp.sent" only: the keyed hash of where the code went, counted by the per-destination limit. */
+    destination?: string;
     meta?: RequestMeta;
   },
 ) {
@@ -53,6 +55,7 @@ export async function recordAuditEvent(
       actorId: event.actorId ?? event.userId,
       deviceId: event.deviceId ?? null,
       details: event.details ? JSON.stringify(event.details) : null,
+      destination: event.destination ?? null,
       ip: event.meta?.ip ?? null,
       userAgent: event.meta?.userAgent ?? null,
     },

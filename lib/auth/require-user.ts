@@ -1,8 +1,7 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/auth-options";
 import { findLiveSession } from "@/lib/auth/sessions";
+import { readSessionId } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors/app-error";
 import { returnPath } from "@/lib/auth/return-path";
 
@@ -11,9 +10,9 @@ import { returnPath } from "@/lib/auth/return-path";
  * its second factor (`secondFactorPending`); requireUser and requireUserPage refuse those.
  */
 export async function currentSession() {
-  const nextSession = (await getServerSession(authOptions())) as { sid?: string } | null;
-  if (!nextSession?.sid) return null;
-  return findLiveSession(nextSession.sid);
+  const sid = await readSessionId();
+  if (!sid) return null;
+  return findLiveSession(sid);
 }
 
 export type SignedIn = NonNullable<Awaited<ReturnType<typeof currentSession>>>;

@@ -41,3 +41,41 @@ test("a revoked session is dead at once", async () => {
   await revokeSession(session.id);
   assert.equal(await findLiveSession(session.id), null);
 });
+
+test("a page view within a minute of the last touch reads the session and its user, and writes nothing", async () => {
+  const { captureSql } = await import("@/lib/database/query-plan");
+  const session = await freshSession();
+  const { result, statements } = await captureSql(() => findLiveSession(session.id));
+  assert.equal(result?.id, session.id);
+  assert.equal(result?.user.id, session.userId);
+  assert.ok(result?.authenticatedAt instanceof Date && result.expiresAt instanceof Date && result.lastSeenAt instanceof Date);
+  assert.equal(result?.secondFactorPending, false);
+  assert.equal(result?.user.mfaEnabled, false);
+  assert.ok(!("passwordHash" in (result?.user ?? {})), "the session's user must not carry the password hash");
+  assert.deepEqual(statements.filter((sql) => !/^\s*SELECT/i.test(sql)), [], "a plain page view must not write");
+  assert.equal(statements.length, 1, `one statement for the session and its user, got:\n${statements.join("\n")}`);
+});
+
+test("the idle touch: written once a minute at most, and the idle timeout counts from it exactly", async () => {
+  const idle = config().session.idleMinutes * 60_000;
+  const lastSeenOf = async (id: string) => (await db.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime();
+  const session = await freshSession();
+  const start = await lastSeenOf(session.id);
+
+  // 59 s later: alive, not written. 61 s later: alive, and touched to that moment.
+  assert.ok(await findLiveSession(session.id, start + 59_000));
+  assert.equal(await lastSeenOf(session.id), start);
+  assert.ok(await findLiveSession(session.id, start + 61_000));
+  assert.equal(await lastSeenOf(session.id), start + 61_000);
+
+  // The timeout runs from the last touch: alive at exactly `idle` after it, dead a millisecond later.
+  const edge = await freshSession();
+  const edgeSeen = await lastSeenOf(edge.id);
+  assert.ok(await findLiveSession(edge.id, edgeSeen + idle));
+  const past = await freshSession();
+  const pastSeen = await lastSeenOf(past.id);
+  assert.equal(await findLiveSession(past.id, pastSeen + idle + 1), null);
+  // A view that found the session dead does not revive it.
+  assert.equal(await lastSeenOf(past.id), pastSeen);
+  assert.equal(await findLiveSession(past.id, pastSeen + idle + 2), null);
+});

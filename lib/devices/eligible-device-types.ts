@@ -9,20 +9,26 @@ export async function eligibleDeviceTypes(options: {
   userId: string;
   allowedDeviceTypes?: EligibilityInput["allowedDeviceTypes"];
   browser?: EligibilityInput["browser"];
+  /** The types of the user's active and blocked devices (what listDevices returns), if already read. */
+  existing?: EligibilityInput["existing"];
 }) {
-  const devices = await db.device.findMany({
-    where: { userId: options.userId, status: { in: ["ACTIVE", "BLOCKED"] } },
-    select: { type: true },
-  });
+  const existing =
+    options.existing ??
+    (
+      await db.device.findMany({
+        where: { userId: options.userId, status: { in: ["ACTIVE", "BLOCKED"] } },
+        select: { type: true },
+      })
+    ).map((d) => d.type);
   return deviceEligibility({
     allowedDeviceTypes: options.allowedDeviceTypes,
     features: config().features,
     limits: devicePolicy(),
-    existing: devices.map((d) => d.type),
+    existing,
     browser: options.browser,
   });
 }
 
-export async function canAddDevice(options: { userId: string }) {
+export async function canAddDevice(options: { userId: string; existing?: EligibilityInput["existing"] }) {
   return (await eligibleDeviceTypes(options)).some((e) => e.available);
 }

@@ -42,11 +42,22 @@ export function summarizeDevice(device: {
   };
 }
 
-/** The user's devices, default first, then oldest first. Pending registrations are not listed. */
+/**
+ * The user's devices, default first, then oldest first. Pending registrations are not listed. Only the
+ * columns a summary shows are read: never a secret or a key. A raw, parameterized read, because /devices
+ * shows it on every view and Prisma's query compiler costs about 0.6 ms of CPU per model query; the
+ * (userId) index finds the rows.
+ */
 export async function listDevices(options: { userId: string }): Promise<DeviceSummary[]> {
-  const devices = await db.device.findMany({
-    where: { userId: options.userId, status: { in: ["ACTIVE", "BLOCKED"] } },
-    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-  });
-  return devices.map(summarizeDevice);
+  const devices = await db.$queryRaw<Parameters<typeof summarizeDevice>[0][]>`
+    SELECT "id", "type", "nickname", "target", "status", "isDefault", "createdAt", "lastUsedAt", "lockedUntil"
+    FROM "Device"
+    WHERE "userId" = ${options.userId} AND "status" IN ('ACTIVE', 'BLOCKED')
+    ORDER BY "isDefault" DESC, "createdAt" ASC, "id" ASC`;
+  return devices.map((device) => summarizeDevice({ ...device, isDefault: Boolean(device.isDefault) }));
+}
+
+/** How many of the user's devices can be used now (the account page's summary): a count, not the rows. */
+export async function countActiveDevices(options: { userId: string }): Promise<number> {
+  return db.device.count({ where: { userId: options.userId, status: "ACTIVE" } });
 }

@@ -6,7 +6,7 @@ import { applyStepUp, completeAuthenticationFlow } from "@/lib/auth/complete-aut
 import {
   assertAuthenticationFlow,
   findFinishedAuthentication,
-  findOpenFlow,
+  resumeOpenFlow,
   getFlow,
   sendFlowEvent,
   startFlow,
@@ -54,10 +54,10 @@ test("another session of the same user can neither see, resume, nor drive a flow
   await assert.rejects(getFlow({ id: flow.id, userId: user.id, caller: otherCaller }), { code: "NOT_FOUND" });
   await assert.rejects(sendFlowEvent({ id: flow.id, userId: user.id, event: capabilities, caller: otherCaller }), { code: "NOT_FOUND" });
   await assert.rejects(assertAuthenticationFlow(flow.id, user.id, otherCaller), { code: "NOT_FOUND" });
-  assert.equal(await findOpenFlow({ kind: "device-authentication", userId: user.id, door: "portal", caller: otherCaller }), null);
+  assert.equal(await resumeOpenFlow({ kind: "device-authentication", userId: user.id, door: "portal", caller: otherCaller }), null);
 
   // Nothing changed, and the owner still finds and drives it.
-  assert.equal((await findOpenFlow({ kind: "device-authentication", userId: user.id, door: "portal", caller: ownerCaller }))?.id, flow.id);
+  assert.equal((await resumeOpenFlow({ kind: "device-authentication", userId: user.id, door: "portal", caller: ownerCaller }))?.id, flow.id);
   const moved = await sendFlowEvent({ id: flow.id, userId: user.id, event: capabilities, caller: ownerCaller });
   assert.equal(moved.state.section, "DEVICE_SELECTION");
 });

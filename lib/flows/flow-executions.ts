@@ -211,10 +211,13 @@ async function apply(execution: Execution, event: FlowEvent, caller: Caller, onF
   return saved;
 }
 
-/** The newest unfinished flow of this kind that this session started at this door, to resume after a reload. */
-export async function findOpenFlow(options: { kind: FlowKind; userId: string; door: Door; caller: Caller }) {
+/**
+ * The newest unfinished flow of this kind that this session started at this door, to resume after a
+ * reload: read once and shown as it is, so a page view neither writes nor reads the row twice.
+ */
+export async function resumeOpenFlow(options: { kind: FlowKind; userId: string; door: Door; caller: Caller }): Promise<FlowSnapshot | null> {
   if (!options.caller.session) return null;
-  return db.flowExecution.findFirst({
+  const execution = await db.flowExecution.findFirst({
     where: {
       kind: options.kind,
       ...ownerWhere(options.userId, options.caller),
@@ -224,8 +227,8 @@ export async function findOpenFlow(options: { kind: FlowKind; userId: string; do
       expiresAt: { gt: new Date() },
     },
     orderBy: { createdAt: "desc" },
-    select: { id: true },
   });
+  return execution ? snapshot(execution, machineFor(execution.kind), options.caller) : null;
 }
 
 /**

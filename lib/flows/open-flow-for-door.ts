@@ -1,5 +1,5 @@
 import "server-only";
-import { findOpenFlow, getFlow, startFlow, type Caller, type FlowSnapshot } from "@/lib/flows/flow-executions";
+import { getFlow, resumeOpenFlow, startFlow, type Caller, type FlowSnapshot } from "@/lib/flows/flow-executions";
 import type { Door } from "@/lib/flows/engine";
 import type { FlowKind } from "@/lib/flows/registry";
 
@@ -14,9 +14,8 @@ export async function withSubflow(flow: FlowSnapshot, userId: string | null, cal
 
 /** Resumes the user's unfinished flow of this kind at this door, or starts one. */
 export async function openFlowForDoor(options: { kind: FlowKind; userId: string; door: Door; input: unknown; caller: Caller }) {
-  const open = await findOpenFlow(options);
-  const flow = open
-    ? await getFlow({ id: open.id, userId: options.userId, caller: options.caller })
-    : await startFlow({ kind: options.kind, userId: options.userId, input: options.input, door: options.door, caller: options.caller });
+  const flow =
+    (await resumeOpenFlow(options)) ??
+    (await startFlow({ kind: options.kind, userId: options.userId, input: options.input, door: options.door, caller: options.caller }));
   return withSubflow(flow, options.userId, options.caller);
 }

@@ -30,8 +30,8 @@ export function passcodeMatches(code: string, codeHash: string): boolean {
 }
 
 /**
- * Stands for a phone number or email in the send log, so sends can be counted per destination across
- * accounts without the log holding the number. Hex, because it is matched with LIKE, where `_` is a wildcard.
+ * Stands for a phone number or email in the send log (AuditEvent.destination), so sends can be counted
+ * per destination across accounts without the log holding the number.
  */
 export function destinationKey(destination: string): string {
   return createHmac("sha256", key("destination")).update(destination.trim().toLowerCase()).digest("hex");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUserPage } from "@/lib/auth/require-user";
-import { listDevices } from "@/lib/devices/list-devices";
+import { countActiveDevices } from "@/lib/devices/list-devices";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditActionLabel } from "@/lib/audit/audit-labels";
 
@@ -10,8 +10,7 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 
 export default async function AccountPage() {
   const { user } = await requireUserPage("/account");
-  const [devices, events] = await Promise.all([listDevices({ userId: user.id }), listAuditEvents({ userId: user.id })]);
-  const active = devices.filter((d) => d.status === "ACTIVE").length;
+  const [active, events] = await Promise.all([countActiveDevices({ userId: user.id }), listAuditEvents({ userId: user.id })]);
   return (
     <div className="stack">
       <div>

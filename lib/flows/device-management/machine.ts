@@ -59,7 +59,8 @@ export type DeviceManagementServices = {
   /** Throws AppError NOT_FOUND for an id that is not this user's. */
   getOwnDevice(userId: string, deviceId: string): Promise<DeviceSummary>;
   isLastActiveDevice(userId: string, deviceId: string): Promise<boolean>;
-  canAddDevice(userId: string): Promise<boolean>;
+  /** `existing`: the types of the user's listed devices when the caller has just read them, saving a read. */
+  canAddDevice(userId: string, existing?: DeviceSummary["type"][]): Promise<boolean>;
   setMfaEnabled(userId: string, enabled: boolean, meta: RequestMeta): Promise<void>;
   renameDevice(userId: string, deviceId: string, nickname: string, meta: RequestMeta): Promise<void>;
   setDefaultDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
@@ -278,7 +279,9 @@ export function createDeviceManagementFlow(
           return { section: state.section, actions: ["ENABLE_MFA", "SKIP"], data: { notice: state.notice ?? null } };
         case "DISPLAY_USER_DEVICES": {
           const userId = ownerOf(ctx);
-          const [devices, canAdd] = await Promise.all([services.listDevices(userId), services.canAddDevice(userId)]);
+          // One read of the devices serves both the list and whether another may be added.
+          const devices = await services.listDevices(userId);
+          const canAdd = await services.canAddDevice(userId, devices.map((d) => d.type));
           return {
             section: state.section,
             actions: [...(canAdd ? ["ADD"] : []), "SELECT_DEVICE", "DISABLE_MFA", "DONE", "CANCEL"],
