@@ -87,6 +87,27 @@ export async function kill(child: ChildProcess | undefined) {
   clearTimeout(timer);
 }
 
+/** Ports nothing listens on now (other worktrees run their own servers on this machine). */
+export async function freePorts(n: number): Promise<number[]> {
+  const { createServer } = await import("node:net");
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<import("node:net").Server>((resolve) => {
+      const s = createServer();
+      s.listen(0, () => resolve(s));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as import("node:net").AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+async function fourAtATime<T>(items: T[], fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all([0, 1, 2, 3].map(async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
 const ok = (r: Reply, status = 200) => r.status === status;
 
 /** The app: a production build (.next-bench) through server.mjs, on its own database. */
@@ -166,10 +187,10 @@ export class Ours implements App {
     const probe = first.ok ? await this.secondFactor(client, first.jar, users[0]!) : { ok: false as const, requests: 0, error: first.error ?? "" };
     if (probe.ok) {
       jars.push(first.jar);
-      for (const u of users.slice(1)) {
+      await fourAtATime(users.slice(1), async (u) => {
         const s = await this.passwordSignIn(client, u);
         if (s.ok && (await this.secondFactor(client, s.jar, u)).ok) jars.push(s.jar);
-      }
+      });
       return { jars, how: "real sign-ins (password + TOTP through the flow door)" };
     }
     const db = new Database(this.dbFile);
@@ -263,12 +284,12 @@ export class Peer implements App {
   async fullSessions(client: Client, users: number[]) {
     const jars: Jar[] = [];
     let error = "";
-    for (const u of users) {
+    await fourAtATime(users, async (u) => {
       const s = await this.passwordSignIn(client, u);
       const step = s.ok ? await this.secondFactor(client, s.jar, u) : { ok: false as const, requests: 0, error: s.error ?? "" };
       if (step.ok) jars.push(s.jar);
       else error ||= step.error;
-    }
+    });
     return { jars, how: `real sign-ins (password + TOTP)${error ? `; first failure: ${error}` : ""}` };
   }
 }

@@ -64,6 +64,8 @@ export async function fixedRate(options: { rate: number; seconds: number; task: 
           }
         },
         (error: Error) => {
+          // Unanswered (timed out) or refused: it still waited this long.
+          latencies.push(performance.now() - due);
           failed++;
           firstFailure ??= error.message;
         },
@@ -74,7 +76,7 @@ export async function fixedRate(options: { rate: number; seconds: number; task: 
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
-  return { rate: options.rate, achieved: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), max: latencies.at(-1) ?? NaN, failed, ...(firstFailure ? { firstFailure } : {}) };
+  return { rate: options.rate, achieved: (latencies.length - failed) / elapsed, p50: pct(0.5), p99: pct(0.99), max: latencies.at(-1) ?? NaN, failed, ...(firstFailure ? { firstFailure } : {}) };
 }
 
 export const median = (xs: number[]) => {
