@@ -27,6 +27,7 @@ export async function oursSecondFactor(options: { client: Client; jar: Jar; orig
   let requests = 0;
   const send = async (method: "GET" | "POST", path: string, body?: unknown): Promise<Reply> => {
     requests++;
+    if (process.env.BENCH_TRACE) console.error(`  ${method} ${path} ${body ? JSON.stringify(body) : ""}`);
     const headers: Record<string, string> = { Cookie: jar.header(), Accept: method === "GET" && !path.startsWith("/api/") ? "text/html" : "application/json" };
     if (body !== undefined) Object.assign(headers, { "Content-Type": "application/json", Origin: origin });
     return jar.take(await client.request({ method, path, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
