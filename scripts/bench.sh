@@ -4,22 +4,30 @@
 # by side and prints every figure. Scratch databases only (prisma/bench*.db, .bench/); nothing is
 # asserted. The app's own files that `next build`/`next dev`/`npm run dev` rewrite for another dist dir
 # (tsconfig.json, the dev setup stamp) are put back afterwards.
+#
+# BENCH_APP_DIR=<dir> measures another checkout of the app instead of this one, e.g. a branch not merged
+# yet: git archive <commit> | tar -x -C .bench/other, then link node_modules and copy lib/generated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p .bench
-cp tsconfig.json .bench/tsconfig.json.saved
-[ -f prisma/.dev-setup-stamp ] && cp prisma/.dev-setup-stamp .bench/dev-setup-stamp.saved || rm -f .bench/dev-setup-stamp.saved
+app_dir="$(cd "${BENCH_APP_DIR:-.}" && pwd)"
+mkdir -p "$app_dir/.bench"
+saved="$app_dir/.bench"
+cp "$app_dir/tsconfig.json" "$saved/tsconfig.json.saved"
+[ -f "$app_dir/prisma/.dev-setup-stamp" ] && cp "$app_dir/prisma/.dev-setup-stamp" "$saved/dev-setup-stamp.saved" || rm -f "$saved/dev-setup-stamp.saved"
 restore() {
-  cp .bench/tsconfig.json.saved tsconfig.json
-  if [ -f .bench/dev-setup-stamp.saved ]; then cp .bench/dev-setup-stamp.saved prisma/.dev-setup-stamp; else rm -f prisma/.dev-setup-stamp; fi
+  cp "$saved/tsconfig.json.saved" "$app_dir/tsconfig.json"
+  if [ -f "$saved/dev-setup-stamp.saved" ]; then cp "$saved/dev-setup-stamp.saved" "$app_dir/prisma/.dev-setup-stamp"; else rm -f "$app_dir/prisma/.dev-setup-stamp"; fi
 }
 trap restore EXIT
 
-echo "Building this app (production, .next-bench)..."
-rm -f prisma/bench-empty.db
-DATABASE_URL="file:./prisma/bench-empty.db" npx prisma migrate deploy >/dev/null 2>&1
-NEXT_DIST_DIR=.next-bench NEXT_SKIP_TYPECHECK=1 APP_ENV=test npx next build >.bench/build-ours.log 2>&1 || { tail -40 .bench/build-ours.log; exit 1; }
+echo "Building the app (production, .next-bench) in $app_dir..."
+(
+  cd "$app_dir"
+  rm -f prisma/bench-empty.db
+  DATABASE_URL="file:./prisma/bench-empty.db" npx prisma migrate deploy >/dev/null 2>&1
+  NEXT_DIST_DIR=.next-bench NEXT_SKIP_TYPECHECK=1 APP_ENV=test npx next build >"$saved/build-ours.log" 2>&1 || { tail -40 "$saved/build-ours.log"; exit 1; }
+)
 
 echo "Preparing the peer (.bench/peer)..."
 mkdir -p .bench/peer
@@ -35,4 +43,4 @@ if [ ! -f .bench/peer/.next/BUILD_ID ] || [ "$(cat .bench/peer/.built-from 2>/de
   echo "$peer_hash" > .bench/peer/.built-from
 fi
 echo
-node --import tsx scripts/bench.ts
+BENCH_APP_DIR="$app_dir" node --import tsx scripts/bench.ts

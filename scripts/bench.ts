@@ -4,11 +4,11 @@
  * Every figure is measured and printed, never asserted. scripts/bench.sh builds both apps first.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { Ours, Peer, ROOT, PEER_DIR, AUTH_SECRET, freePorts, launch, kill, type App, type Page } from "./bench/apps";
+import { Ours, Peer, ROOT, APP_DIR, PEER_DIR, AUTH_SECRET, freePorts, launch, kill, type App, type Page } from "./bench/apps";
 import { Client, Jar } from "./bench/http";
 import { fixedRate, median, saturate, type Outcome } from "./bench/load";
 import { cpuMs, dbHandles, machine, rssMb, rssSampler } from "./bench/proc";
@@ -27,12 +27,12 @@ const RAISED_LIMITS: Record<string, [string, string]> = {
   SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: ["1000000", "as the e2e server: one address"],
   EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: ["1000000", "as the e2e server: one address"],
 };
-const EMPTY_DB = path.join(ROOT, "prisma/bench-empty.db");
-const OURS_DB = "prisma/bench.db";
+const EMPTY_DB = path.join(APP_DIR, "prisma/bench-empty.db");
+const OURS_DB = path.join(APP_DIR, "prisma/bench.db");
 const PEER_DB = path.join(ROOT, ".bench/peer-bench.db");
 
 const oursEnv = {
-  DATABASE_URL: `file:./${OURS_DB}`,
+  DATABASE_URL: `file:${OURS_DB}`,
   APP_ENV: "test",
   NEXT_DIST_DIR: ".next-bench",
   AUTH_SECRET,
@@ -48,6 +48,10 @@ const apps: App[] = [ours, peer];
 // Output helpers
 
 const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+const gitHead = () => {
+  const r = spawnSync("git", ["log", "-1", "--format=%h %s"], { cwd: APP_DIR, encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim().slice(0, 70) : "not a git checkout";
+};
 const fmt = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(digits));
 const log = (s = "") => console.log(s);
 const results = new Map<string, Map<string, number[]>>(); // metric → app → values per round
@@ -98,8 +102,8 @@ const users = new Map<App, Users>(apps.map((a) => [a, new Users(SMALL.users)]));
 // Data
 
 function seed(size: { users: number; audit: number }) {
-  for (const f of [OURS_DB, `${OURS_DB}-wal`, `${OURS_DB}-shm`]) rmSync(path.join(ROOT, f), { force: true });
-  copyFileSync(EMPTY_DB, path.join(ROOT, OURS_DB));
+  for (const f of [OURS_DB, `${OURS_DB}-wal`, `${OURS_DB}-shm`]) rmSync(f, { force: true });
+  copyFileSync(EMPTY_DB, OURS_DB);
   const env = { ...process.env, ...oursEnv };
   const a = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/seed-ours.ts", String(size.users), String(size.audit)], { cwd: ROOT, env, encoding: "utf8" });
   for (const f of [PEER_DB, `${PEER_DB}-wal`, `${PEER_DB}-shm`]) rmSync(f, { force: true });
@@ -110,6 +114,19 @@ function seed(size: { users: number; audit: number }) {
 
 // ---------------------------------------------------------------------------------------------------
 // Measurements
+
+/**
+ * Waits until the server is idle again (under 15% of a core over half a second, at most 30 s): requests
+ * the client gave up on are still being served, and would slow whatever is measured next.
+ */
+async function settle(app: App) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const before = cpuMs(app.pid());
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuMs(app.pid()) - before < 75) return;
+  }
+}
 
 async function warmUp(app: App, client: Client, jars: Jar[]) {
   const u = users.get(app)!;
@@ -189,13 +206,15 @@ const pageTask = (client: Client, jars: Jar[], pagePath: string, timeoutMs = 60_
 };
 
 async function pages(app: App, client: Client, jars: Jar[], pagePath: string) {
+  await settle(app);
   const sat = await saturate({ concurrency: 16, seconds: SECONDS, task: (_w, n) => pageTask(client, jars, pagePath)(n) });
-  await new Promise((r) => setTimeout(r, 500));
+  await settle(app);
   const open = new Client(app.origin, 4096);
   // A server that cannot keep up would make the queue drain for minutes: requests still unanswered
   // 10 s after they were sent count as failed (the p99 is then at least that).
   const fixed = await fixedRate({ rate: FIXED_RATE, seconds: SECONDS - 1, task: pageTask(open, jars, pagePath, 10_000) });
   open.close();
+  await settle(app);
   return { sat, fixed };
 }
 
@@ -235,7 +254,7 @@ log("npm run bench: this app vs. its peer (issue 8). Printed, never asserted.");
 log("=".repeat(100));
 log(`machine   ${m.model}, ${os.cpus().length} cores, ${m.memGb.toFixed(1)} GB RAM, Node ${process.version}, ${os.type()} ${os.release()}`);
 log(`date      ${new Date().toISOString()}; load average now ${loadavg()} (other work on this machine shows up as noise)`);
-log(`this app  production build (.next-bench) through server.mjs, SQLite ${OURS_DB}, port ${ours.port}, APP_ENV=test`);
+log(`this app  ${APP_DIR === ROOT ? "this checkout" : APP_DIR} (${gitHead()}): production build (.next-bench) through server.mjs, SQLite ${path.relative(ROOT, OURS_DB)}, port ${ours.port}, APP_ENV=test`);
 log(`peer      bench/peer: next 16.4.6, better-auth 1.7.29 (twoFactor) + @better-auth/passkey 1.7.6, better-sqlite3 11.10.0;`);
 log(`          \`next start\` on port ${peer.port}; its in-memory rate limiter off (PEER_RATE_LIMIT=off)`);
 log(`limits    raised for this app (everything comes from one address, 127.0.0.1):`);
@@ -302,8 +321,10 @@ await withServers(async () => {
       const client = clients.get(app)!;
       const sampler = rssSampler(app.pid());
       const t = performance.now();
+      await settle(app);
       const signIn = await passwordSignIns(app, client);
       record("signin", app, signIn.perSecond);
+      await settle(app);
       const sf = await secondFactorCpu(app, client);
       if ("error" in sf) sfErrors.set(app, sf.error!);
       else {
@@ -311,6 +332,7 @@ await withServers(async () => {
         record("sfwall", app, sf.wallPerStep);
         requestsPerStep.set(app, sf.requestsPerStep);
       }
+      await settle(app);
       const complete = sfErrors.has(app) ? undefined : await completeSignIns(app, client);
       if (complete) record("complete", app, complete.perSecond);
       const devices = await pages(app, client, jars.get(app)!, "/devices");
@@ -362,10 +384,13 @@ await withServers(async () => {
     for (let i = 0; i < 50; i++) sessionUsers.push(await users.get(app)!.forTotp());
     const s = await app.fullSessions(client, sessionUsers);
     await warmUp(app, client, s.jars);
+    await settle(app);
     const signIn = await passwordSignIns(app, client);
     record("large:signin", app, signIn.perSecond);
+    await settle(app);
     const sf = await secondFactorCpu(app, client);
     if (!("error" in sf)) record("large:sfcpu", app, sf.cpuPerStep);
+    await settle(app);
     const devices = await saturate({ concurrency: 16, seconds: SECONDS, task: (_w, n) => pageTask(client, s.jars, "/devices")(n) });
     record("large:devices", app, devices.perSecond);
     log(`large     ${app.name.padEnd(8)} sign-in ${fmt(signIn.perSecond)}/s · 2nd factor ${"error" in sf ? "n/a" : `${fmt(sf.cpuPerStep)} ms CPU`} · /devices ${fmt(devices.perSecond, 0)}/s`);
@@ -381,7 +406,7 @@ const dev = new Map<App, number>();
   const oursDev = {
     cmd: "npm",
     args: ["run", "dev"],
-    cwd: ROOT,
+    cwd: APP_DIR,
     env: { PORT: String(oursDevPort), DATABASE_URL: "file:./prisma/bench-dev.db", NEXT_DIST_DIR: ".next-bench-dev", APP_URL: `http://localhost:${oursDevPort}`, NEXTAUTH_URL: `http://localhost:${oursDevPort}`, NEXT_TELEMETRY_DISABLED: "1" },
     origin: `http://localhost:${oursDevPort}`,
     timeoutMs: 240_000,
@@ -396,12 +421,12 @@ const dev = new Map<App, number>();
   };
   // The app's predev step compares a stamp (prisma/.dev-setup-stamp) with the database it sets up; the
   // bench keeps its own stamp for bench-dev.db between runs (scripts/bench.sh puts the developer's back).
-  const benchStamp = path.join(ROOT, ".bench/dev-setup-stamp.bench");
-  const devStamp = path.join(ROOT, "prisma/.dev-setup-stamp");
+  const benchStamp = path.join(APP_DIR, ".bench/dev-setup-stamp.bench");
+  const devStamp = path.join(APP_DIR, "prisma/.dev-setup-stamp");
   if (existsSync(benchStamp)) copyFileSync(benchStamp, devStamp);
   else rmSync(devStamp, { force: true });
   const cached = new Map<App, boolean>([
-    [ours, existsSync(benchStamp) && existsSync(path.join(ROOT, ".next-bench-dev"))],
+    [ours, existsSync(benchStamp) && existsSync(path.join(APP_DIR, ".next-bench-dev"))],
     [peer, existsSync(path.join(PEER_DIR, ".next/dev"))],
   ]);
   for (const [app, spec] of [[ours, oursDev], [peer, peerDev]] as const) {
@@ -420,7 +445,10 @@ const dev = new Map<App, number>();
       log(`dev start ${app.name.padEnd(8)} failed: ${(error as Error).message.slice(0, 400)}`);
     }
   }
-  if (existsSync(devStamp)) copyFileSync(devStamp, benchStamp);
+  if (existsSync(devStamp)) {
+    mkdirSync(path.dirname(benchStamp), { recursive: true });
+    copyFileSync(devStamp, benchStamp);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -13,6 +13,11 @@ import { PASSWORD, emailOf, totpCode } from "./shared";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const PEER_DIR = path.join(ROOT, ".bench/peer");
+/**
+ * The checkout of the app under test: this one, or BENCH_APP_DIR (another branch's tree, e.g. exported
+ * with `git archive <commit> | tar -x -C .bench/other`, with node_modules and lib/generated beside it).
+ */
+export const APP_DIR = process.env.BENCH_APP_DIR ? path.resolve(ROOT, process.env.BENCH_APP_DIR) : ROOT;
 export const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 
 export type Page = { name: string; path: string; needs: "none" | "pending" | "full" };
@@ -125,7 +130,7 @@ export class Ours implements App {
     readonly env: Record<string, string>,
   ) {
     this.origin = `http://localhost:${port}`;
-    this.dbFile = path.resolve(ROOT, env.DATABASE_URL!.replace(/^file:/, ""));
+    this.dbFile = path.resolve(APP_DIR, env.DATABASE_URL!.replace(/^file:/, ""));
     this.pages = [
       { name: "/sign-in", path: "/sign-in", needs: "none" },
       { name: "/sign-up", path: "/sign-up", needs: "none" },
@@ -142,7 +147,7 @@ export class Ours implements App {
     const { child } = await launch({
       cmd: process.execPath,
       args: ["server.mjs"],
-      cwd: ROOT,
+      cwd: APP_DIR,
       env: { ...this.env, PORT: String(this.port), APP_URL: this.origin, NEXTAUTH_URL: this.origin, WIDGET_ALLOWED_ORIGINS: this.origin, NODE_ENV: "production" },
       origin: this.origin,
     });
