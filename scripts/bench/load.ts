@@ -42,7 +42,14 @@ export async function saturate(options: { concurrency: number; seconds: number; 
   return { perSecond: done / seconds, done, failed, seconds, latencies, ...(firstFailure ? { firstFailure } : {}) };
 }
 
-export async function fixedRate(options: { rate: number; seconds: number; task: (n: number) => Promise<Outcome> }): Promise<FixedRateResult> {
+/**
+ * `maxInFlight` bounds the backlog a server that cannot keep up builds: a request due while that many
+ * are unanswered is not sent and counts as failed, at `droppedMs` latency (what a proxy in front would
+ * do). Otherwise the server would go on serving a queue of abandoned requests into the next figure.
+ */
+export async function fixedRate(options: { rate: number; seconds: number; task: (n: number) => Promise<Outcome>; maxInFlight?: number; droppedMs?: number }): Promise<FixedRateResult> {
+  const maxInFlight = options.maxInFlight ?? Infinity;
+  let inFlight = 0;
   const total = Math.round(options.rate * options.seconds);
   const interval = 1000 / options.rate;
   const start = performance.now();
@@ -54,8 +61,15 @@ export async function fixedRate(options: { rate: number; seconds: number; task: 
     const due = start + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    if (inFlight >= maxInFlight) {
+      failed++;
+      latencies.push(options.droppedMs ?? 10_000);
+      firstFailure ??= `not sent: ${maxInFlight} requests unanswered`;
+      continue;
+    }
+    inFlight++;
     pending.push(
-      options.task(i).then(
+      options.task(i).finally(() => inFlight--).then(
         (outcome) => {
           if (outcome.ok) latencies.push(performance.now() - due);
           else {
