@@ -49,6 +49,8 @@ const apps: App[] = [ours, peer];
 
 const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const gitHead = () => {
+  const top = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: APP_DIR, encoding: "utf8" });
+  if (top.status !== 0 || path.resolve(top.stdout.trim()) !== APP_DIR) return process.env.BENCH_APP_LABEL ?? "an exported tree; BENCH_APP_LABEL names it";
   const r = spawnSync("git", ["log", "-1", "--format=%h %s"], { cwd: APP_DIR, encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim().slice(0, 70) : "not a git checkout";
 };
@@ -270,7 +272,7 @@ log(`          MFA on, email confirmed, one password hash each; then ${LARGE.use
 log();
 
 // Security item 24, in process (the previous bench), on its own scratch database.
-log("Sign-in timing, known vs. unknown account (security.md item 24; in process, no server)");
+log(`Sign-in timing, known vs. unknown account (security.md item 24; in process, no server; ${APP_DIR === ROOT ? "this checkout" : "this checkout's code, not BENCH_APP_DIR's"})`);
 {
   const timingDb = path.join(ROOT, "prisma/bench-timing.db");
   for (const f of [timingDb, `${timingDb}-wal`, `${timingDb}-shm`]) rmSync(f, { force: true });
