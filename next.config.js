@@ -8,6 +8,25 @@ const nextConfig = {
   // `npm test` type-checks the whole project first; its end-to-end build need not do it again.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   typedRoutes: false,
+  // Static security headers, set by the router at no cost per request (proxy.ts keeps only what must
+  // be decided per request). Every page but the widget's is framed by nobody; the widget's framing
+  // policy comes from proxy.ts.
+  async headers() {
+    const everywhere = [
+      { key: "Referrer-Policy", value: "same-origin" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+    ];
+    return [
+      { source: "/:path*", headers: everywhere },
+      {
+        source: "/((?!widget/).*)",
+        headers: [
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -3,9 +3,13 @@ import { config as appConfig } from "@/lib/config";
 import { malformedRequestReason } from "@/lib/http/malformed-request";
 
 /**
- * Framing policy, decided per request so WIDGET_ALLOWED_ORIGINS can change without a rebuild: the
- * widget's pages may be framed by the configured origins (CSP frame-ancestors), every other page by
- * nobody, which stops clickjacking of the portal.
+ * Runs only where it has work (see `config.matcher`), because a proxy pass costs every request it
+ * matches 2–4 ms of CPU, as much as rendering a small page (issue 8's bench):
+ *  - the widget's pages, whose framing policy is decided per request so WIDGET_ALLOWED_ORIGINS can
+ *    change without a rebuild: they may be framed by the configured origins (CSP frame-ancestors);
+ *  - server action posts, whose bodies Next would 500 on when malformed (security.md item 29).
+ * Every other page's headers (framed by nobody, which stops clickjacking of the portal) are static and
+ * come from next.config.js. A path that does not decode never gets this far: server.mjs answers 400.
  */
 export async function proxy(request: NextRequest) {
   const malformed = await malformedRequestReason(request);
@@ -14,12 +18,7 @@ export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/widget/")) {
     const origins = appConfig().widgetAllowedOrigins.join(" ");
     response.headers.set("Content-Security-Policy", `frame-ancestors 'self' ${origins}`);
-  } else {
-    response.headers.set("Content-Security-Policy", "frame-ancestors 'none'");
-    response.headers.set("X-Frame-Options", "DENY");
   }
-  response.headers.set("Referrer-Policy", "same-origin");
-  response.headers.set("X-Content-Type-Options", "nosniff");
   return response;
 }
 
@@ -31,5 +30,8 @@ function badRequest(message: string) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    "/widget/:path*",
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
+  ],
 };
