@@ -65,6 +65,9 @@ test("a TOTP second factor: one POST per action, no page GET before the return p
 
   // The verify page's flow container names its flow (the benchmark reads it).
   expect(containers).toBe(1);
+  // The sign-in form told the page what this browser can do, so it opened on the device choice:
+  // no capability round trip from the page's script (lib/flows/browser-hint.ts).
+  expect(open.requests.filter((r) => r.startsWith("POST /api/flows/"))).toEqual([]);
   expect(select.requests).toEqual(["POST /api/flows/" + (await flowId(page, user.id)) + "/events"]);
   expect(submit.requests).toHaveLength(2);
   expect(submit.requests[0]).toMatch(/^POST \/api\/flows\/[^/]+\/events$/);

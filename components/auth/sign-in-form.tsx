@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { checkSignInFields } from "@/lib/validations/sign-in-fields";
+import { detectBrowserHint, rememberBrowserHint } from "@/lib/flows/browser-hint";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-errors";
 import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
@@ -33,6 +34,8 @@ export function SignInForm({ callbackUrl, requestConfirmation }: { callbackUrl?:
     setErrors({});
     setRefusal(null);
     setPending(true);
+    // For the second-factor page, which then opens on the device choice (lib/flows/browser-hint.ts).
+    rememberBrowserHint(await detectBrowserHint());
     const result = await signIn("password", { ...checked.fields, redirect: false });
     if (!result || result.error) {
       setPending(false);

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { Notice } from "@/components/ui/notice";
 import { useFlowEvent } from "@/components/flows/flow-door";
+import { detectBrowserHint } from "@/lib/flows/browser-hint";
 
 /**
  * "Gather device types that user can register with": the browser's capabilities, asked without the
@@ -21,10 +22,7 @@ export function GatherCapabilities({
     if (sent.current) return;
     sent.current = true;
     void (async () => {
-      const webauthn = typeof window.PublicKeyCredential === "function";
-      const platformAuthenticator = webauthn
-        ? await PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable().catch(() => false)
-        : false;
+      const { webauthn, platformAuthenticator } = await detectBrowserHint();
       await send({ type: "BROWSER_CAPABILITIES", webauthn: String(webauthn), platformAuthenticator: String(platformAuthenticator) });
     })();
   }, [send]);

@@ -157,3 +157,14 @@ test("cancel follows allowCancel; magic-link confirmation ends in success", asyn
   const done = await flow.handle(waiting, { type: "MAGIC_LINK_CONFIRMED" }, ctx({ magicLinkEnabled: true }));
   assert.deepEqual(flow.result(done), { status: "success", output: { ciam_subflowResult: "AUTHENTICATED", ciam_authMethod: "magic_link" } });
 });
+
+test("when the door already knows the browser, the flow opens on the device choice without asking it", async () => {
+  const { services } = fakes({ devices: [choice("a", "EMAIL"), choice("b", "TOTP", true)] });
+  const c = ctx({ browser: { webauthn: true, platformAuthenticator: false } });
+  const flow = createDeviceAuthenticationFlow(services);
+  const state = await settle(flow, flow.initial(c.input), c);
+  assert.equal(state.section, "DEVICE_SELECTION");
+  // Without it, the gathering section waits for the browser's event, as the source's hidden form does.
+  const asking = await settle(flow, flow.initial(ctx().input), ctx());
+  assert.equal(asking.section, "GATHER_BROWSER_AND_DEVICES");
+});

@@ -61,6 +61,9 @@ export const deviceAuthenticationInput = z.object({
   allowCancel: z.boolean().default(false),
   /** What the second factor is for: it words the messages and binds the codes. */
   purpose: z.enum(["sign-in", "step-up"]).default("sign-in"),
+  /** The browser's capabilities when the door already knows them (lib/flows/browser-hint.ts): the
+   * gathering section then needs no event from the browser. */
+  browser: z.object({ webauthn: z.boolean(), platformAuthenticator: z.boolean() }).optional(),
 });
 export type DeviceAuthenticationInput = z.infer<typeof deviceAuthenticationInput>;
 
@@ -159,7 +162,7 @@ export function createDeviceAuthenticationFlow(
           if (!user || (ctx.input.pingOneUserId && ctx.input.pingOneUserId !== user.id)) {
             return { section: "RETURN_ERROR", errorMessage: "Sign in again to continue.", errorDetails: "USER_NOT_FOUND" };
           }
-          return null;
+          return ctx.input.browser ? { section: "FILTER_AND_MASK_DEVICES", browser: ctx.input.browser } : null;
         }
         case "FILTER_AND_MASK_DEVICES": {
           const usable = await services.usableDevices(ownerOf(ctx), ctx.input.allowedDeviceTypes);

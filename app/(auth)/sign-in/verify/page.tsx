@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { BROWSER_HINT_COOKIE, parseBrowserHint } from "@/lib/flows/browser-hint";
 import { FlowHost } from "@/components/flows/flow-host";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Notice } from "@/components/ui/notice";
@@ -65,6 +67,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           allowedDeviceTypes: afterEmail ? DEVICE_TYPES.filter((t) => t !== "EMAIL") : undefined,
           purpose: "sign-in",
           allowCancel: false,
+          browser: parseBrowserHint((await cookies()).get(BROWSER_HINT_COOKIE)?.value),
         },
         caller,
       });
