@@ -234,7 +234,15 @@ async function firstLoadJs(app: App, client: Client, page: Page, jars: { pending
     html = r.body;
     break;
   }
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]*\/_next\/static\/[^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
+  // `noModule` scripts (Next's legacy-browser polyfills, 39 kB gzip) are skipped: a browser that runs
+  // modules never downloads them, and Next's own "First Load JS" leaves them out too.
+  const srcs = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]*)\ssrc="([^"]*\/_next\/static\/[^"]+)"/g)]
+        .filter((m) => !/\bnomodule\b/i.test(m[1]!))
+        .map((m) => m[2]!.replaceAll("&amp;", "&")),
+    ),
+  ];
   let raw = 0;
   let gz = 0;
   for (const src of srcs) {
@@ -515,7 +523,7 @@ log(`  4. GET with the cookies of ${SESSIONS} different signed-in users, round r
 log(`     open-model for ${SECONDS - 1} s. Sessions: ${ours.name}: ${sessionHow.get(ours)}; peer: ${sessionHow.get(peer)}.`);
 log(`  5. VmRSS summed over the server's process tree: after warm-up, then the peak sampled every 100 ms during the rounds.`);
 log(`  6. /proc/<pid>/fd links of the tree to the database file, its -wal and its -shm, after the last round.`);
-log(`  7. The page's HTML fetched with the cookie it needs (none, password-only, complete), its /_next/static script srcs`);
+log(`  7. The page's HTML fetched with the cookie it needs (none, password-only, complete), its /_next/static script srcs (not noModule ones)`);
 log(`     downloaded and gzipped one by one. The peer's second-factor page is /two-factor.`);
 log(`  8. ${ours.name}: \`npm run dev\` (its predev database check included) on prisma/bench-dev.db with NEXT_DIST_DIR=.next-bench-dev;`);
 log(`     peer: \`next dev\`. A first start fills the caches; the second is timed from spawn to the first GET /sign-in 200.`);

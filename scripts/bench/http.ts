@@ -61,6 +61,11 @@ export class Jar {
     }
     return reply;
   }
+  /** A cookie the page's own script writes (document.cookie), as a browser would keep it. */
+  set(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
   get(name: string) {
     return this.cookies.get(name);
   }

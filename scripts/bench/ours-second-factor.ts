@@ -33,6 +33,9 @@ export async function oursSecondFactor(options: { client: Client; jar: Jar; orig
     return jar.take(await client.request({ method, path, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
   };
 
+  // The sign-in form notes what the browser can do before it posts the password
+  // (lib/flows/browser-hint.ts); a browser carries that cookie to the second-factor page.
+  jar.set("mfa_browser", "w1p0");
   const page = await send("GET", "/sign-in/verify");
   if (page.status !== 200) return { ok: false, requests, error: `GET /sign-in/verify answered ${page.status}` };
   const flowId = /data-flow-id="([^"]+)"/.exec(page.body)?.[1];
