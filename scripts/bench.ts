@@ -238,9 +238,11 @@ async function firstLoadJs(app: App, client: Client, page: Page, jars: { pending
   // modules never downloads them, and Next's own "First Load JS" leaves them out too.
   const srcs = [
     ...new Set(
-      [...html.matchAll(/<script([^>]*)\ssrc="([^"]*\/_next\/static\/[^"]+)"/g)]
-        .filter((m) => !/\bnomodule\b/i.test(m[1]!))
-        .map((m) => m[2]!.replaceAll("&amp;", "&")),
+      [...html.matchAll(/<script\b([^>]*)>/g)]
+        .map((m) => m[1]!)
+        .filter((attributes) => !/\bnomodule\b/i.test(attributes))
+        .map((attributes) => /\ssrc="([^"]*\/_next\/static\/[^"]+)"/.exec(attributes)?.[1]?.replaceAll("&amp;", "&"))
+        .filter((src): src is string => Boolean(src)),
     ),
   ];
   let raw = 0;
