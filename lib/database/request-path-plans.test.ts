@@ -9,7 +9,7 @@ import { createSession, findLiveSession } from "@/lib/auth/sessions";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
-import { findFinishedAuthentication, type Caller } from "@/lib/flows/flow-executions";
+import { findSignInFlow, type Caller } from "@/lib/flows/flow-executions";
 import { countActiveDevices, listDevices } from "@/lib/devices/list-devices";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { issuePasscode } from "@/lib/otp/issue-passcode";
@@ -40,7 +40,7 @@ test("no statement on a request path scans a whole table", async () => {
     await requiresSecondFactor(user.id);
     await openFlowForDoor({ kind: "device-management", userId: user.id, door: "portal", input: {}, caller });
     await openFlowForDoor({ kind: "device-management", userId: user.id, door: "portal", input: {}, caller });
-    await findFinishedAuthentication({ userId: user.id, caller });
+    await findSignInFlow({ userId: user.id, caller });
     await listDevices({ userId: user.id });
     await countActiveDevices({ userId: user.id });
     await listAuditEvents({ userId: user.id });

@@ -5,7 +5,7 @@ import { createSession, rotateSession } from "@/lib/auth/sessions";
 import { applyStepUp, completeAuthenticationFlow } from "@/lib/auth/complete-authentication-flow";
 import {
   assertAuthenticationFlow,
-  findFinishedAuthentication,
+  findSignInFlow,
   resumeOpenFlow,
   getFlow,
   sendFlowEvent,
@@ -68,7 +68,7 @@ test("a finished second factor is redeemed only by the session that started it, 
   const flowId = await ownerAuthenticates(setup);
 
   // The password-only session finds nothing to finish, and redeeming the owner's flow is refused.
-  assert.equal(await findFinishedAuthentication({ userId: user.id, caller: otherCaller }), null);
+  assert.equal(await findSignInFlow({ userId: user.id, caller: otherCaller }), null);
   assert.equal(await completeAuthenticationFlow({ flowId, sessionId: other.id, meta: { ip: "203.0.113.9" } }), null);
   const refused = await db.auditEvent.findFirst({ where: { userId: user.id, action: "flow.redemption_refused" } });
   assert.ok(refused, "the refused redemption is audited");
@@ -76,7 +76,7 @@ test("a finished second factor is redeemed only by the session that started it, 
   assert.equal((await db.session.findUniqueOrThrow({ where: { id: other.id } })).secondFactorPending, true);
 
   // The owner completes it: a new session of the owner's family; the pending token is revoked.
-  assert.equal((await findFinishedAuthentication({ userId: user.id, caller: ownerCaller }))?.id, flowId);
+  assert.equal((await findSignInFlow({ userId: user.id, caller: ownerCaller }))?.id, flowId);
   const done = await completeAuthenticationFlow({ flowId, sessionId: owner.id, meta: {} });
   assert.ok(done);
   assert.equal(done.session.familyId, owner.familyId);

@@ -275,22 +275,6 @@ export function snapshotOf(execution: Execution, caller: Caller) {
   return snapshot(execution, machineFor(execution.kind), caller);
 }
 
-/** This session's newest finished, not yet redeemed sign-in authentication. */
-export async function findFinishedAuthentication(options: { userId: string; caller: Caller }) {
-  if (!options.caller.session) return null;
-  return db.flowExecution.findFirst({
-    where: {
-      ...ownerWhere(options.userId, options.caller),
-      kind: "device-authentication",
-      parentId: null,
-      redeemedAt: null,
-      endedAt: { not: null },
-    },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, result: true },
-  });
-}
-
 /**
  * The click on a flow-bound emailed link: the link, which only the account's inbox received, stands in
  * for its flow's owner to send that one flow its confirmation, and nothing else. The flow's result
