@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseUrl } from "./lib/database/database-url";
+import { databaseKind, databaseUrl } from "./lib/database/database-url";
+import { postgresqlAdapterFactory } from "./lib/database/postgresql-adapter";
 import { sqliteAdapterFactory } from "./lib/database/sqlite-adapter";
 
 // Next loads .env by itself; the Prisma CLI does not once a config file exists, so load it here and
@@ -16,16 +17,22 @@ try {
 // native engine and tries to download it, which these machines cannot).
 process.env.DATABASE_URL = databaseUrl();
 
+// The URL's scheme picks the database, and with it the schema (PostgreSQL's is derived from
+// prisma/schema.prisma at install: scripts/derive-postgresql-schema.mjs), the migrations and the adapter.
+const postgresql = databaseKind() === "postgresql";
+const folder = postgresql ? path.join("prisma", "postgresql") : "prisma";
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
+  schema: path.join(folder, "schema.prisma"),
   migrations: {
-    path: path.join("prisma", "migrations"),
+    path: path.join(folder, "migrations"),
     seed: "tsx prisma/seed.ts",
   },
-  // The same adapter, settings included, as the app's: the CLI's writes wait for the app's and back.
+  // The same adapter, settings included, as the app's: on SQLite the CLI's writes wait for the app's
+  // and back; on PostgreSQL the adapter carries the fix that lets `migrate deploy` read the catalogs.
   async adapter() {
-    return sqliteAdapterFactory();
+    return postgresql ? postgresqlAdapterFactory({ poolSize: 2 }) : sqliteAdapterFactory();
   },
 });

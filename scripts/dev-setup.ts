@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePath, databaseUrl } from "../lib/database/database-url";
+import { databaseKind, databasePath, databaseUrl } from "../lib/database/database-url";
 
 // The same settings as the CLI, which prisma.config.ts loads from .env.
 try {
@@ -23,7 +23,9 @@ try {
 const STAMP = path.join("prisma", ".dev-setup-stamp");
 const MIGRATIONS = path.join("prisma", "migrations");
 const SEED = path.join("prisma", "seed.ts");
-const file = path.resolve(databasePath(databaseUrl()));
+// On PostgreSQL there is no file to fingerprint: migrate (a no-op when up to date) and seed every time.
+const postgresql = databaseKind(databaseUrl()) === "postgresql";
+const file = postgresql ? "" : path.resolve(databasePath(databaseUrl()));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -67,6 +69,7 @@ function stamp(): string {
 }
 
 function needsSetup(): string | null {
+  if (postgresql) return "PostgreSQL";
   const applied = appliedMigrations();
   if (!applied) return "the database is missing or empty";
   if (migrationNames().some((name) => !applied.includes(name))) return "a migration is not applied";

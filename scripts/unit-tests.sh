@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Unit tests run on Node's test runner against a real, freshly migrated SQLite file: the rules that
-# matter (single use, attempts, ownership) live in SQL conditions, so they are tested there.
+# Unit tests run on Node's test runner against real, freshly migrated databases: the rules that matter
+# (single use, attempts, ownership, limits) live in SQL conditions, so they are tested there, on each
+# database the app runs on. First the SQLite file; then PostgreSQL (scripts/postgresql.sh starts the
+# local cluster and makes an empty database), where transactions really run side by side.
+# *.sqlite.test.ts files read SQLite's own query plans or adapter and run on SQLite only.
+#   bash scripts/unit-tests.sh [sqlite|postgresql]   (both when not given)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATABASE_URL="file:./prisma/unit-test.db"
 export APP_ENV=test
-rm -f prisma/unit-test.db
-npx prisma migrate deploy >/dev/null
-mapfile -t files < <(find lib -name '*.test.ts' -not -path 'lib/generated/*' | sort)
-if [ ${#files[@]} -eq 0 ]; then echo "no unit tests found" >&2; exit 1; fi
-exec node --conditions=react-server --import tsx --test --test-concurrency=1 "${files[@]}"
+which="${1:-both}"
+
+run_on() {
+  local label="$1"; shift
+  echo "# unit tests on $label"
+  npx prisma migrate deploy >/dev/null
+  node --conditions=react-server --import tsx --test --test-concurrency=1 "$@"
+}
+
+mapfile -t all < <(find lib -name '*.test.ts' -not -path 'lib/generated/*' | sort)
+mapfile -t portable < <(printf '%s\n' "${all[@]}" | grep -v '\.sqlite\.test\.ts$')
+if [ ${#all[@]} -eq 0 ]; then echo "no unit tests found" >&2; exit 1; fi
+
+if [ "$which" = both ] || [ "$which" = sqlite ]; then
+  rm -f prisma/unit-test.db prisma/unit-test.db-wal prisma/unit-test.db-shm
+  DATABASE_URL="file:./prisma/unit-test.db" run_on SQLite "${all[@]}"
+fi
+if [ "$which" = both ] || [ "$which" = postgresql ]; then
+  bash scripts/postgresql.sh mfa_unit
+  DATABASE_URL="${TEST_POSTGRESQL_URL:-postgresql://mfa:mfa@localhost:5432}/mfa_unit" run_on PostgreSQL "${portable[@]}"
+fi

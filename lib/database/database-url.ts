@@ -1,32 +1,42 @@
 /**
- * Where the database is and how long a statement waits for another process's write lock. Shared by
- * prisma.config.ts (the CLI), lib/db.ts, the seed and the tests, so they can never disagree.
- * No "server-only": the Prisma CLI and plain scripts load this file too.
+ * Where the database is, which kind it is, and how long a statement waits for another process's write
+ * lock. Shared by prisma.config.ts (the CLI), lib/db.ts, the seed and the tests, so they can never
+ * disagree. No "server-only": the Prisma CLI and plain scripts load this file too.
  */
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**
- * An embedded SQLite file (`file:` URL). libSQL servers are no longer supported: several app instances
- * on one database will come with PostgreSQL (issue 9), not with a networked SQLite.
+ * The two databases the app runs on, chosen by the URL's scheme: an embedded SQLite file (`file:`, the
+ * default, nothing to install) or PostgreSQL (`postgresql://` or `postgres://`, for several instances).
  */
+export type DatabaseKind = "sqlite" | "postgresql";
+
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a file: URL (an embedded SQLite file), not ${url.split(":")[0]}:`);
-  }
+  databaseKind(url);
   return url;
 }
 
-/** The database file's path, relative to the working directory like the URL's. */
+export function databaseKind(url = databaseUrl()): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite";
+  if (url.startsWith("postgresql://") || url.startsWith("postgres://")) return "postgresql";
+  throw new Error(
+    `DATABASE_URL must be a file: URL (an embedded SQLite file) or a postgresql:// URL, not ${url.split(":")[0]}:`,
+  );
+}
+
+/** The database file's path, relative to the working directory like the URL's (SQLite only). */
 export function databasePath(url = databaseUrl()): string {
+  if (databaseKind(url) !== "sqlite") throw new Error("databasePath: DATABASE_URL is not an SQLite file");
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
 /**
  * DATABASE_BUSY_TIMEOUT_MS: how long a write waits for another process (the seed, a backup, `sqlite3`)
  * to release SQLite's write lock before the request is answered "busy, try again". The wait blocks
- * this process (better-sqlite3 is synchronous), so keep it a few seconds at most.
+ * this process (better-sqlite3 is synchronous), so keep it a few seconds at most. On PostgreSQL it
+ * bounds a statement's wait for a row or table lock (`lock_timeout`) the same way.
  */
 export function databaseBusyTimeoutMs(): number {
   const raw = process.env.DATABASE_BUSY_TIMEOUT_MS;

@@ -5,7 +5,7 @@
  * No "server-only": the script runs outside Next.
  */
 import type BetterSqlite3 from "better-sqlite3";
-import { queryListeners } from "./sqlite-adapter";
+import { queryListeners } from "./statement-log";
 
 export type PlanRow = { id: number; parent: number; detail: string };
 

@@ -15,44 +15,10 @@ import {
   type Transaction,
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
-import { appendFileSync } from "node:fs";
 import { databaseBusyTimeoutMs, databaseUrl } from "./database-url";
+import { announce } from "./statement-log";
 
 export type SqliteAdapterOptions = { url?: string; busyTimeoutMs?: number };
-
-/**
- * Everything that wants to see the SQL this process sends: the query log, and tests that count the
- * statements a request costs or check their query plans. Empty in normal running, so it costs a size check.
- */
-export const queryListeners = new Set<(sql: string) => void>();
-
-/**
- * The query log: DATABASE_QUERY_LOG=1 prints each statement to stderr, any other value appends it to
- * that file. The SQL as prepared, with `?` for values, so it can be counted, deduplicated and explained
- * (scripts/explain-queries.ts) without ever writing a passcode hash or an address to the log.
- */
-const queryLogTarget = process.env.DATABASE_QUERY_LOG;
-if (queryLogTarget) {
-  queryListeners.add(
-    queryLogTarget === "1"
-      ? (sql) => console.error(`[sql] ${sql}`)
-      : (sql) => appendFileSync(queryLogTarget, `${sql.replace(/\s+/g, " ")}\n`),
-  );
-}
-
-/**
- * Every statement this process sends to SQLite (BEGIN and COMMIT included) is counted, so tests and the
- * dev endpoint /api/dev/sql-statements can measure what one request costs (issue 8: "a handful of
- * statements per step"), and handed to the query listeners above. One integer increment per statement;
- * kept on globalThis because Next may load this module once per server bundle.
- */
-const statements = ((globalThis as { __sqlStatements?: { count: number } }).__sqlStatements ??= { count: 0 });
-
-function announce(sql: string) {
-  statements.count++;
-  if (queryListeners.size === 0) return;
-  for (const listener of queryListeners) listener(sql);
-}
 
 /**
  * One better-sqlite3 connection per `connect()` (Prisma calls it once per client), opened with WAL,
@@ -107,11 +73,6 @@ class Turns {
 }
 
 const noArgs = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
-
-/** How many statements this process has sent so far. */
-export function sqlStatementCount(): number {
-  return statements.count;
-}
 
 /**
  * The adapter's connection is shared by every request in the process, and the adapter only serializes

@@ -1,6 +1,7 @@
 /**
- * "The database could not answer in time": another process held SQLite's write lock past the busy
- * timeout, or a transaction could not start or finish in time. Nothing was written (the statement or
+ * "The database could not answer in time": another process held SQLite's write lock (or a PostgreSQL
+ * row lock) past the busy timeout, the database could not be reached, or a transaction could not
+ * start or finish in time. Nothing was written (the statement or
  * transaction was rolled back), and the same request a moment later will most likely work, so callers
  * answer "busy, try again" (503, Retry-After) and never a verdict such as "wrong password".
  * No "server-only": the auth error table and the action result, which clients import, use the words.
@@ -14,6 +15,16 @@
  */
 const RETRYABLE_PRISMA_CODES = new Set(["P1008", "P2024", "P2028", "P2034"]);
 
+/**
+ * PostgreSQL's SQLSTATEs for the same situations, as the pg adapter passes them on: a row lock held
+ * past lock_timeout (55P03), a serialization failure or deadlock (40001, 40P01), a cancelled statement
+ * (57014), too many connections (53300), or the server starting up or shutting down (57P01–57P03).
+ */
+const RETRYABLE_POSTGRESQL_CODES = new Set(["55P03", "40001", "40P01", "57014", "53300", "57P01", "57P02", "57P03"]);
+
+/** The pg adapter's error kinds for a database that cannot be reached or a connection that broke. */
+const RETRYABLE_ADAPTER_KINDS = new Set(["SocketTimeout", "DatabaseNotReachable", "ConnectionClosed", "TooManyConnections", "TransactionWriteConflict"]);
+
 export const SERVICE_BUSY_MESSAGE = "The service is busy. Nothing was changed; please try again.";
 export const RETRY_AFTER_SECONDS = 2;
 
@@ -22,8 +33,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current && typeof current === "object"; depth++) {
     const { code, kind, originalCode, meta, cause } = current as Record<string, unknown>;
-    if (typeof code === "string" && (RETRYABLE_PRISMA_CODES.has(code) || isSqliteBusy(code))) return true;
-    if (kind === "SocketTimeout" || (typeof originalCode === "string" && isSqliteBusy(originalCode))) return true;
+    if (typeof code === "string" && (RETRYABLE_PRISMA_CODES.has(code) || RETRYABLE_POSTGRESQL_CODES.has(code) || isSqliteBusy(code))) return true;
+    if (typeof kind === "string" && RETRYABLE_ADAPTER_KINDS.has(kind)) return true;
+    if (typeof originalCode === "string" && isSqliteBusy(originalCode)) return true;
     const adapterError = meta && typeof meta === "object" ? (meta as Record<string, unknown>).driverAdapterError : undefined;
     current = adapterError ?? cause;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
@@ -14,6 +15,7 @@ import { notifyAccountChange } from "@/lib/notify/notify-account-change";
  */
 export async function activateDevice(options: { userId: string; deviceId: string; meta: RequestMeta }) {
   const { device, email } = await db.$transaction(async (tx) => {
+    await serializeOn(tx, `user:${options.userId}`);
     const { count } = await tx.device.updateMany({
       where: { id: options.deviceId, userId: options.userId, status: "ACTIVATION_REQUIRED" },
       data: { status: "ACTIVE", lastUsedAt: new Date() },

@@ -1,4 +1,5 @@
 import "server-only";
+import { serializeOn } from "@/lib/database/serialize-on";
 import { db, type Tx } from "@/lib/db";
 import { getOwnDevice } from "@/lib/devices/get-own-device";
 import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
@@ -20,6 +21,8 @@ export async function changeDevice<T>(
   change: (tx: Tx, device: Device) => Promise<T>,
 ): Promise<T> {
   const { result, device, email } = await db.$transaction(async (tx) => {
+    // The default rule reads the user's devices and then writes: one change per user at a time.
+    await serializeOn(tx, `user:${options.userId}`);
     const device = await getOwnDevice(options, tx);
     const result = await change(tx, device);
     await applyDefaultRule(tx, options.userId);

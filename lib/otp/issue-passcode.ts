@@ -1,4 +1,5 @@
 import "server-only";
+import { serializeOn } from "@/lib/database/serialize-on";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -38,9 +39,10 @@ export async function issuePasscode(options: IssuePasscodeOptions): Promise<{ pa
   const expiresAt = new Date(now.getTime() + policy.ttlMinutes * 60_000);
   const destination = destinationKey(options.destination);
 
-  // One transaction: the libSQL adapter runs transactions one at a time, so parallel sends cannot all
-  // pass the count before any of them is logged.
+  // One transaction that takes its turn per account and per destination, so parallel sends (on any
+  // instance) cannot all pass the count before any of them is logged.
   return db.$transaction(async (tx) => {
+    await serializeOn(tx, `user:${userId}`, `destination:${destination}`);
     if (deviceId !== undefined) await getDeviceForCode({ userId, deviceId, now }, tx);
     await enforceSendLimits(tx, { userId, destination, now, limit: policy.sendLimitPerHour });
 

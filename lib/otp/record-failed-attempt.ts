@@ -1,4 +1,5 @@
 import "server-only";
+import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { CODE_DEVICE_TYPES } from "@/lib/otp/get-device-for-code";
@@ -28,6 +29,8 @@ export async function recordFailedAttempt(options: {
 }): Promise<{ lockedUntil?: Date; attemptsLeft: number }> {
   const { userId, deviceId, now, policy } = options;
   return db.$transaction(async (tx) => {
+    // Reads the counts, then locks on them: after the other failures of this account have been recorded.
+    await serializeOn(tx, `user:${userId}`);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { failedMfaAttempts: true } });
     const device =
       deviceId === undefined

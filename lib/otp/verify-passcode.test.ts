@@ -167,7 +167,11 @@ test("parallel wrong codes cannot get past the lockout threshold", async () => {
   const row = await db.passcode.findUniqueOrThrow({ where: { id: issued.passcodeId } });
   assert.equal(row.attempts, 20, "each submission took one of the code's attempts");
   assert.equal((await counts(user.id, device.id)).device, 5, "more guesses were compared than the threshold allows");
-  assert.equal(results.filter((r) => !r.ok && r.reason === "locked").length, 16);
+  // Every one of them failed. At least the 15 after the threshold and the one that reached it are told
+  // "locked"; on PostgreSQL, where the 20 really run side by side, some of the first four may be told so
+  // too, since the account had reached the threshold by the time their failure was recorded.
+  assert.ok(results.every((r) => !r.ok));
+  assert.ok(results.filter((r) => !r.ok && r.reason === "locked").length >= 16);
 });
 
 test("failures on the account's devices add up, and the account threshold locks all its code devices", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/app-error";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -38,9 +39,10 @@ export async function verifyTotp(options: {
 
   // The device read, the attempt's counts, the accepted step and the reset run in one transaction:
   // one BEGIN and COMMIT around them instead of one around each write (issue 8: a handful of statements
-  // per step). It takes the write lock first (BEGIN IMMEDIATE), so parallel submissions still take
-  // turns, and a wrong code's counts are committed with it before the failure is recorded below.
+  // per step). Parallel submissions take turns per account (serializeOn; on SQLite the write lock of
+  // BEGIN IMMEDIATE), and a wrong code's counts are committed with it before the failure is recorded below.
   const checked = await db.$transaction(async (tx) => {
+    await serializeOn(tx, `user:${userId}`);
     const device = await getDeviceForCode({ userId, deviceId, now }, tx);
     if (device.type !== "TOTP" || !device.totpSecret) throw notFound();
     if (!wellFormed) return { done: { ok: false, reason: "invalid" } as VerifyTotpResult };

@@ -1,6 +1,7 @@
 import "server-only";
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
+import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -147,6 +148,7 @@ export async function verifyAuthentication(options: {
 async function blockSuspectedClone(options: { device: StoredCredential; stored: number; reported: number; meta: RequestMeta }) {
   const { device, stored, reported, meta } = options;
   const email = await db.$transaction(async (tx) => {
+    await serializeOn(tx, `user:${device.userId}`);
     const { count } = await tx.device.updateMany({
       where: { id: device.id, userId: device.userId, status: { not: "BLOCKED" } },
       data: { status: "BLOCKED", blockedReason: CLONE_BLOCKED_REASON, isDefault: false },

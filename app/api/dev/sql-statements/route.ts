@@ -1,5 +1,5 @@
 import { config } from "@/lib/config";
-import { sqlStatementCount } from "@/lib/database/sqlite-adapter";
+import { sqlStatementCount } from "@/lib/database/statement-log";
 
 /**
  * How many SQL statements this server process has sent so far, for tests and people measuring what a
