@@ -3,8 +3,46 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 
+/**
+ * E2E_DATABASE=sqlite (the default): one instance on an SQLite file.
+ * E2E_DATABASE=postgresql: two instances on one PostgreSQL database behind a balancer that alternates
+ * requests between them (scripts/e2e-balancer.mjs), so every test also proves that nothing depends on
+ * living in one process. The tests about SQLite's own file (its write lock, its handles) run on SQLite.
+ */
+const postgresql = process.env.E2E_DATABASE === "postgresql";
+const instancePorts = [port + 1, port + 2];
+
 // The test process reads and seeds the same database the server uses (e2e/fixtures/db.ts).
-process.env.DATABASE_URL = "file:./prisma/e2e.db";
+process.env.DATABASE_URL = postgresql
+  ? `${process.env.TEST_POSTGRESQL_URL ?? "postgresql://mfa:mfa@localhost:5432"}/mfa_e2e`
+  : "file:./prisma/e2e.db";
+
+const serverEnv = {
+  E2E_DATABASE: postgresql ? "postgresql" : "sqlite",
+  DATABASE_URL: process.env.DATABASE_URL,
+  APP_URL: baseURL,
+  NEXTAUTH_URL: baseURL,
+  AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+  WIDGET_ALLOWED_ORIGINS: baseURL,
+  // Every test comes from 127.0.0.1, so the per-address limits are raised out of the suite's way.
+  // The per-email and per-account limits keep their defaults: each test uses fresh addresses, and
+  // e2e/rate-limits.spec.ts meets the per-account wait for real.
+  SIGN_IN_FAILURES_PER_ADDRESS: "1000000",
+  SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
+  EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
+  // Shorter than the 5 s default so e2e/database-resilience.spec.ts can outlast it quickly.
+  DATABASE_BUSY_TIMEOUT_MS: "3000",
+};
+
+const server = (env: Record<string, string>, url: string) => ({
+  command: "bash scripts/e2e-server.sh",
+  url,
+  timeout: 300_000,
+  reuseExistingServer: false,
+  env: { ...serverEnv, ...env },
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,27 +66,18 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `${baseURL}/sign-in`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    env: {
-      E2E_PORT: String(port),
-      APP_URL: baseURL,
-      NEXTAUTH_URL: baseURL,
-      AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
-      WIDGET_ALLOWED_ORIGINS: baseURL,
-      // Every test comes from 127.0.0.1, so the per-address limits are raised out of the suite's way.
-      // The per-email and per-account limits keep their defaults: each test uses fresh addresses, and
-      // e2e/rate-limits.spec.ts meets the per-account wait for real.
-      SIGN_IN_FAILURES_PER_ADDRESS: "1000000",
-      SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
-      EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
-      // Shorter than the 5 s default so e2e/database-resilience.spec.ts can outlast it quickly.
-      DATABASE_BUSY_TIMEOUT_MS: "3000",
-    },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  testIgnore: postgresql ? ["**/database-resilience.spec.ts", "**/database-handles.spec.ts"] : ["**/several-instances.spec.ts"],
+  webServer: postgresql
+    ? [
+        // Started one after another: the first migrates, seeds and builds; the second uses its build.
+        server({ E2E_PORT: String(instancePorts[0]) }, `http://localhost:${instancePorts[0]}/sign-in`),
+        server({ E2E_PORT: String(instancePorts[1]), E2E_SECOND_INSTANCE: "1" }, `http://localhost:${instancePorts[1]}/sign-in`),
+        {
+          command: "node scripts/e2e-balancer.mjs",
+          url: `${baseURL}/__balancer`,
+          reuseExistingServer: false,
+          env: { BALANCER_PORT: String(port), BALANCER_UPSTREAMS: instancePorts.map((p, i) => `${"ab"[i]}=http://127.0.0.1:${p}`).join(",") },
+        },
+      ]
+    : server({ E2E_PORT: String(port) }, `${baseURL}/sign-in`),
 });

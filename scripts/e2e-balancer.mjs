@@ -1,0 +1,52 @@
+/**
+ * The load balancer of the end-to-end tests on PostgreSQL: one port in front of two app instances,
+ * taking turns per request (no sticky sessions, which the README says are not needed). A request with
+ * `x-e2e-instance: a` (or `b`) goes to that instance, so a test can wait on one instance and complete on
+ * the other; every answer says which instance gave it in the same header. The Host header is passed on
+ * unchanged, as a load balancer does, so the app sees its public origin.
+ *   BALANCER_PORT=3100 BALANCER_UPSTREAMS=a=http://127.0.0.1:3101,b=http://127.0.0.1:3102 node scripts/e2e-balancer.mjs
+ * GET /__balancer answers the number of requests each instance has served (the readiness check too).
+ */
+import http from "node:http";
+
+const port = Number(process.env.BALANCER_PORT ?? 3100);
+const upstreams = (process.env.BALANCER_UPSTREAMS ?? "")
+  .split(",")
+  .filter(Boolean)
+  .map((entry) => {
+    const [name, url] = entry.split("=");
+    return { name, url: new URL(url) };
+  });
+if (upstreams.length === 0) throw new Error("BALANCER_UPSTREAMS is empty");
+const served = Object.fromEntries(upstreams.map((u) => [u.name, 0]));
+let turn = 0;
+
+const agent = new http.Agent({ keepAlive: true });
+
+http
+  .createServer((request, response) => {
+    if (request.url === "/__balancer") {
+      response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      response.end(JSON.stringify(served));
+      return;
+    }
+    const pinned = request.headers["x-e2e-instance"];
+    const upstream = upstreams.find((u) => u.name === pinned) ?? upstreams[turn++ % upstreams.length];
+    served[upstream.name]++;
+    const forwarded = http.request(
+      { host: upstream.url.hostname, port: upstream.url.port, method: request.method, path: request.url, headers: request.headers, agent },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, { ...answer.headers, "x-e2e-instance": upstream.name });
+        answer.pipe(response);
+      },
+    );
+    forwarded.on("error", (error) => {
+      if (!response.headersSent) response.writeHead(502, { "Content-Type": "text/plain", "x-e2e-instance": upstream.name });
+      response.end(`instance ${upstream.name} did not answer: ${error.message}\n`);
+    });
+    request.pipe(forwarded);
+  })
+  .listen(port);
+
+// Playwright stops web servers with SIGTERM (and SIGINT on Ctrl-C).
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => process.exit(0));
