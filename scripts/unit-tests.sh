@@ -3,7 +3,8 @@
 # (single use, attempts, ownership, limits) live in SQL conditions, so they are tested there, on each
 # database the app runs on. First the SQLite file; then PostgreSQL (scripts/postgresql.sh starts the
 # local cluster and makes an empty database), where transactions really run side by side.
-# *.sqlite.test.ts files read SQLite's own query plans or adapter and run on SQLite only.
+# *.sqlite.test.ts files read SQLite's own query plans or adapter and run on SQLite only;
+# *.postgresql.test.ts files test the PostgreSQL adapter and run on PostgreSQL only.
 #   bash scripts/unit-tests.sh [sqlite|postgresql]   (both when not given)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,14 +19,15 @@ run_on() {
 }
 
 mapfile -t all < <(find lib -name '*.test.ts' -not -path 'lib/generated/*' | sort)
-mapfile -t portable < <(printf '%s\n' "${all[@]}" | grep -v '\.sqlite\.test\.ts$')
+mapfile -t on_sqlite < <(printf '%s\n' "${all[@]}" | grep -v '\.postgresql\.test\.ts$')
+mapfile -t on_postgresql < <(printf '%s\n' "${all[@]}" | grep -v '\.sqlite\.test\.ts$')
 if [ ${#all[@]} -eq 0 ]; then echo "no unit tests found" >&2; exit 1; fi
 
 if [ "$which" = both ] || [ "$which" = sqlite ]; then
   rm -f prisma/unit-test.db prisma/unit-test.db-wal prisma/unit-test.db-shm
-  DATABASE_URL="file:./prisma/unit-test.db" run_on SQLite "${all[@]}"
+  DATABASE_URL="file:./prisma/unit-test.db" run_on SQLite "${on_sqlite[@]}"
 fi
 if [ "$which" = both ] || [ "$which" = postgresql ]; then
   bash scripts/postgresql.sh mfa_unit
-  DATABASE_URL="${TEST_POSTGRESQL_URL:-postgresql://mfa:mfa@localhost:5432}/mfa_unit" run_on PostgreSQL "${portable[@]}"
+  DATABASE_URL="${TEST_POSTGRESQL_URL:-postgresql://mfa:mfa@localhost:5432}/mfa_unit" run_on PostgreSQL "${on_postgresql[@]}"
 fi
