@@ -14,7 +14,7 @@ const instancePorts = [port + 1, port + 2];
 
 // The test process reads and seeds the same database the server uses (e2e/fixtures/db.ts).
 process.env.DATABASE_URL = postgresql
-  ? `${process.env.TEST_POSTGRESQL_URL ?? "postgresql://mfa:mfa@localhost:5432"}/mfa_e2e`
+  ? `${process.env.TEST_POSTGRESQL_URL ?? "postgresql://mfa:mfa@localhost:5432"}/mfa_e2e${process.env.TEST_DATABASE_SUFFIX ?? ""}`
   : "file:./prisma/e2e.db";
 
 const serverEnv = {

@@ -4,7 +4,7 @@
  */
 export default function assertLocalDatabase() {
   const url = process.env.DATABASE_URL ?? "";
-  const local = url.startsWith("file:") || /^postgres(ql)?:\/\/[^@/]*@?(localhost|127\.0\.0\.1)(:\d+)?\/mfa_e2e$/.test(url);
+  const local = url.startsWith("file:") || /^postgres(ql)?:\/\/[^@/]*@?(localhost|127\.0\.0\.1)(:\d+)?\/mfa_e2e\w*$/.test(url);
   if (!local) {
     throw new Error(`End-to-end tests only run against a local database, not ${url.replace(/\/\/.*@/, "//…@")}`);
   }

@@ -24,9 +24,9 @@ diff_against_model() {
 
 scratch_urls() {
   rm -f "$scratch_sqlite"
-  bash scripts/postgresql.sh mfa_migrations
+  bash scripts/postgresql.sh "mfa_migrations${TEST_DATABASE_SUFFIX:-}"
   sqlite_url="file:./$scratch_sqlite"
-  postgresql_url="$pg_base/mfa_migrations"
+  postgresql_url="$pg_base/mfa_migrations${TEST_DATABASE_SUFFIX:-}"
 }
 
 case "$command" in

@@ -28,6 +28,6 @@ if [ "$which" = both ] || [ "$which" = sqlite ]; then
   DATABASE_URL="file:./prisma/unit-test.db" run_on SQLite "${on_sqlite[@]}"
 fi
 if [ "$which" = both ] || [ "$which" = postgresql ]; then
-  bash scripts/postgresql.sh mfa_unit
-  DATABASE_URL="${TEST_POSTGRESQL_URL:-postgresql://mfa:mfa@localhost:5432}/mfa_unit" run_on PostgreSQL "${on_postgresql[@]}"
+  bash scripts/postgresql.sh "mfa_unit${TEST_DATABASE_SUFFIX:-}"
+  DATABASE_URL="${TEST_POSTGRESQL_URL:-postgresql://mfa:mfa@localhost:5432}/mfa_unit${TEST_DATABASE_SUFFIX:-}" run_on PostgreSQL "${on_postgresql[@]}"
 fi
