@@ -92,15 +92,30 @@ export async function kill(child: ChildProcess | undefined) {
   clearTimeout(timer);
 }
 
-/** Ports nothing listens on now (other worktrees run their own servers on this machine). */
+/**
+ * Ports nothing listens on now (other worktrees run their own servers on this machine): any the system
+ * hands out, or the first free ones of BENCH_PORTS (e.g. 3500-3599) where only a range may be used.
+ */
 export async function freePorts(n: number): Promise<number[]> {
   const { createServer } = await import("node:net");
-  const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<import("node:net").Server>((resolve) => {
+  const listen = (port: number) =>
+    new Promise<import("node:net").Server | undefined>((resolve) => {
       const s = createServer();
-      s.listen(0, () => resolve(s));
-    })),
-  );
+      s.once("error", () => resolve(undefined));
+      s.listen(port, () => resolve(s));
+    });
+  const servers: import("node:net").Server[] = [];
+  const range = process.env.BENCH_PORTS ? /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS.trim()) : null;
+  if (process.env.BENCH_PORTS && !range) throw new Error("BENCH_PORTS must be a range, e.g. 3500-3599");
+  if (range) {
+    for (let port = Number(range[1]); port <= Number(range[2]) && servers.length < n; port++) {
+      const s = await listen(port);
+      if (s) servers.push(s);
+    }
+    if (servers.length < n) throw new Error(`BENCH_PORTS ${process.env.BENCH_PORTS}: fewer than ${n} free ports`);
+  } else {
+    for (let i = 0; i < n; i++) servers.push((await listen(0))!);
+  }
   const ports = servers.map((s) => (s.address() as import("node:net").AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;
