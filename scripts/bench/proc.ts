@@ -1,4 +1,5 @@
-/** What the bench reads about a server from /proc: its process tree, CPU time, memory, open files. */
+/** What the bench reads about a server from /proc: its process tree, CPU time, memory, open files; the machine's CPU; the PostgreSQL server's process. */
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { basename } from "node:path";
 
@@ -106,4 +107,26 @@ export function machine() {
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? "unknown CPU";
   const memKb = Number(/MemTotal:\s+(\d+)/.exec(readFileSync("/proc/meminfo", "utf8"))?.[1] ?? 0);
   return { model, memGb: memKb / 1024 / 1024 };
+}
+
+/** Busy and total ticks of all cores together since boot (/proc/stat's first line); idle and iowait are not busy. */
+export function machineBusyTicks(): { busy: number; total: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal; guest time is already in user
+  return { busy: total - fields[3]! - fields[4]!, total };
+}
+
+/**
+ * The local PostgreSQL server's main process (its tree holds every backend), from the first cluster
+ * pg_lsclusters lists, the one scripts/postgresql.sh uses; undefined when it cannot be read.
+ */
+export function postgresqlPid(): number | undefined {
+  try {
+    const line = execFileSync("pg_lsclusters", ["--no-header"], { encoding: "utf8" }).split("\n")[0]!;
+    const dataDirectory = line.trim().split(/\s+/)[5]!;
+    const pid = Number(readFileSync(`${dataDirectory}/postmaster.pid`, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
