@@ -14,7 +14,7 @@ import pg from "pg";
 import { Ours, Peer, ROOT, APP_DIR, PEER_DIR, AUTH_SECRET, freePorts, launch, kill, type App, type Page } from "./bench/apps";
 import { Client, Jar, alternating, type Requester } from "./bench/http";
 import { fixedRate, median, saturate, type Outcome } from "./bench/load";
-import { cpuMs, dbHandles, machine, machineBusyTicks, postgresqlPid, rssMb, rssSampler } from "./bench/proc";
+import { cpuMs, dbHandles, machine, machineBusyTicks, rssMb, rssSampler } from "./bench/proc";
 
 const SMALL = { users: 2600, audit: 0 };
 const LARGE = { users: 10_000, audit: 100_000 };
@@ -440,12 +440,16 @@ function preparePostgresql(): string {
   return `${seeded.trim()} in ${((performance.now() - t) / 1000).toFixed(1)} s`;
 }
 
-async function postgresqlConnections(): Promise<number> {
+/**
+ * The server processes serving the bench's database now: the instances' pooled connections. Only these
+ * count as PostgreSQL's CPU; the cluster may serve other databases (other checkouts' tests) at the same time.
+ */
+async function benchBackends(): Promise<number[]> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
-    const r = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [PG_DATABASE]);
-    return Number(r.rows[0]!.n);
+    const r = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [PG_DATABASE]);
+    return r.rows.map((row) => row.pid);
   } finally {
     await client.end();
   }
@@ -462,15 +466,19 @@ async function machineSettles() {
   }
 }
 
-async function byDatabaseRound(config: DbConfig, pgPid: number | undefined, running: Ours[]) {
+async function byDatabaseRound(config: DbConfig, running: Ours[]) {
   for (const app of running) await settle(app);
   await machineSettles();
   const appCpu = () => config.apps.reduce((sum, a) => sum + cpuMs(a.pid()), 0);
-  const before = { app: appCpu(), pg: pgPid ? cpuMs(pgPid) : NaN, load: process.cpuUsage(), machine: machineBusyTicks() };
+  const backends = new Map((await benchBackends()).map((pid) => [pid, cpuMs(pid)]));
+  const before = { app: appCpu(), load: process.cpuUsage(), machine: machineBusyTicks() };
   const r = await completeSignIns(config.driver, config.client, config.users);
   const loadUsage = process.cpuUsage(before.load);
   const machineNow = machineBusyTicks();
-  const spent = { app: appCpu() - before.app, pg: pgPid ? cpuMs(pgPid) - before.pg : 0, load: (loadUsage.user + loadUsage.system) / 1000 };
+  const appSpent = appCpu() - before.app;
+  // A connection opened during the run counts whole; one closed during it would be missed (pools keep theirs 30 s idle).
+  const pgSpent = (await benchBackends()).reduce((sum, pid) => sum + cpuMs(pid) - (backends.get(pid) ?? 0), 0);
+  const spent = { app: appSpent, pg: pgSpent, load: (loadUsage.user + loadUsage.system) / 1000 };
   // Ticks are 10 ms (USER_HZ 100). What the machine spent beyond the servers, PostgreSQL and the load
   // generator is other work on it (another checkout's tests, say): noise in the figure, shown as such.
   const busyMs = (machineNow.busy - before.machine.busy) * 10;
@@ -478,10 +486,10 @@ async function byDatabaseRound(config: DbConfig, pgPid: number | undefined, runn
   const figures = byDatabase.get(config.label) ?? { rate: [], appCpu: [], pgCpu: [], loadCpu: [], busy: [], others: [], failed: 0 };
   figures.rate.push(r.perSecond);
   figures.appCpu.push(spent.app / r.done);
-  figures.pgCpu.push(pgPid ? spent.pg / r.done : NaN);
+  figures.pgCpu.push(spent.pg / r.done);
   figures.loadCpu.push(spent.load / r.done);
   figures.busy.push((busyMs / totalMs) * 100);
-  figures.others.push(pgPid ? Math.max(0, ((busyMs - spent.app - spent.pg - spent.load) / totalMs) * 100) : NaN);
+  figures.others.push(Math.max(0, ((busyMs - spent.app - spent.pg - spent.load) / totalMs) * 100));
   figures.failed += r.failed;
   figures.firstFailure ??= r.firstFailure;
   byDatabase.set(config.label, figures);
@@ -505,8 +513,6 @@ else {
       await app.start();
       running.push(app);
     }
-    const pgPid = postgresqlPid();
-    if (!pgPid) pgNotes.push("the PostgreSQL server's process was not found (pg_lsclusters, postmaster.pid): its CPU is not shown");
     const [sqliteClient, clientA, clientB] = [ours, pgA, pgB].map((a) => new Client(a.origin, 64)) as [Client, Client, Client];
     clients.push(sqliteClient, clientA, clientB);
     const pgUsers = new Users(SMALL.users);
@@ -535,7 +541,7 @@ else {
     // Each round starts with the next configuration, so none is always measured first or last.
     for (let round = 1; round <= DB_ROUNDS; round++) {
       for (const config of [...configs.slice((round - 1) % 3), ...configs.slice(0, (round - 1) % 3)]) {
-        const r = await byDatabaseRound(config, pgPid, running);
+        const r = await byDatabaseRound(config, running);
         const f = byDatabase.get(config.label)!;
         log(
           `  round ${round} ${config.label.padEnd(26)} ${fmt(r.perSecond)}/s · CPU per sign-in: app ${fmt(f.appCpu.at(-1), 0)} ms, PostgreSQL ${fmt(f.pgCpu.at(-1), 0)} ms, ` +
@@ -543,7 +549,7 @@ else {
         );
       }
     }
-    pgNotes.push(`two instances: requests sent to A ${sent[0]}, to B ${sent[1]}; connections to ${PG_DATABASE} open after the rounds: ${await postgresqlConnections()} (both pools)`);
+    pgNotes.push(`two instances: requests sent to A ${sent[0]}, to B ${sent[1]}; connections to ${PG_DATABASE} open after the rounds: ${(await benchBackends()).length} (both pools)`);
   } catch (error) {
     pgSkipped = `failed: ${(error as Error).message.slice(0, 800)}`;
     log(`  PostgreSQL part ${pgSkipped}`);
@@ -572,7 +578,7 @@ function howByDatabase() {
   log(`      users and devices, all requests to instance A (B running, idle), then every request of every sign-in alternating`);
   log(`      between A and B (ports ${pgPortA}, ${pgPortB}; both APP_URL=${`http://localhost:${pgPortA}`}, the Origin the load sends, as behind one balancer,`);
   log(`      no sticky sessions). Pool ${POOL_SIZE} per instance; at most 8 requests are in flight, so the pool never limits.`);
-  log(`      CPU: utime+stime of the app instances' trees, of the PostgreSQL server's tree (all its backends), of the load`);
+  log(`      CPU: utime+stime of the app instances' trees, of the PostgreSQL backends connected to ${PG_DATABASE} (pg_stat_activity), of the load`);
   log(`      generator (this process), per complete sign-in; machine busy = all cores, /proc/stat; other work = the busy time none of
       those account for (other processes on the machine: noise). Before each: the servers idle, the machine under 25% (10 s at most).`);
   for (const n of pgNotes) log(`      ${n}`);

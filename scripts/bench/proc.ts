@@ -1,5 +1,4 @@
-/** What the bench reads about a server from /proc: its process tree, CPU time, memory, open files; the machine's CPU; the PostgreSQL server's process. */
-import { execFileSync } from "node:child_process";
+/** What the bench reads about a server from /proc: its process tree, CPU time, memory, open files; the machine's CPU. */
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { basename } from "node:path";
 
@@ -116,17 +115,3 @@ export function machineBusyTicks(): { busy: number; total: number } {
   return { busy: total - fields[3]! - fields[4]!, total };
 }
 
-/**
- * The local PostgreSQL server's main process (its tree holds every backend), from the first cluster
- * pg_lsclusters lists, the one scripts/postgresql.sh uses; undefined when it cannot be read.
- */
-export function postgresqlPid(): number | undefined {
-  try {
-    const line = execFileSync("pg_lsclusters", ["--no-header"], { encoding: "utf8" }).split("\n")[0]!;
-    const dataDirectory = line.trim().split(/\s+/)[5]!;
-    const pid = Number(readFileSync(`${dataDirectory}/postmaster.pid`, "utf8").split("\n")[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
