@@ -561,11 +561,11 @@ else {
 
 function printByDatabase() {
   log(`10. complete sign-ins with TOTP per second by database (this app, median of ${DB_ROUNDS} rounds; ${os.cpus().length} cores shared by the servers,`);
-  log(`    PostgreSQL and the load generator; CPU per complete sign-in, ms)`);
+  log(`    PostgreSQL and the load generator; in brackets the lowest and highest round; CPU per complete sign-in, ms)`);
   if (pgSkipped) log(`    PostgreSQL not measured: ${pgSkipped}`);
   for (const [label, f] of byDatabase) {
     log(
-      `    ${label.padEnd(27)} ${`${fmt(median(f.rate))}/s`.padStart(8)}   app ${fmt(median(f.appCpu), 0).padStart(3)} · PostgreSQL ${fmt(median(f.pgCpu), 0).padStart(3)} · ` +
+      `    ${label.padEnd(27)} ${`${fmt(median(f.rate))}/s`.padStart(8)} ${`(${fmt(Math.min(...f.rate))}–${fmt(Math.max(...f.rate))})`.padStart(13)}   app ${fmt(median(f.appCpu), 0).padStart(3)} · PostgreSQL ${fmt(median(f.pgCpu), 0).padStart(3)} · ` +
         `load generator ${fmt(median(f.loadCpu), 0).padStart(3)} · machine ${fmt(median(f.busy), 0)}% busy, other work ${fmt(median(f.others), 0)}%${f.failed ? ` · ${f.failed} failed (${f.firstFailure})` : ""}`,
     );
   }
