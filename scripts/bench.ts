@@ -577,7 +577,7 @@ function howByDatabase() {
   log(`      in ${DB_ROUNDS} rounds, each starting with the next one: SQLite (prisma/bench.db, ${SMALL.users} users), PostgreSQL ${PG_DATABASE} seeded with the same`);
   log(`      users and devices, all requests to instance A (B running, idle), then every request of every sign-in alternating`);
   log(`      between A and B (ports ${pgPortA}, ${pgPortB}; both APP_URL=${`http://localhost:${pgPortA}`}, the Origin the load sends, as behind one balancer,`);
-  log(`      no sticky sessions). Pool ${POOL_SIZE} per instance; at most 8 requests are in flight, so the pool never limits.`);
+  log(`      no sticky sessions). Pool ${POOL_SIZE} per instance; at most 8 requests are in flight, ${Number(process.env.DATABASE_POOL_SIZE || 10) >= 8 ? "so the pool never limits" : "so requests may wait for a connection"}.`);
   log(`      CPU: utime+stime of the app instances' trees, of the PostgreSQL backends connected to ${PG_DATABASE} (pg_stat_activity), of the load`);
   log(`      generator (this process), per complete sign-in; machine busy = all cores, /proc/stat; other work = the busy time none of
       those account for (other processes on the machine: noise). Before each: the servers idle, the machine under 25% (10 s at most).`);
