@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # npm run bench (issue 8): builds this app (.next-bench) and the peer (bench/peer, copied to .bench/peer,
 # npm-installed there once and rebuilt when its source changes), then scripts/bench.ts runs both side
-# by side and prints every figure. Scratch databases only (prisma/bench*.db, .bench/); nothing is
-# asserted. The app's own files that `next build`/`next dev`/`npm run dev` rewrite for another dist dir
+# by side and prints every figure. Scratch databases only (prisma/bench*.db, .bench/, and the PostgreSQL
+# database mfa_bench that figure 10 recreates where PostgreSQL is installed); nothing is asserted.
+# The app's own files that `next build`/`next dev`/`npm run dev` rewrite for another dist dir
 # (tsconfig.json, the dev setup stamp) are put back afterwards.
 #
 # BENCH_APP_DIR=<dir> measures another checkout of the app instead of this one, e.g. a branch not merged

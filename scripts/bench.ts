@@ -1,17 +1,20 @@
 /**
  * npm run bench (issue 8): this app and its peer (bench/peer: better-auth with its twoFactor and
  * passkey plugins, on better-sqlite3), production builds, same machine, same data, alternating rounds.
- * Every figure is measured and printed, never asserted. scripts/bench.sh builds both apps first.
+ * Figure 10 (issue 9): this app's complete sign-ins on SQLite, on PostgreSQL, and on two instances
+ * sharing that PostgreSQL database. Every figure is measured and printed, never asserted.
+ * scripts/bench.sh builds both apps first.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import pg from "pg";
 import { Ours, Peer, ROOT, APP_DIR, PEER_DIR, AUTH_SECRET, freePorts, launch, kill, type App, type Page } from "./bench/apps";
-import { Client, Jar } from "./bench/http";
+import { Client, Jar, alternating, type Requester } from "./bench/http";
 import { fixedRate, median, saturate, type Outcome } from "./bench/load";
-import { cpuMs, dbHandles, machine, rssMb, rssSampler } from "./bench/proc";
+import { cpuMs, dbHandles, machine, machineBusyTicks, rssMb, rssSampler } from "./bench/proc";
 
 const SMALL = { users: 2600, audit: 0 };
 const LARGE = { users: 10_000, audit: 100_000 };
@@ -19,6 +22,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const STEPS = 30; // second-factor steps per CPU measurement
 const FIXED_RATE = 200;
+/** BENCH_ONLY=databases: figure 10 alone (SQLite and PostgreSQL sign-ins), about 2 minutes after the build. */
+const ONLY_DATABASES = process.env.BENCH_ONLY === "databases";
+if (process.env.BENCH_ONLY && !ONLY_DATABASES) throw new Error("BENCH_ONLY takes one value: databases");
 const SESSIONS = 60; // signed-in users whose cookies load /devices and /account
 
 // The app's limits that a load test from one address would meet, raised for the bench only.
@@ -39,7 +45,13 @@ const oursEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   ...Object.fromEntries(Object.entries(RAISED_LIMITS).map(([k, [v]]) => [k, v])),
 };
-const [oursPort, peerPort, oursDevPort, peerDevPort] = await freePorts(4);
+// PostgreSQL (issue 9): a scratch database on the local server, recreated by scripts/postgresql.sh.
+const PG_DATABASE = "mfa_bench";
+const PG_URL = `postgresql://mfa:mfa@localhost:5432/${PG_DATABASE}`;
+const DB_ROUNDS = Number(process.env.BENCH_DB_ROUNDS ?? 3);
+const POOL_SIZE = process.env.DATABASE_POOL_SIZE ? `${process.env.DATABASE_POOL_SIZE} (DATABASE_POOL_SIZE)` : "10 (the default; DATABASE_POOL_SIZE sets it)";
+
+const [oursPort, peerPort, oursDevPort, peerDevPort, pgPortA, pgPortB] = await freePorts(6);
 const ours = new Ours(oursPort!, oursEnv);
 const peer = new Peer(peerPort!, PEER_DB);
 const apps: App[] = [ours, peer];
@@ -187,16 +199,17 @@ async function secondFactorCpu(app: App, client: Client) {
   return { cpuPerStep: cpu / done, requestsPerStep: requests / done, wallPerStep: wall / done };
 }
 
-async function completeSignIns(app: App, client: Client) {
-  const u = users.get(app)!;
+/** `client` may be one per sign-in (the nth), e.g. alternating between instances. */
+async function completeSignIns(app: App, client: Requester | ((n: number) => Requester), u = users.get(app)!) {
   return saturate({
     concurrency: 8,
     seconds: SECONDS,
-    task: async (): Promise<Outcome> => {
+    task: async (_worker, n): Promise<Outcome> => {
+      const c = typeof client === "function" ? client(n) : client;
       const user = await u.forTotp();
-      const s = await app.passwordSignIn(client, user);
+      const s = await app.passwordSignIn(c, user);
       if (!s.ok) return { ok: false, error: s.error };
-      const step = await app.secondFactor(client, s.jar, user);
+      const step = await app.secondFactor(c, s.jar, user);
       return step.ok ? { ok: true } : { ok: false, error: step.error };
     },
   });
@@ -269,6 +282,8 @@ log(`date      ${new Date().toISOString()}; load average now ${loadavg()} (other
 log(`this app  ${APP_DIR === ROOT ? "this checkout" : APP_DIR} (${gitHead()}): production build (.next-bench) through server.mjs, SQLite ${path.relative(ROOT, OURS_DB)}, port ${ours.port}, APP_ENV=test`);
 log(`peer      bench/peer: next 16.4.6, better-auth 1.7.29 (twoFactor) + @better-auth/passkey 1.7.6, better-sqlite3 11.10.0;`);
 log(`          \`next start\` on port ${peer.port}; its in-memory rate limiter off (PEER_RATE_LIMIT=off)`);
+log(`postgres  figure 10 only: the same build on PostgreSQL (${PG_URL.replace(/:[^:@/]+@/, ":***@")}, recreated by scripts/postgresql.sh),`);
+log(`          one instance (port ${pgPortA}) and two (ports ${pgPortA} and ${pgPortB}); pool ${POOL_SIZE} connections per instance`);
 log(`limits    raised for this app (everything comes from one address, 127.0.0.1):`);
 for (const [k, [v, why]] of Object.entries(RAISED_LIMITS)) log(`          ${k}=${v}: ${why}`);
 log(`load      from this same machine (it shares the 2 cores with the server): node:http keep-alive clients;`);
@@ -282,8 +297,8 @@ log(`          MFA on, email confirmed, one password hash each; then ${LARGE.use
 log();
 
 // Security item 24, in process (the previous bench), on its own scratch database.
-log(`Sign-in timing, known vs. unknown account (security.md item 24; in process, no server; ${APP_DIR === ROOT ? "this checkout" : "this checkout's code, not BENCH_APP_DIR's"})`);
-{
+if (!ONLY_DATABASES) {
+  log(`Sign-in timing, known vs. unknown account (security.md item 24; in process, no server; ${APP_DIR === ROOT ? "this checkout" : "this checkout's code, not BENCH_APP_DIR's"})`);
   const timingDb = path.join(ROOT, "prisma/bench-timing.db");
   for (const f of [timingDb, `${timingDb}-wal`, `${timingDb}-shm`]) rmSync(f, { force: true });
   copyFileSync(EMPTY_DB, timingDb);
@@ -293,8 +308,8 @@ log(`Sign-in timing, known vs. unknown account (security.md item 24; in process,
     encoding: "utf8",
   });
   log((r.stdout || "").trimEnd() || `  failed: ${r.stderr.slice(-800)}`);
+  log();
 }
-log();
 
 async function withServers<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -314,7 +329,7 @@ const requestsPerStep = new Map<App, number>();
 const jsRows: string[] = [];
 
 log(`Seeding ${SMALL.users} users: ${seed(SMALL)}`);
-await withServers(async () => {
+if (!ONLY_DATABASES) await withServers(async () => {
   const clients = new Map<App, Client>(apps.map((a) => [a, new Client(a.origin, 64)]));
   const jars = new Map<App, Jar[]>();
   for (const app of apps) {
@@ -387,6 +402,197 @@ await withServers(async () => {
   }
   for (const c of clients.values()) c.close();
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Figure 10 (issue 9): complete sign-ins with TOTP on PostgreSQL, one instance and two, next to SQLite.
+// Same build, same data (seed-ours.ts on either database), same load as figure 3, alternating rounds:
+// SQLite, PostgreSQL ×1, PostgreSQL ×2. Both PostgreSQL instances run throughout; the one-instance
+// figure sends everything to the first (the second idles), the two-instance figure alternates every
+// request of every sign-in between them, as a round-robin balancer without sticky sessions would.
+
+type DbConfig = { label: string; apps: Ours[]; driver: Ours; users: Users; client: Requester | ((n: number) => Requester) };
+type DbFigures = { rate: number[]; appCpu: number[]; pgCpu: number[]; loadCpu: number[]; busy: number[]; others: number[]; failed: number; firstFailure?: string };
+const byDatabase = new Map<string, DbFigures>();
+let pgSkipped: string | undefined;
+const pgNotes: string[] = [];
+
+function postgresqlUnavailable(): string | undefined {
+  if (process.env.BENCH_POSTGRESQL === "off") return "BENCH_POSTGRESQL=off";
+  const probe = spawnSync("pg_lsclusters", ["--no-header"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) return "PostgreSQL is not installed on this machine (no pg_lsclusters; apt-get install -y postgresql)";
+  if (probe.stdout.trim() === "") return "PostgreSQL is installed but has no cluster (pg_lsclusters lists none)";
+  if (process.getuid?.() !== 0) return "scripts/postgresql.sh needs root (it runs psql as the postgres user) to create the bench's database";
+  return undefined;
+}
+
+/** Recreates the database empty, migrates it with this checkout's PostgreSQL migrations and seeds it. */
+function preparePostgresql(): string {
+  const created = spawnSync("bash", [path.join(ROOT, "scripts/postgresql.sh"), PG_DATABASE], { encoding: "utf8" });
+  if (created.status !== 0) throw new Error(`scripts/postgresql.sh ${PG_DATABASE} failed: ${(created.stderr || created.stdout).trim().slice(-400)}`);
+  const env = { ...process.env, ...oursEnv, DATABASE_URL: PG_URL };
+  if (!existsSync(path.join(APP_DIR, "prisma/postgresql/migrations"))) throw new Error(`${APP_DIR} has no PostgreSQL migrations (prisma/postgresql/migrations): it predates PostgreSQL support`);
+  // The PostgreSQL schema is derived at install and not committed; an exported tree may lack it.
+  if (!existsSync(path.join(APP_DIR, "prisma/postgresql/schema.prisma"))) execFileSync(process.execPath, ["scripts/derive-postgresql-schema.mjs"], { cwd: APP_DIR, env });
+  const migrated = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: APP_DIR, env, encoding: "utf8" });
+  if (migrated.status !== 0) throw new Error(`prisma migrate deploy on PostgreSQL failed: ${(migrated.stderr || migrated.stdout).trim().slice(-600)}`);
+  const t = performance.now();
+  const seeded = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/seed-ours.ts", String(SMALL.users), String(SMALL.audit)], { cwd: ROOT, env, encoding: "utf8" });
+  return `${seeded.trim()} in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+}
+
+/**
+ * The server processes serving the bench's database now: the instances' pooled connections. Only these
+ * count as PostgreSQL's CPU; the cluster may serve other databases (other checkouts' tests) at the same time.
+ */
+async function benchBackends(): Promise<number[]> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const r = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [PG_DATABASE]);
+    return r.rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits (at most 10 s) until the whole machine is under 25% busy over half a second: PostgreSQL's background work included. */
+async function machineSettles() {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const before = machineBusyTicks();
+    await new Promise((r) => setTimeout(r, 500));
+    const after = machineBusyTicks();
+    if ((after.busy - before.busy) / (after.total - before.total) < 0.25) return;
+  }
+}
+
+async function byDatabaseRound(config: DbConfig, running: Ours[]) {
+  for (const app of running) await settle(app);
+  await machineSettles();
+  const appCpu = () => config.apps.reduce((sum, a) => sum + cpuMs(a.pid()), 0);
+  const backends = new Map((await benchBackends()).map((pid) => [pid, cpuMs(pid)]));
+  const before = { app: appCpu(), load: process.cpuUsage(), machine: machineBusyTicks() };
+  const r = await completeSignIns(config.driver, config.client, config.users);
+  const loadUsage = process.cpuUsage(before.load);
+  const machineNow = machineBusyTicks();
+  const appSpent = appCpu() - before.app;
+  // A connection opened during the run counts whole; one closed during it would be missed (pools keep theirs 30 s idle).
+  const pgSpent = (await benchBackends()).reduce((sum, pid) => sum + cpuMs(pid) - (backends.get(pid) ?? 0), 0);
+  const spent = { app: appSpent, pg: pgSpent, load: (loadUsage.user + loadUsage.system) / 1000 };
+  // Ticks are 10 ms (USER_HZ 100). What the machine spent beyond the servers, PostgreSQL and the load
+  // generator is other work on it (another checkout's tests, say): noise in the figure, shown as such.
+  const busyMs = (machineNow.busy - before.machine.busy) * 10;
+  const totalMs = (machineNow.total - before.machine.total) * 10;
+  const figures = byDatabase.get(config.label) ?? { rate: [], appCpu: [], pgCpu: [], loadCpu: [], busy: [], others: [], failed: 0 };
+  figures.rate.push(r.perSecond);
+  figures.appCpu.push(spent.app / r.done);
+  figures.pgCpu.push(spent.pg / r.done);
+  figures.loadCpu.push(spent.load / r.done);
+  figures.busy.push((busyMs / totalMs) * 100);
+  figures.others.push(Math.max(0, ((busyMs - spent.app - spent.pg - spent.load) / totalMs) * 100));
+  figures.failed += r.failed;
+  figures.firstFailure ??= r.firstFailure;
+  byDatabase.set(config.label, figures);
+  return r;
+}
+
+log();
+log(`Complete sign-ins with TOTP by database (figure 10, issue 9): SQLite, PostgreSQL with one instance, with two`);
+pgSkipped = postgresqlUnavailable();
+if (pgSkipped) log(`  PostgreSQL part skipped: ${pgSkipped}`);
+else {
+  const pgEnv = { ...oursEnv, DATABASE_URL: PG_URL };
+  const pgA = new Ours(pgPortA!, pgEnv, { name: "PostgreSQL A" });
+  // Both instances answer to the first one's address (APP_URL), as two behind one balancer would.
+  const pgB = new Ours(pgPortB!, pgEnv, { name: "PostgreSQL B", appOrigin: pgA.origin });
+  const running: Ours[] = [];
+  const clients: Client[] = [];
+  try {
+    log(`  Seeding PostgreSQL ${PG_DATABASE} (migrate deploy, then ${SMALL.users} users as for SQLite): ${preparePostgresql()}`);
+    for (const app of [ours, pgA, pgB]) {
+      await app.start();
+      running.push(app);
+    }
+    const [sqliteClient, clientA, clientB] = [ours, pgA, pgB].map((a) => new Client(a.origin, 64)) as [Client, Client, Client];
+    clients.push(sqliteClient, clientA, clientB);
+    const pgUsers = new Users(SMALL.users);
+    const sent = [0, 0];
+    const configs: DbConfig[] = [
+      { label: "SQLite, one instance", apps: [ours], driver: ours, users: users.get(ours)!, client: sqliteClient },
+      { label: "PostgreSQL, one instance", apps: [pgA], driver: pgA, users: pgUsers, client: clientA },
+      { label: "PostgreSQL, two instances", apps: [pgA, pgB], driver: pgA, users: pgUsers, client: (n: number) => alternating([clientA, clientB], n % 2, sent) },
+    ];
+    // Warm-up: every instance serves a few complete sign-ins itself, then a few alternating.
+    for (const [app, client, u] of [[ours, sqliteClient, users.get(ours)!], [pgA, clientA, pgUsers], [pgB, clientB, pgUsers]] as const) {
+      for (let i = 0; i < 6; i++) {
+        const user = await u.forTotp();
+        const s = await app.passwordSignIn(client, user);
+        const step = s.ok ? await app.secondFactor(client, s.jar, user) : { ok: false as const, error: s.error ?? "" };
+        if (!step.ok) throw new Error(`${app.name}: warm-up sign-in failed: ${step.error}`);
+      }
+    }
+    for (let i = 0; i < 6; i++) {
+      const user = await pgUsers.forTotp();
+      const c = alternating([clientA, clientB], i % 2);
+      const s = await pgA.passwordSignIn(c, user);
+      const step = s.ok ? await pgA.secondFactor(c, s.jar, user) : { ok: false as const, error: s.error ?? "" };
+      if (!step.ok) throw new Error(`warm-up sign-in alternating between the PostgreSQL instances failed: ${step.error}`);
+    }
+    // Each round starts with the next configuration, so none is always measured first or last.
+    for (let round = 1; round <= DB_ROUNDS; round++) {
+      for (const config of [...configs.slice((round - 1) % 3), ...configs.slice(0, (round - 1) % 3)]) {
+        const r = await byDatabaseRound(config, running);
+        const f = byDatabase.get(config.label)!;
+        log(
+          `  round ${round} ${config.label.padEnd(26)} ${fmt(r.perSecond)}/s · CPU per sign-in: app ${fmt(f.appCpu.at(-1), 0)} ms, PostgreSQL ${fmt(f.pgCpu.at(-1), 0)} ms, ` +
+            `load generator ${fmt(f.loadCpu.at(-1), 0)} ms · machine ${fmt(f.busy.at(-1), 0)}% busy, other work ${fmt(f.others.at(-1), 0)}%${r.failed ? ` · ${r.failed} failed (${r.firstFailure})` : ""}`,
+        );
+      }
+    }
+    pgNotes.push(`two instances: requests sent to A ${sent[0]}, to B ${sent[1]}; connections to ${PG_DATABASE} open after the rounds: ${(await benchBackends()).length} (both pools)`);
+  } catch (error) {
+    pgSkipped = `failed: ${(error as Error).message.slice(0, 800)}`;
+    log(`  PostgreSQL part ${pgSkipped}`);
+  } finally {
+    for (const c of clients) c.close();
+    for (const app of running) await app.stop();
+  }
+}
+
+function printByDatabase() {
+  log(`10. complete sign-ins with TOTP per second by database (this app, median of ${DB_ROUNDS} rounds; ${os.cpus().length} cores shared by the servers,`);
+  log(`    PostgreSQL and the load generator; in brackets the lowest and highest round; CPU per complete sign-in, ms)`);
+  if (pgSkipped) log(`    PostgreSQL not measured: ${pgSkipped}`);
+  for (const [label, f] of byDatabase) {
+    log(
+      `    ${label.padEnd(27)} ${`${fmt(median(f.rate))}/s`.padStart(8)} ${`(${fmt(Math.min(...f.rate))}–${fmt(Math.max(...f.rate))})`.padStart(13)}   app ${fmt(median(f.appCpu), 0).padStart(3)} · PostgreSQL ${fmt(median(f.pgCpu), 0).padStart(3)} · ` +
+        `load generator ${fmt(median(f.loadCpu), 0).padStart(3)} · machine ${fmt(median(f.busy), 0)}% busy, other work ${fmt(median(f.others), 0)}%${f.failed ? ` · ${f.failed} failed (${f.firstFailure})` : ""}`,
+    );
+  }
+  if (!ONLY_DATABASES) log(`    (figure 3, SQLite in the rounds beside the peer: ${fmt(med("complete", ours))}/s)`);
+}
+
+function howByDatabase() {
+  log(`  10. Figure 3's load (password sign-in + the TOTP step, 8 virtual users, ${SECONDS} s) on the same build, after the rounds above,`);
+  log(`      in ${DB_ROUNDS} rounds, each starting with the next one: SQLite (prisma/bench.db, ${SMALL.users} users), PostgreSQL ${PG_DATABASE} seeded with the same`);
+  log(`      users and devices, all requests to instance A (B running, idle), then every request of every sign-in alternating`);
+  log(`      between A and B (ports ${pgPortA}, ${pgPortB}; both APP_URL=${`http://localhost:${pgPortA}`}, the Origin the load sends, as behind one balancer,`);
+  log(`      no sticky sessions). Pool ${POOL_SIZE} per instance; at most 8 requests are in flight, ${Number(process.env.DATABASE_POOL_SIZE || 10) >= 8 ? "so the pool never limits" : "so requests may wait for a connection"}.`);
+  log(`      CPU: utime+stime of the app instances' trees, of the PostgreSQL backends connected to ${PG_DATABASE} (pg_stat_activity), of the load`);
+  log(`      generator (this process), per complete sign-in; machine busy = all cores, /proc/stat; other work = the busy time none of
+      those account for (other processes on the machine: noise). Before each: the servers idle, the machine under 25% (10 s at most).`);
+  for (const n of pgNotes) log(`      ${n}`);
+}
+
+if (ONLY_DATABASES) {
+  log();
+  printByDatabase();
+  log();
+  howByDatabase();
+  log();
+  log(`bench (BENCH_ONLY=databases) finished in ${((Date.now() - startedAt) / 1000 / 60).toFixed(1)} min`);
+  process.exit(0);
+}
 
 // Flatness: the same figures on the larger data set, one round each.
 log();
@@ -507,6 +713,7 @@ for (const app of apps) {
     return `${fmt(s, 0)} → ${fmt(l, 0)} (${Number.isFinite(s) && Number.isFinite(l) ? `${l >= s ? "+" : ""}${(((l - s) / s) * 100).toFixed(0)}%` : "n/a"})`;
   })()}`);
 }
+printByDatabase();
 log();
 log("7. first-load JS per page (every /_next/static script the HTML loads, each gzipped at zlib's default level):");
 for (const r of jsRows) log(r);
@@ -530,6 +737,7 @@ log(`     downloaded and gzipped one by one. The peer's second-factor page is /t
 log(`  8. ${ours.name}: \`npm run dev\` (its predev database check included) on prisma/bench-dev.db with NEXT_DIST_DIR=.next-bench-dev;`);
 log(`     peer: \`next dev\`. A first start fills the caches; the second is timed from spawn to the first GET /sign-in 200.`);
 log(`  9. The same data shape re-seeded at ${LARGE.users} users (+${LARGE.audit} audit events for this app), one round each of 1, 2 and /devices.`);
+howByDatabase();
 for (const n of notes) log(`  note: ${n}`);
 log();
 log(`bench finished in ${((Date.now() - startedAt) / 1000 / 60).toFixed(1)} min`);

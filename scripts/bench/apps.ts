@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
-import { Client, Jar, form, type Reply } from "./http";
+import { Client, Jar, form, type Reply, type Requester } from "./http";
 import { oursSecondFactor, type StepResult } from "./ours-second-factor";
 import { PASSWORD, emailOf, totpCode } from "./shared";
 
@@ -31,12 +31,12 @@ export interface App {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Password only: a session that still needs its second factor (both seeds turn MFA on for all). */
-  passwordSignIn(client: Client, user: number): Promise<{ ok: boolean; jar: Jar; error?: string }>;
-  secondFactor(client: Client, jar: Jar, user: number): Promise<StepResult>;
+  passwordSignIn(client: Requester, user: number): Promise<{ ok: boolean; jar: Jar; error?: string }>;
+  secondFactor(client: Requester, jar: Jar, user: number): Promise<StepResult>;
   /** What one second-factor step includes, in words. */
   readonly stepIncludes: string;
   /** Cookies of complete sessions for these users, and how they were obtained. */
-  fullSessions(client: Client, users: number[]): Promise<{ jars: Jar[]; how: string }>;
+  fullSessions(client: Requester, users: number[]): Promise<{ jars: Jar[]; how: string }>;
 }
 
 async function waitUntilUp(origin: string, child: ChildProcess, log: () => string, timeoutMs = 120_000) {
@@ -92,15 +92,30 @@ export async function kill(child: ChildProcess | undefined) {
   clearTimeout(timer);
 }
 
-/** Ports nothing listens on now (other worktrees run their own servers on this machine). */
+/**
+ * Ports nothing listens on now (other worktrees run their own servers on this machine): any the system
+ * hands out, or the first free ones of BENCH_PORTS (e.g. 3500-3599) where only a range may be used.
+ */
 export async function freePorts(n: number): Promise<number[]> {
   const { createServer } = await import("node:net");
-  const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<import("node:net").Server>((resolve) => {
+  const listen = (port: number) =>
+    new Promise<import("node:net").Server | undefined>((resolve) => {
       const s = createServer();
-      s.listen(0, () => resolve(s));
-    })),
-  );
+      s.once("error", () => resolve(undefined));
+      s.listen(port, () => resolve(s));
+    });
+  const servers: import("node:net").Server[] = [];
+  const range = process.env.BENCH_PORTS ? /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS.trim()) : null;
+  if (process.env.BENCH_PORTS && !range) throw new Error("BENCH_PORTS must be a range, e.g. 3500-3599");
+  if (range) {
+    for (let port = Number(range[1]); port <= Number(range[2]) && servers.length < n; port++) {
+      const s = await listen(port);
+      if (s) servers.push(s);
+    }
+    if (servers.length < n) throw new Error(`BENCH_PORTS ${process.env.BENCH_PORTS}: fewer than ${n} free ports`);
+  } else {
+    for (let i = 0; i < n; i++) servers.push((await listen(0))!);
+  }
   const ports = servers.map((s) => (s.address() as import("node:net").AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;
@@ -115,10 +130,17 @@ async function fourAtATime<T>(items: T[], fn: (item: T) => Promise<void>) {
 
 const ok = (r: Reply, status = 200) => r.status === status;
 
-/** The app: a production build (.next-bench) through server.mjs, on its own database. */
+/**
+ * The app: a production build (.next-bench) through server.mjs, on the database its env's DATABASE_URL
+ * names. Several instances of it behind one address share `appOrigin` (APP_URL, NEXTAUTH_URL), as they
+ * would behind a load balancer: the browser's Origin is then that address whichever instance answers.
+ */
 export class Ours implements App {
-  readonly name = "this app";
+  readonly name: string;
   readonly origin: string;
+  /** The address the app believes it has (APP_URL), and the Origin its pages' requests carry. */
+  readonly appOrigin: string;
+  /** The SQLite file, or "" on PostgreSQL. */
   readonly dbFile: string;
   private child: ChildProcess | undefined;
   readonly stepIncludes =
@@ -128,16 +150,19 @@ export class Ours implements App {
   constructor(
     readonly port: number,
     readonly env: Record<string, string>,
+    options: { name?: string; appOrigin?: string } = {},
   ) {
+    this.name = options.name ?? "this app";
     this.origin = `http://localhost:${port}`;
-    this.dbFile = path.resolve(APP_DIR, env.DATABASE_URL!.replace(/^file:/, ""));
+    this.appOrigin = options.appOrigin ?? this.origin;
+    this.dbFile = env.DATABASE_URL!.startsWith("file:") ? path.resolve(APP_DIR, env.DATABASE_URL!.replace(/^file:/, "")) : "";
     this.pages = [
       { name: "/sign-in", path: "/sign-in", needs: "none" },
       { name: "/sign-up", path: "/sign-up", needs: "none" },
       { name: "/sign-in/verify", path: "/sign-in/verify", needs: "pending" },
       { name: "/devices", path: "/devices", needs: "full" },
       { name: "/account", path: "/account", needs: "full" },
-      { name: "/widget/device-management", path: `/widget/device-management?parentOrigin=${encodeURIComponent(this.origin)}`, needs: "full" },
+      { name: "/widget/device-management", path: `/widget/device-management?parentOrigin=${encodeURIComponent(this.appOrigin)}`, needs: "full" },
     ];
   }
   pid() {
@@ -148,7 +173,7 @@ export class Ours implements App {
       cmd: process.execPath,
       args: ["server.mjs"],
       cwd: APP_DIR,
-      env: { ...this.env, PORT: String(this.port), APP_URL: this.origin, NEXTAUTH_URL: this.origin, WIDGET_ALLOWED_ORIGINS: this.origin, NODE_ENV: "production" },
+      env: { ...this.env, PORT: String(this.port), APP_URL: this.appOrigin, NEXTAUTH_URL: this.appOrigin, WIDGET_ALLOWED_ORIGINS: this.appOrigin, NODE_ENV: "production" },
       origin: this.origin,
     });
     this.child = child;
@@ -159,7 +184,7 @@ export class Ours implements App {
   }
 
   /** next-auth's credentials sign-in as the form does it: its CSRF token, then the callback. */
-  async passwordSignIn(client: Client, user: number) {
+  async passwordSignIn(client: Requester, user: number) {
     const jar = new Jar();
     const csrf = jar.take(await client.request({ path: "/api/auth/csrf" }));
     if (!ok(csrf)) return { ok: false, jar, error: `csrf ${csrf.status}` };
@@ -168,7 +193,7 @@ export class Ours implements App {
       await client.request({
         method: "POST",
         path: "/api/auth/callback/password",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header(), Origin: this.origin },
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header(), Origin: this.appOrigin },
         body: form({ email: emailOf(user), password: PASSWORD, csrfToken, callbackUrl: "/account", json: "true" }),
       }),
     );
@@ -177,8 +202,8 @@ export class Ours implements App {
     return { ok: true, jar };
   }
 
-  secondFactor(client: Client, jar: Jar, user: number) {
-    return oursSecondFactor({ client, jar, origin: this.origin, totpDeviceId: `bd${user}totp`, code: () => totpCode(user) });
+  secondFactor(client: Requester, jar: Jar, user: number) {
+    return oursSecondFactor({ client, jar, origin: this.appOrigin, totpDeviceId: `bd${user}totp`, code: () => totpCode(user) });
   }
 
   /**
@@ -186,7 +211,7 @@ export class Ours implements App {
    * before the new door) written the way the second factor writes them: a Session row of a new family
    * with "pwd,totp", and next-auth's encrypted cookie naming it (lib/auth/session-cookie.ts).
    */
-  async fullSessions(client: Client, users: number[]) {
+  async fullSessions(client: Requester, users: number[]) {
     const jars: Jar[] = [];
     const first = await this.passwordSignIn(client, users[0]!);
     const probe = first.ok ? await this.secondFactor(client, first.jar, users[0]!) : { ok: false as const, requests: 0, error: first.error ?? "" };
@@ -256,7 +281,7 @@ export class Peer implements App {
     this.child = undefined;
   }
 
-  async passwordSignIn(client: Client, user: number) {
+  async passwordSignIn(client: Requester, user: number) {
     const jar = new Jar();
     const r = jar.take(
       await client.request({
@@ -271,7 +296,7 @@ export class Peer implements App {
     return { ok: true, jar };
   }
 
-  async secondFactor(client: Client, jar: Jar, user: number): Promise<StepResult> {
+  async secondFactor(client: Requester, jar: Jar, user: number): Promise<StepResult> {
     const page = jar.take(await client.request({ path: "/two-factor", headers: { Cookie: jar.header(), Accept: "text/html" } }));
     if (page.status !== 200) return { ok: false, requests: 1, error: `GET /two-factor answered ${page.status}` };
     const r = jar.take(
@@ -286,7 +311,7 @@ export class Peer implements App {
     return { ok: true, requests: 2 };
   }
 
-  async fullSessions(client: Client, users: number[]) {
+  async fullSessions(client: Requester, users: number[]) {
     const jars: Jar[] = [];
     let error = "";
     await fourAtATime(users, async (u) => {

@@ -8,7 +8,12 @@ import http from "node:http";
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
 export type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string };
 
-export class Client {
+/** What the drivers send through: one server's Client, or several instances' (alternating). */
+export interface Requester {
+  request(req: Request, timeoutMs?: number): Promise<Reply>;
+}
+
+export class Client implements Requester {
   readonly agent: http.Agent;
   constructor(
     readonly origin: string,
@@ -40,6 +45,23 @@ export class Client {
   close() {
     this.agent.destroy();
   }
+}
+
+/**
+ * A round-robin balancer in the load generator, for several instances of one app: each request goes to
+ * the next instance in turn, starting with `first`. Made per simulated browser, its successive requests
+ * (the CSRF token, the password, the page, each event) land on alternating instances, so every step
+ * of a sign-in is served by another process than the one before it. `sent[i]` counts instance i's.
+ */
+export function alternating(clients: Client[], first = 0, sent?: number[]): Requester {
+  let next = first;
+  return {
+    request(req, timeoutMs) {
+      const i = next++ % clients.length;
+      if (sent) sent[i] = (sent[i] ?? 0) + 1;
+      return clients[i]!.request(req, timeoutMs);
+    },
+  };
 }
 
 /** A cookie jar for one simulated browser: name → value, from Set-Cookie; deleted cookies dropped. */

@@ -14,7 +14,7 @@
  * flow waits for it) count too. The section the page opens with is read from the page itself (the view
  * React hydrates from); only if it cannot be found is GET /api/flows/<id> asked, and counted.
  */
-import type { Client, Jar, Reply } from "./http";
+import type { Jar, Reply, Requester } from "./http";
 
 export type StepResult = { ok: true; requests: number } | { ok: false; requests: number; error: string };
 
@@ -22,7 +22,7 @@ type Answer = { status?: string; message?: string; redirectTo?: string; view?: {
 
 const sectionOf = (answer: Answer) => answer.view?.subflow?.view?.section ?? answer.view?.flow?.view?.section;
 
-export async function oursSecondFactor(options: { client: Client; jar: Jar; origin: string; totpDeviceId: string; code: () => string }): Promise<StepResult> {
+export async function oursSecondFactor(options: { client: Requester; jar: Jar; origin: string; totpDeviceId: string; code: () => string }): Promise<StepResult> {
   const { client, jar, origin } = options;
   let requests = 0;
   const send = async (method: "GET" | "POST", path: string, body?: unknown): Promise<Reply> => {

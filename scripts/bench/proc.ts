@@ -1,4 +1,4 @@
-/** What the bench reads about a server from /proc: its process tree, CPU time, memory, open files. */
+/** What the bench reads about a server from /proc: its process tree, CPU time, memory, open files; the machine's CPU. */
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { basename } from "node:path";
 
@@ -107,3 +107,11 @@ export function machine() {
   const memKb = Number(/MemTotal:\s+(\d+)/.exec(readFileSync("/proc/meminfo", "utf8"))?.[1] ?? 0);
   return { model, memGb: memKb / 1024 / 1024 };
 }
+
+/** Busy and total ticks of all cores together since boot (/proc/stat's first line); idle and iowait are not busy. */
+export function machineBusyTicks(): { busy: number; total: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal; guest time is already in user
+  return { busy: total - fields[3]! - fields[4]!, total };
+}
+
