@@ -21,7 +21,10 @@ if (upstreams.length === 0) throw new Error("BALANCER_UPSTREAMS is empty");
 const served = Object.fromEntries(upstreams.map((u) => [u.name, 0]));
 let turn = 0;
 
-const agent = new http.Agent({ keepAlive: true });
+// A new connection per request. With kept-alive connections, a request sent on a socket at the moment
+// the app closes it as idle fails (ECONNRESET) and was answered 502: under load a page's script chunk
+// could be lost that way and the page never hydrated. Node's global agent keeps connections alive.
+const agent = new http.Agent({ keepAlive: false });
 
 http
   .createServer((request, response) => {
