@@ -44,6 +44,8 @@ http
       },
     );
     forwarded.on("error", (error) => {
+      // On stderr, which Playwright shows: a lost request explains a test that waits in vain.
+      console.error(`balancer: ${request.method} ${request.url} to instance ${upstream.name} failed: ${error.message}`);
       if (!response.headersSent) response.writeHead(502, { "Content-Type": "text/plain", "x-e2e-instance": upstream.name });
       response.end(`instance ${upstream.name} did not answer: ${error.message}\n`);
     });
