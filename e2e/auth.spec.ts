@@ -139,6 +139,9 @@ test("the outbox page lists messages and the portal refuses to be framed", async
   await page.getByLabel("Email for a sign-in link").fill(user.email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("status")).toBeVisible();
+  // The answer does not wait for the email (it is the same whether or not the account exists), so wait
+  // for the message as a person waits for their inbox before opening the outbox page.
+  await waitForMessage(request, user.email, /magic-link\?token=/);
   await page.goto(`/dev/outbox?to=${encodeURIComponent(user.email)}`);
   await expect(page.getByRole("article", { name: `email to ${user.email}` })).toContainText("sign-in link");
   const response = await request.get("/sign-in");
