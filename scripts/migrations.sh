@@ -16,7 +16,8 @@ trap 'rm -f "$scratch_sqlite" "$scratch_sqlite-wal" "$scratch_sqlite-shm"' EXIT
 
 node scripts/derive-postgresql-schema.mjs
 
-# diff KIND FOLDER SCHEMA [extra prisma migrate diff flags]
+# diff_against_model URL FOLDER SCHEMA [more prisma migrate diff flags]: the folder's migrations,
+# replayed into a shadow database on URL's server, against the model.
 diff_against_model() {
   local url="$1" folder="$2" schema="$3"; shift 3
   DATABASE_URL="$url" npx prisma migrate diff --from-migrations "$folder" --to-schema-datamodel "$schema" "$@"

@@ -71,7 +71,7 @@ export async function issuePasscode(options: IssuePasscodeOptions): Promise<{ pa
  * device when it is deleted, and a flow that deletes and re-creates the device on resend would otherwise
  * start from zero each time. Both counts read an index range, (userId, createdAt) and (destination,
  * createdAt), so their cost does not grow with the audit log; they run inside the passcode transaction,
- * which holds the write lock while they do.
+ * after its turn for this account and destination (serializeOn), so no parallel send is counted twice.
  */
 async function enforceSendLimits(tx: Tx, options: { userId: string; destination: string; now: Date; limit: number }) {
   const since = new Date(options.now.getTime() - HOUR);
