@@ -56,6 +56,12 @@ const schema = z.object({
   /** Emailed links (sign-in links, new confirmation links) per hour, per client address and per email. */
   EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: int(30, 1, 1_000_000),
   EMAIL_LINK_LIMIT_PER_EMAIL_PER_HOUR: int(5, 1, 1000),
+  /**
+   * Requests per minute per API application (/api/v1), for applications created without a limit of
+   * their own (`npm run app:create -- --rate-limit N`). 600 is 10 a second on average: several
+   * hundred sign-ins a minute, each a handful of flow requests.
+   */
+  API_RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
 
   /** Space- or comma-separated origins allowed to embed the widget (CSP frame-ancestors). */
   WIDGET_ALLOWED_ORIGINS: z.string().optional(),
@@ -140,6 +146,7 @@ function load() {
       },
       signUp: { perAddress: env.SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR, perEmail: env.SIGN_UP_LIMIT_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
       emailLink: { perAddress: env.EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR, perEmail: env.EMAIL_LINK_LIMIT_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
+      api: { perMinute: env.API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
     },
     widgetAllowedOrigins: (env.WIDGET_ALLOWED_ORIGINS ?? appUrl)
       .split(/[\s,]+/)
