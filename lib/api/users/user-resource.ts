@@ -1,0 +1,49 @@
+import "server-only";
+import { apiUrl, type HalLinks } from "@/lib/api/hal";
+
+/** A user as an application sees it: the installation's account, with this application's externalId. */
+export type ApiUser = {
+  id: string;
+  email: string;
+  username: string | null;
+  phone: string | null;
+  externalId: string | null;
+  mfaEnabled: boolean;
+  createdAt: Date;
+};
+
+/** What the queries select for an ApiUser, from an ApiApplicationUser row. */
+export const apiUserSelect = {
+  externalId: true,
+  user: { select: { id: true, email: true, username: true, phone: true, mfaEnabled: true, createdAt: true } },
+} as const;
+
+export function toApiUser(row: { externalId: string | null; user: Omit<ApiUser, "externalId"> }): ApiUser {
+  return { ...row.user, externalId: row.externalId };
+}
+
+export const userHref = (id: string) => apiUrl(`/users/${encodeURIComponent(id)}`);
+
+/** The HAL representation of one user. */
+export function userResource(user: ApiUser) {
+  const _links: HalLinks = { self: { href: userHref(user.id) } };
+  return {
+    id: user.id,
+    email: user.email,
+    username: user.username,
+    phone: user.phone,
+    externalId: user.externalId,
+    mfaEnabled: user.mfaEnabled,
+    createdAt: user.createdAt.toISOString(),
+    _links,
+  };
+}
+
+/** A HAL collection of users, embedded under `users`, with its own URL (query included) as self. */
+export function userCollection(users: ApiUser[], selfHref: string) {
+  return {
+    count: users.length,
+    _embedded: { users: users.map(userResource) },
+    _links: { self: { href: selfHref } } satisfies HalLinks,
+  };
+}
