@@ -9,7 +9,7 @@ import { ApiProblem, problemFromError, problemResponse } from "@/lib/api/problem
 export type ApiContext<Params> = {
   application: AuthenticatedApplication;
   params: Params;
-  /** The client address and user agent, for the audit log (client address per TRUSTED_PROXIES). */
+  /** The client address, user agent and this application, for the audit log (client address per TRUSTED_PROXIES). */
   meta: RequestMeta;
 };
 
@@ -32,7 +32,7 @@ export function apiHandler<Params = Record<string, never>>(handler: (request: Re
           headers: { "Retry-After": String(verdict.retryAfterSeconds) },
         });
       }
-      return await handler(request, { application, params: await route.params, meta: metaFromHeaders(request.headers) });
+      return await handler(request, { application, params: await route.params, meta: { ...metaFromHeaders(request.headers), applicationId: application.id } });
     } catch (error) {
       return problemFromError(error);
     }

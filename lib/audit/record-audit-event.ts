@@ -37,7 +37,12 @@ export type AuditAction =
   | "application.revoked"
   | "user.provisioned";
 
-export type RequestMeta = { ip?: string | null; userAgent?: string | null };
+/**
+ * Who is asking: the client address and user agent, and for a flow API request the application whose
+ * key it carried. Every audit row written while serving that request names the application through
+ * this, so a use-case shared with the pages (a device renamed, a passcode sent) needs no extra argument.
+ */
+export type RequestMeta = { ip?: string | null; userAgent?: string | null; applicationId?: string | null };
 
 /** Writes one audit row inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(
@@ -56,13 +61,14 @@ export async function recordAuditEvent(
     meta?: RequestMeta;
   },
 ) {
+  const applicationId = event.applicationId ?? event.meta?.applicationId ?? null;
   await tx.auditEvent.create({
     data: {
       action: event.action,
       userId: event.userId,
       // Without an actor named, whoever owns the account acted, unless an application did.
-      actorId: event.actorId ?? (event.applicationId ? null : event.userId),
-      applicationId: event.applicationId ?? null,
+      actorId: event.actorId ?? (applicationId ? null : event.userId),
+      applicationId,
       deviceId: event.deviceId ?? null,
       details: event.details ? JSON.stringify(event.details) : null,
       destination: event.destination ?? null,
