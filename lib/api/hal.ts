@@ -9,7 +9,8 @@ import { config } from "@/lib/config";
  */
 export const HAL_JSON = "application/hal+json";
 
-export type HalLink = { href: string };
+/** A link; `type` hints the media type to send to it (RFC 8288 / HAL), as flow actions do. */
+export type HalLink = { href: string; type?: string };
 export type HalLinks = { self: HalLink } & Record<string, HalLink | HalLink[]>;
 
 /** The absolute URL of an API path: apiUrl("/users/abc") → https://accounts.example.com/api/v1/users/abc. */

@@ -23,6 +23,7 @@ export const PROBLEMS = {
   NOT_FOUND: { status: 404, title: "Not found", description: "No such resource for this application: it does not exist, or it belongs to another application." },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed", description: "The resource does not support this HTTP method; `Allow` lists those it does." },
   CONFLICT: { status: 409, title: "Conflict", description: "The request conflicts with the resource's current state." },
+  ACTION_NOT_ALLOWED: { status: 409, title: "Action not allowed", description: "The flow's current state does not offer this action; its `_links` list the actions it does." },
   USER_EXISTS: { status: 409, title: "User already exists", description: "A user with this email address already exists in this installation." },
   USERNAME_TAKEN: { status: 409, title: "Username taken", description: "Another user already has this username." },
   EXTERNAL_ID_TAKEN: { status: 409, title: "External id taken", description: "This application already has a user with this externalId." },

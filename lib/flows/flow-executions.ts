@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
+import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { settle, type Door, type FlowContext, type FlowEvent, type FlowMachine, type FlowResult, type SectionState } from "@/lib/flows/engine";
@@ -28,15 +29,31 @@ function machineFor(kind: string): AnyMachine {
 export type Caller = {
   meta: RequestMeta;
   session: SessionRef | null;
+  /** The API application calling (the flow API's door): it, not a session, owns the flows it starts. */
+  application?: { id: string } | null;
   /** The signed-in user as the request's session lookup read it (see FlowContext.knownUser). */
   user?: { id: string; mfaEnabled: boolean } | null;
   /** Where the response can set a cookie (server actions): hands the browser a replaced session. */
   writeSessionCookie?: (session: { id: string; userId: string }) => Promise<void>;
 };
 
-/** The owner a flow is looked up by: the user and the session family, both exactly (null for a visitor). */
+/**
+ * The owner a flow is looked up by: for the pages and the widget the user and the session family, both
+ * exactly (null for a visitor); over the API the application that started it, whoever the user is.
+ * Each excludes the other, so no browser session reaches an application's flow and no key a session's.
+ */
 function ownerWhere(userId: string | null, caller: Caller) {
-  return { userId, sessionFamilyId: caller.session?.familyId ?? null };
+  if (caller.application) return { applicationId: caller.application.id, sessionFamilyId: null };
+  return { userId, sessionFamilyId: caller.session?.familyId ?? null, applicationId: null };
+}
+
+/**
+ * A flow of the pages ends at its machine's deadline; one of the API expires after a quiet spell
+ * instead (API_FLOW_IDLE_MINUTES), moved on by every action, since an application's user may take
+ * a while over several steps but an abandoned flow should not linger.
+ */
+function deadline(door: Door, machine: AnyMachine, now = Date.now()) {
+  return new Date(now + (door === "api" ? config().api.flowIdleMinutes : machine.ttlMinutes) * 60_000);
 }
 
 function contextFor(execution: Execution, machine: AnyMachine, caller: Caller): FlowContext<unknown> {
@@ -85,9 +102,10 @@ export async function startFlow(options: {
       door: options.door,
       parentId: options.parentId ?? null,
       sessionFamilyId: options.caller.session?.familyId ?? null,
+      applicationId: options.caller.application?.id ?? null,
       input: JSON.stringify(parsedInput.data),
       state: JSON.stringify(machine.initial(parsedInput.data)),
-      expiresAt: new Date(Date.now() + machine.ttlMinutes * 60_000),
+      expiresAt: deadline(options.door, machine),
     },
   });
   const ctx = contextFor(execution, machine, options.caller);
@@ -121,7 +139,10 @@ async function snapshot(execution: Execution, machine: AnyMachine, caller: Calle
     kind: execution.kind as FlowKind,
     door: execution.door as Door,
     parentId: execution.parentId,
+    userId: execution.userId,
     expiresAt: execution.expiresAt,
+    /** The flow's input as started (the API door shows parts of it); never sent to a browser. */
+    input: JSON.parse(execution.input) as unknown,
     state,
     view,
     result,
@@ -146,6 +167,7 @@ async function save(execution: Execution, machine: AnyMachine, state: SectionSta
     result: result ? JSON.stringify(result) : null,
     endedAt: result ? updatedAt : null,
     updatedAt,
+    ...(execution.door === "api" && !result ? { expiresAt: deadline("api", machine, updatedAt.getTime()) } : {}),
   };
   // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
   const update = async (client: Tx | typeof db) => {

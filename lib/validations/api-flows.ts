@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { DEVICE_TYPES } from "@/lib/devices/device-types";
+import { nicknameSchema } from "@/lib/validations/devices";
+import { apiEmailSchema, apiPhoneSchema, apiUserIdSchema } from "@/lib/validations/api-users";
+import { passcodeTemplateSchema } from "@/lib/otp/passcode-template";
+
+/**
+ * The flow API's flows (/api/v1/flows and /api/v1/flowExecutions/{id}): what an application sends to
+ * start one and with each action. The names are those of the MFA enrollment contract
+ * (../shared/seeds/003_b076d941b3ab031f.txt) and of the Device Authentication subflow's states.
+ */
+
+export const API_FLOWS = ["mfa-enrollment", "device-authentication"] as const;
+export type ApiFlowName = (typeof API_FLOWS)[number];
+
+/** The policy and the notification template variant: the step's configuration. */
+const configurationSchema = z
+  .strictObject({
+    /** true: the installation's default policy. */
+    useDefaultPolicy: z.boolean({ error: "useDefaultPolicy is required: true, or false with deviceAuthenticationPolicy.id." }),
+    /** Required when useDefaultPolicy is false. The installation has one policy today, "default". */
+    deviceAuthenticationPolicy: z.strictObject({ id: z.string().trim().min(1).max(64) }).optional(),
+    template: passcodeTemplateSchema.pick({ variant: true }).optional(),
+  })
+  .refine((c) => c.useDefaultPolicy || c.deviceAuthenticationPolicy !== undefined, {
+    path: ["deviceAuthenticationPolicy", "id"],
+    error: "Name the policy when useDefaultPolicy is false.",
+  });
+export type FlowConfiguration = z.output<typeof configurationSchema>;
+
+/** The notification template's locale and variables: the step's inputs. */
+const templateInputSchema = passcodeTemplateSchema.pick({ locale: true, variables: true });
+
+export const WEBAUTHN_COMPATIBILITY = ["FULL", "SECURITY_KEY_ONLY", "NONE"] as const;
+
+const userReference = z.strictObject({ id: apiUserIdSchema });
+
+export const startMfaEnrollmentSchema = z.strictObject({
+  flow: z.literal("mfa-enrollment"),
+  configuration: configurationSchema,
+  input: z.strictObject({
+    user: z.strictObject({
+      id: apiUserIdSchema,
+      /** The address an EMAIL device uses when device.create names none; default the user's email. */
+      email: apiEmailSchema.optional(),
+      /** The number an SMS or VOICE device uses when device.create names none; international format. */
+      mobilePhone: apiPhoneSchema.optional(),
+    }),
+    /** FULL: passkeys and security keys; SECURITY_KEY_ONLY; NONE: no WebAuthn device. Default FULL. */
+    webauthn: z.strictObject({ compatibility: z.enum(WEBAUTHN_COMPATIBILITY) }).optional(),
+    template: templateInputSchema.optional(),
+  }),
+});
+
+export const startDeviceAuthenticationSchema = z.strictObject({
+  flow: z.literal("device-authentication"),
+  configuration: configurationSchema,
+  input: z.strictObject({
+    user: userReference,
+    /** Only these types may be used; default every type the user has. */
+    allowedDeviceTypes: z.array(z.enum(DEVICE_TYPES)).min(1).max(DEVICE_TYPES.length).optional(),
+    template: templateInputSchema.optional(),
+  }),
+});
+
+/** POST /api/v1/flows. */
+export const startFlowSchema = z.discriminatedUnion("flow", [startMfaEnrollmentSchema, startDeviceAuthenticationSchema], {
+  error: `flow must be one of ${API_FLOWS.join(", ")}.`,
+});
+export type StartFlowBody = z.output<typeof startFlowSchema>;
+
+/** A flow execution's id in a URL: any other shape is a flow that is not found. */
+export const flowExecutionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+// A WebAuthn response as the browser's PublicKeyCredential.toJSON() gives it: the JSON text or the object.
+const credentialJson = z.union([z.string().min(2).max(20_000), z.record(z.string(), z.unknown())]);
+
+/** Every action a flow execution may offer, with its parameters (the body, minus `action`). */
+export const flowActionSchemas = {
+  "device.create": z.strictObject({
+    type: z.enum(DEVICE_TYPES, { error: `type must be one of ${DEVICE_TYPES.join(", ")}.` }),
+    nickname: nicknameSchema.optional(),
+    email: apiEmailSchema.optional(),
+    phone: apiPhoneSchema.optional(),
+    /** The mobile application a MOBILE device pairs with. */
+    application: z.strictObject({ id: z.string().trim().min(1).max(64) }).optional(),
+    /** rp.id must be this installation's RP ID; rp.name is what the authenticator shows. */
+    rp: z.strictObject({ id: z.string().trim().toLowerCase().min(1).max(253).optional(), name: z.string().trim().min(1).max(80).optional() }).optional(),
+  }),
+  "device.activate": z
+    .strictObject({
+      otp: z.string().trim().min(1).max(20).optional(),
+      attestation: credentialJson.optional(),
+      /** The origin the WebAuthn ceremony ran on; default this installation's. */
+      origin: z.url().max(200).optional(),
+    })
+    .refine((a) => (a.otp === undefined) !== (a.attestation === undefined), { error: "Send either otp or attestation." }),
+  "device.skipEnrollment": z.strictObject({}),
+  "device.delete": z.strictObject({}),
+  "otp.resend": z.strictObject({}),
+  "device.select": z.strictObject({ device: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Not a device id." }) }) }),
+  "otp.check": z.strictObject({ otp: z.string().trim().min(1, { error: "Enter the code." }).max(20) }),
+  "assertion.check": z.strictObject({ assertion: credentialJson, origin: z.url().max(200).optional() }),
+  "push.poll": z.strictObject({}),
+} as const;
+
+export type FlowAction = keyof typeof flowActionSchemas;
+export const FLOW_ACTIONS = Object.keys(flowActionSchemas) as FlowAction[];
+export type FlowActionParams<A extends FlowAction> = z.output<(typeof flowActionSchemas)[A]>;
+
+/** Our vendor tree: application/vnd.mfaportal.device.create+json chooses device.create. */
+export const FLOW_ACTION_VENDOR = "application/vnd.mfaportal";
+export const flowActionMediaType = (action: FlowAction) => `${FLOW_ACTION_VENDOR}.${action}+json`;
