@@ -19,9 +19,12 @@ import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-regi
 import { verifyRegistration } from "@/lib/webauthn/verify-registration";
 import type { DeviceRegistrationServices } from "@/lib/flows/device-registration/machine";
 
-/** A first name for a new device; the user can rename it in the device list. */
+/**
+ * A first name for a new device; the user can rename it in the device list. Names show at the second
+ * factor, where a number shows only its last two digits (issue 4), so the name gives away no more.
+ */
 function defaultNickname(type: keyof typeof deviceTypeLabel, target: string | null) {
-  if (target && (type === "SMS" || type === "VOICE")) return `Phone ending ${target.slice(-4)}`;
+  if (target && (type === "SMS" || type === "VOICE")) return `Phone ending ${target.slice(-2)}`;
   if (target && type === "EMAIL") return target;
   return deviceTypeLabel[type];
 }
