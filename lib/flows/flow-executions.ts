@@ -225,6 +225,11 @@ async function apply(execution: Execution, event: FlowEvent, caller: Caller, onF
   const handled = await machine.handle(JSON.parse(execution.state), event, ctx);
   const state = await settle(machine, handled, ctx);
   const saved = await save(execution, machine, state, caller, onFinished);
+  // An API flow working through its subflow (device management adding a device) is not idle. Only
+  // here, on the subflow's own events: while the parent starts it, the parent's save is still to come.
+  if (execution.door === "api" && execution.parentId && !saved.result) {
+    await db.flowExecution.updateMany({ where: { id: execution.parentId, endedAt: null }, data: { expiresAt: saved.expiresAt } });
+  }
   if (saved.result && execution.parentId) {
     // A subflow hands its result to the flow that invoked it, which continues from there.
     const parent = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.parentId } });

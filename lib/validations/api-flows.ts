@@ -10,7 +10,7 @@ import { passcodeTemplateSchema } from "@/lib/otp/passcode-template";
  * (../shared/seeds/003_b076d941b3ab031f.txt) and of the Device Authentication subflow's states.
  */
 
-export const API_FLOWS = ["mfa-enrollment", "device-authentication"] as const;
+export const API_FLOWS = ["mfa-enrollment", "device-authentication", "device-management"] as const;
 export type ApiFlowName = (typeof API_FLOWS)[number];
 
 /** The policy and the notification template variant: the step's configuration. */
@@ -63,8 +63,14 @@ export const startDeviceAuthenticationSchema = z.strictObject({
   }),
 });
 
+export const startDeviceManagementSchema = z.strictObject({
+  flow: z.literal("device-management"),
+  configuration: configurationSchema,
+  input: z.strictObject({ user: userReference }),
+});
+
 /** POST /api/v1/flows. */
-export const startFlowSchema = z.discriminatedUnion("flow", [startMfaEnrollmentSchema, startDeviceAuthenticationSchema], {
+export const startFlowSchema = z.discriminatedUnion("flow", [startMfaEnrollmentSchema, startDeviceAuthenticationSchema, startDeviceManagementSchema], {
   error: `flow must be one of ${API_FLOWS.join(", ")}.`,
 });
 export type StartFlowBody = z.output<typeof startFlowSchema>;
@@ -102,6 +108,18 @@ export const flowActionSchemas = {
   "otp.check": z.strictObject({ otp: z.string().trim().min(1, { error: "Enter the code." }).max(20) }),
   "assertion.check": z.strictObject({ assertion: credentialJson, origin: z.url().max(200).optional() }),
   "push.poll": z.strictObject({}),
+  // Device management (../shared/seeds/000_493aa910e33702d0.txt): its sections' choices.
+  "mfa.enable": z.strictObject({}),
+  "mfa.skip": z.strictObject({}),
+  "mfa.disable": z.strictObject({}),
+  "device.add": z.strictObject({}),
+  "device.rename": z.strictObject({ nickname: nicknameSchema }),
+  "device.setDefault": z.strictObject({}),
+  "device.block": z.strictObject({}),
+  "device.unblock": z.strictObject({}),
+  "device.remove": z.strictObject({}),
+  "flow.back": z.strictObject({}),
+  "flow.complete": z.strictObject({}),
 } as const;
 
 export type FlowAction = keyof typeof flowActionSchemas;

@@ -18,6 +18,11 @@ export type FlowAdapter<Start extends StartFlowBody = StartFlowBody> = {
   actionFor: Readonly<Record<string, FlowAction>>;
   /** The state's name and its properties, COMPLETED or FAILED with the result once the flow has ended. */
   represent(flow: FlowSnapshot): Promise<ApiFlowState> | ApiFlowState;
+  /**
+   * While the flow waits on a subflow (device management adding a device), the subflow's id: the
+   * execution then shows the subflow's state and actions, and its actions go to the subflow.
+   */
+  subflowOf?(flow: FlowSnapshot): string | null;
   /** The events that carry out an action the current state allows, in order. */
   events<A extends FlowAction>(action: A, params: FlowActionParams<A>, flow: FlowSnapshot): Promise<unknown[]> | unknown[];
 };

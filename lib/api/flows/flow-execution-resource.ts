@@ -3,6 +3,7 @@ import { apiUrl, type HalLinks } from "@/lib/api/hal";
 import type { FlowSnapshot } from "@/lib/flows/flow-executions";
 import { mfaEnrollment } from "@/lib/api/flows/mfa-enrollment";
 import { deviceAuthentication } from "@/lib/api/flows/device-authentication";
+import { deviceManagement } from "@/lib/api/flows/device-management";
 import type { FlowAdapter } from "@/lib/api/flows/flow-adapter";
 import { flowActionMediaType, type ApiFlowName, type FlowAction } from "@/lib/validations/api-flows";
 
@@ -10,16 +11,21 @@ import { flowActionMediaType, type ApiFlowName, type FlowAction } from "@/lib/va
 const ADAPTERS: Record<ApiFlowName, FlowAdapter<never>> = {
   "mfa-enrollment": mfaEnrollment,
   "device-authentication": deviceAuthentication,
+  "device-management": deviceManagement,
 };
 
 export function adapterNamed(name: ApiFlowName): FlowAdapter<never> {
   return ADAPTERS[name];
 }
 
-/** The adapter of a stored flow, or undefined for a kind the API does not show (then: not found). */
+/** The adapter that shows flows of this kind (a subflow is shown by its kind's adapter too). */
+export function adapterOfKind(kind: string): FlowAdapter<never> | undefined {
+  return Object.values(ADAPTERS).find((adapter) => adapter.kind === kind);
+}
+
+/** The adapter of a stored top-level flow, or undefined for one the API does not show (then: not found). */
 export function adapterOf(flow: FlowSnapshot): FlowAdapter<never> | undefined {
-  if (flow.parentId) return undefined;
-  return Object.values(ADAPTERS).find((adapter) => adapter.kind === flow.kind);
+  return flow.parentId ? undefined : adapterOfKind(flow.kind);
 }
 
 export const flowExecutionHref = (id: string) => apiUrl(`/flowExecutions/${encodeURIComponent(id)}`);
@@ -36,11 +42,14 @@ export function allowedActions(adapter: FlowAdapter<never>, flow: FlowSnapshot):
  * `self` link (which clients poll) and one link per allowed action, each naming the media type that
  * chooses it. Nothing else is linked, so a client can offer exactly what `_links` holds.
  */
-export async function flowExecutionResource(adapter: FlowAdapter<never>, flow: FlowSnapshot) {
+export type Shown = { adapter: FlowAdapter<never>; flow: FlowSnapshot };
+
+/** `shown`: the subflow whose state the execution shows while it waits on one (FlowAdapter.subflowOf). */
+export async function flowExecutionResource(adapter: FlowAdapter<never>, flow: FlowSnapshot, shown: Shown = { adapter, flow }) {
   const href = flowExecutionHref(flow.id);
-  const { status, properties } = await adapter.represent(flow);
+  const { status, properties } = await shown.adapter.represent(shown.flow);
   const _links: HalLinks = { self: { href } };
-  for (const action of allowedActions(adapter, flow)) {
+  for (const action of allowedActions(shown.adapter, shown.flow)) {
     _links[action] = { href, type: flowActionMediaType(action) };
   }
   return {

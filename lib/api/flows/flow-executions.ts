@@ -6,7 +6,7 @@ import type { AuthenticatedApplication } from "@/lib/applications/authenticate-a
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { getFlow, sendFlowEvent, startFlow, type Caller, type FlowSnapshot } from "@/lib/flows/flow-executions";
 import { DEFAULT_POLICY_ID } from "@/lib/policy/device-policy";
-import { adapterNamed, adapterOf, allowedActions, flowExecutionResource } from "@/lib/api/flows/flow-execution-resource";
+import { adapterNamed, adapterOf, adapterOfKind, allowedActions, flowExecutionResource, type Shown } from "@/lib/api/flows/flow-execution-resource";
 import type { FlowActionRequest } from "@/lib/api/flows/flow-action-request";
 import type { FlowAdapter } from "@/lib/api/flows/flow-adapter";
 import { flowExecutionIdSchema, startFlowSchema } from "@/lib/validations/api-flows";
@@ -43,20 +43,34 @@ export async function startFlowExecution(call: Call & { body: Record<string, unk
   return flowExecutionResource(adapter, flow);
 }
 
-/** The flow and its adapter, for its owner only; 410 once it has expired without ending. */
-async function ownFlow(call: Call & { id: string }): Promise<{ adapter: FlowAdapter<never>; flow: FlowSnapshot }> {
+type Owned = Shown & { shown: Shown };
+
+/**
+ * The flow and its adapter, for its owner only (410 once it has expired without ending), and what it
+ * shows now: itself, or the subflow it waits on, found the same way (same owner).
+ */
+async function ownFlow(call: Call & { id: string }): Promise<Owned> {
   if (!flowExecutionIdSchema.safeParse(call.id).success) throw flowNotFound();
   const flow = await getFlow({ id: call.id, userId: null, caller: callerOf(call) });
   const adapter = adapterOf(flow);
   if (!adapter) throw flowNotFound();
   if (flow.expired) throw new ApiProblem("EXPIRED", "This flow has expired. Start a new one.");
-  return { adapter, flow };
+  return { adapter, flow, shown: await shownBy(call, adapter, flow) };
+}
+
+async function shownBy(call: Call, adapter: FlowAdapter<never>, flow: FlowSnapshot): Promise<Shown> {
+  const subflowId = adapter.subflowOf?.(flow);
+  if (!subflowId) return { adapter, flow };
+  const subflow = await getFlow({ id: subflowId, userId: null, caller: callerOf(call) });
+  const subAdapter = adapterOfKind(subflow.kind);
+  if (!subAdapter) throw new Error(`no API adapter for subflow kind ${subflow.kind}`);
+  return { adapter: subAdapter, flow: subflow };
 }
 
 /** GET /flowExecutions/{id}. */
 export async function readFlowExecution(call: Call & { id: string }) {
-  const { adapter, flow } = await ownFlow(call);
-  return flowExecutionResource(adapter, flow);
+  const { adapter, flow, shown } = await ownFlow(call);
+  return flowExecutionResource(adapter, flow, shown);
 }
 
 /**
@@ -65,16 +79,18 @@ export async function readFlowExecution(call: Call & { id: string }) {
  * with the actions it does offer; the machine checks again, so a race between two requests is 409 too.
  */
 export async function actOnFlowExecution(call: Call & { id: string; request: FlowActionRequest }) {
-  const { adapter, flow } = await ownFlow(call);
-  const allowed = allowedActions(adapter, flow);
+  const { adapter, flow, shown } = await ownFlow(call);
+  const allowed = allowedActions(shown.adapter, shown.flow);
   const { action, params } = call.request;
   if (!allowed.includes(action)) {
-    const detail = flow.result ? "This flow has ended." : `The flow's current state (${(await adapter.represent(flow)).status}) does not offer ${action}.`;
+    const detail = flow.result ? "This flow has ended." : `The flow's current state (${(await shown.adapter.represent(shown.flow)).status}) does not offer ${action}.`;
     throw new ApiProblem("ACTION_NOT_ALLOWED", detail, { extensions: { allowedActions: allowed } });
   }
   let current = flow;
-  for (const event of await adapter.events(action, params as never, flow)) {
-    current = await sendFlowEvent({ id: flow.id, userId: null, event, caller: callerOf(call) });
+  for (const event of await shown.adapter.events(action, params as never, shown.flow)) {
+    current = await sendFlowEvent({ id: shown.flow.id, userId: null, event, caller: callerOf(call) });
   }
-  return flowExecutionResource(adapter, current);
+  // A subflow's event answers with the subflow, or with its parent once it has ended and handed back.
+  if (current.id !== flow.id) current = await getFlow({ id: flow.id, userId: null, caller: callerOf(call) });
+  return flowExecutionResource(adapter, current, await shownBy(call, adapter, current));
 }
