@@ -50,9 +50,9 @@ export const createApiUserSchema = z.strictObject({
     format: "email",
     examples: ["amy@example.com"],
   }),
+  // No `examples` here: zod leaves them out of a transformed value's input schema.
   phone: apiPhoneSchema.nullish().meta({
-    description: "Mobile number in international format (+ and country code); stored as E.164.",
-    examples: ["+44 7400 123456"],
+    description: "Mobile number in international format, with + and the country code (`+44 7400 123456`); stored as E.164.",
   }),
   username: apiUsernameSchema.nullish().meta({
     description: "Unique in this installation; lower-cased. Letters, digits and . _ @ + - only.",
