@@ -127,7 +127,7 @@ export default function ApiReferencePage() {
             <p>
               The <code>code</code> of a problem document, for programs to switch on. A code is never renamed or reused; a new situation gets a new one.
             </p>
-            <div className="table-scroll" role="region" aria-label="Problem codes" tabIndex={0}>
+            <div className="table-scroll" role="region" aria-label="Table of problem codes" tabIndex={0}>
               <table className="table">
                 <caption className="visually-hidden">Problem codes</caption>
                 <thead>
