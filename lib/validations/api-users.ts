@@ -40,18 +40,39 @@ export const apiPhoneSchema = text("phone").transform((input, ctx) => {
   return z.NEVER;
 });
 
-/** POST /api/v1/users. `null` for an optional field means "none", as leaving it out does. */
+/**
+ * POST /api/v1/users. `null` for an optional field means "none", as leaving it out does. The
+ * descriptions are the API reference's (lib/api/openapi/paths/users.ts); they change no parsing.
+ */
 export const createApiUserSchema = z.strictObject({
-  email: apiEmailSchema,
-  phone: apiPhoneSchema.nullish(),
-  username: apiUsernameSchema.nullish(),
-  externalId: externalIdSchema.nullish(),
+  email: apiEmailSchema.meta({
+    description: "The person's email address; trimmed and lower-cased. One account per address in this installation.",
+    format: "email",
+    examples: ["amy@example.com"],
+  }),
+  // No `examples` here: zod leaves them out of a transformed value's input schema.
+  phone: apiPhoneSchema.nullish().meta({
+    description: "Mobile number in international format, with + and the country code (`+44 7400 123456`); stored as E.164.",
+  }),
+  username: apiUsernameSchema.nullish().meta({
+    description: "Unique in this installation; lower-cased. Letters, digits and . _ @ + - only.",
+    examples: ["amy.pond"],
+  }),
+  externalId: externalIdSchema.nullish().meta({
+    description: "Your own id for the person, kept exactly as sent; unique within your application.",
+    examples: ["cust-4711"],
+  }),
 });
 
 export type CreateApiUserInput = z.output<typeof createApiUserSchema>;
 
 /** GET /api/v1/users?externalId=…: the one filter there is; listing every user would need paging. */
-export const findApiUsersQuery = z.strictObject({ externalId: externalIdSchema });
+export const findApiUsersQuery = z.strictObject({
+  externalId: externalIdSchema.meta({ description: "Your own id for the person, as given when they were provisioned.", examples: ["cust-4711"] }),
+});
 
 /** A user id in a URL: an unknown shape is simply a user that is not found. */
-export const apiUserIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const apiUserIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .meta({ description: "The user's id, as in its `self` link." });

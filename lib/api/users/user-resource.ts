@@ -1,5 +1,6 @@
 import "server-only";
 import { apiUrl, type HalLinks } from "@/lib/api/hal";
+import type { UserCollectionBody, UserResourceBody } from "@/lib/api/openapi/paths/users";
 
 /** A user as an application sees it: the installation's account, with this application's externalId. */
 export type ApiUser = {
@@ -24,7 +25,7 @@ export function toApiUser(row: { externalId: string | null; user: Omit<ApiUser, 
 
 export const userHref = (id: string) => apiUrl(`/users/${encodeURIComponent(id)}`);
 
-/** The HAL representation of one user. */
+/** The HAL representation of one user, as the OpenAPI document describes it (lib/api/openapi/paths/users.ts). */
 export function userResource(user: ApiUser) {
   const _links: HalLinks = { self: { href: userHref(user.id) } };
   return {
@@ -36,7 +37,7 @@ export function userResource(user: ApiUser) {
     mfaEnabled: user.mfaEnabled,
     createdAt: user.createdAt.toISOString(),
     _links,
-  };
+  } satisfies UserResourceBody;
 }
 
 /** A HAL collection of users, embedded under `users`, with its own URL (query included) as self. */
@@ -45,5 +46,5 @@ export function userCollection(users: ApiUser[], selfHref: string) {
     count: users.length,
     _embedded: { users: users.map(userResource) },
     _links: { self: { href: selfHref } } satisfies HalLinks,
-  };
+  } satisfies UserCollectionBody;
 }
