@@ -93,14 +93,13 @@ export const flowActionSchemas = {
     /** rp.id must be this installation's RP ID; rp.name is what the authenticator shows. */
     rp: z.strictObject({ id: z.string().trim().toLowerCase().min(1).max(253).optional(), name: z.string().trim().min(1).max(80).optional() }).optional(),
   }),
-  "device.activate": z
-    .strictObject({
-      otp: z.string().trim().min(1).max(20).optional(),
-      attestation: credentialJson.optional(),
-      /** The origin the WebAuthn ceremony ran on; default this installation's. */
-      origin: z.url().max(200).optional(),
-    })
-    .refine((a) => (a.otp === undefined) !== (a.attestation === undefined), { error: "Send either otp or attestation." }),
+  // Which of otp and attestation is required depends on the device (lib/api/flows/mfa-enrollment.ts).
+  "device.activate": z.strictObject({
+    otp: z.string().trim().min(1).max(20).optional().meta({ description: "The code the device received or shows (SMS, VOICE, EMAIL, TOTP)." }),
+    attestation: credentialJson.optional().meta({ description: "The new credential's `toJSON()`, as an object or its JSON text (PLATFORM, SECURITY_KEY)." }),
+    /** The origin the WebAuthn ceremony ran on; default this installation's. */
+    origin: z.url().max(200).optional().meta({ description: "The origin the ceremony ran on; APP_URL's or one in WEBAUTHN_API_ORIGINS." }),
+  }),
   "device.skipEnrollment": z.strictObject({}),
   "device.delete": z.strictObject({}),
   "otp.resend": z.strictObject({}),

@@ -171,6 +171,11 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
         return [{ type: "USE_PASSWORD" }];
       case "device.activate": {
         const p = params as FlowActionParams<"device.activate">;
+        if (p.otp !== undefined && p.attestation !== undefined) {
+          throw new ApiProblem("VALIDATION_FAILED", "Send either otp or attestation, not both.", {
+            errors: [{ field: "attestation", pointer: "/attestation", detail: "Leave out what this device does not use." }],
+          });
+        }
         if (state.section === "REGISTER_FIDO2_DEVICE") {
           if (p.attestation === undefined) throw missing("attestation", "A passkey or security key is activated with its attestation.");
           const attestation = typeof p.attestation === "string" ? p.attestation : JSON.stringify(p.attestation);

@@ -18,7 +18,10 @@ export { HAL_JSON };
 export const API_KEY_SCHEME = "apiKey";
 
 export const halLinkSchema = z
-  .strictObject({ href: z.url().meta({ description: "Absolute URL of the linked resource." }) })
+  .strictObject({
+    href: z.url().meta({ description: "Absolute URL of the linked resource." }),
+    type: z.string().optional().meta({ description: "For a flow's action: the media type that chooses it, to send as Content-Type." }),
+  })
   .meta({ id: "HalLink", description: "A link (HAL). Follow it as given rather than building URLs." });
 
 export const halLinksSchema = z

@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { API_KEY_SCHEME, ERROR_RESPONSES } from "@/lib/api/openapi/components";
 import type { ApiFamily } from "@/lib/api/openapi/family";
 import { users } from "@/lib/api/openapi/paths/users";
+import { flows } from "@/lib/api/openapi/paths/flows";
 import { problems } from "@/lib/api/openapi/paths/problems";
 import { openapi } from "@/lib/api/openapi/paths/openapi";
 
@@ -11,12 +12,12 @@ import { openapi } from "@/lib/api/openapi/paths/openapi";
  * The route families, in the order the reference page shows them. A new family under app/api/v1 adds
  * its file in ./paths and one entry here; lib/api/openapi/routes.test.ts fails until it does.
  */
-const FAMILIES: readonly ApiFamily[] = [users, problems, openapi];
+const FAMILIES: readonly ApiFamily[] = [users, flows, problems, openapi];
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-const DESCRIPTION = `The flow API lets your application provision users and drive the device-management flows for them.
+const DESCRIPTION = `The flow API lets your application provision users and drive MFA enrollment, device authentication and device management for them.
 
 Resources are HAL+JSON (\`application/hal+json\`): besides its own members, each has \`_links\`, with at least \`self\`, and one link per action allowed now. Follow links rather than building URLs.
 
