@@ -37,7 +37,7 @@ export const PROBLEMS = {
 
 export type ProblemCode = keyof typeof PROBLEMS;
 
-/** One failing input: `field` is the body field's path ("email") or the query parameter's name; `pointer` (RFC 6901) for body fields. */
+/** One failing input: `field` is the body field's path ("email"; "" for the body as a whole) or the query parameter's name; `pointer` (RFC 6901) for body fields. */
 export type FieldProblem = { field: string; pointer?: string; detail: string };
 
 type ProblemOptions = {
