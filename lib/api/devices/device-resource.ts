@@ -1,9 +1,9 @@
 import "server-only";
-import { apiUrl, type HalLinks } from "@/lib/api/hal";
-import { userHref } from "@/lib/api/users/user-resource";
+import type { HalLinks } from "@/lib/api/hal";
+import { userDevicesHref, userHref } from "@/lib/api/users/user-resource";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 
-export const devicesHref = (userId: string) => apiUrl(`/users/${encodeURIComponent(userId)}/devices`);
+export const devicesHref = userDevicesHref;
 export const deviceHref = (userId: string, deviceId: string) => `${devicesHref(userId)}/${encodeURIComponent(deviceId)}`;
 
 /**
