@@ -101,7 +101,7 @@ test("past its own limit an application gets 429 with Retry-After; other applica
 
 test("a path that is no resource is a 404 problem, a method a resource lacks a 405 problem with Allow, and a type's URL describes it", async ({ request }) => {
   const application = await createTestApplication();
-  for (const path of ["/api/v1", "/api/v1/nothing", "/api/v1/users/abc/devices", "/api/v1/flowExecutions", "/api/v1/problems"]) {
+  for (const path of ["/api/v1", "/api/v1/nothing", "/api/v1/users/abc/sessions", "/api/v1/users/abc/devices/def/extra", "/api/v1/flowExecutions", "/api/v1/problems"]) {
     await expectProblem(await request.get(path, { headers: bearer(application.secret) }), 404, "NOT_FOUND");
     await expectProblem(await request.post(path, { headers: bearer(application.secret), data: "{}" }), 404, "NOT_FOUND");
   }

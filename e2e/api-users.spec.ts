@@ -31,7 +31,7 @@ test("an application provisions a user and reads it back by its link and by its 
     externalId,
     mfaEnabled: false,
     createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-    _links: { self: { href: `${baseURL}/api/v1/users/${user.id}` } },
+    _links: { self: { href: `${baseURL}/api/v1/users/${user.id}` }, devices: { href: `${baseURL}/api/v1/users/${user.id}/devices` } },
   });
   expect(created.headers()["location"]).toBe(user._links.self.href);
 

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { ApiProblem } from "@/lib/api/problem";
 import { parseBody, parseQuery } from "@/lib/api/parse-input";
 import { createApiUserSchema, findApiUsersQuery } from "@/lib/validations/api-users";
+import { updateApiDeviceSchema } from "@/lib/validations/api-devices";
 
 test("invalid fields are 400 VALIDATION_FAILED naming every field, unknown ones included", () => {
   let problem: ApiProblem | undefined;
@@ -63,5 +64,22 @@ test("query parameters: the one filter is required, unknown or repeated paramete
       assert.deepEqual(error.options.errors!.map((e) => e.field), fields, query);
       assert.ok(error.options.errors!.every((e) => e.pointer === undefined), "query parameters have no JSON pointer");
     }
+  }
+});
+
+test("a rule about the body as a whole points at the whole document (RFC 6901 \"\"), not at a member named \"\"", () => {
+  try {
+    parseBody(updateApiDeviceSchema, {});
+    assert.fail("expected a problem");
+  } catch (error) {
+    assert.ok(error instanceof ApiProblem);
+    assert.deepEqual(error.options.errors, [{ field: "", pointer: "", detail: "Send at least one of nickname, default, status." }]);
+  }
+  try {
+    parseBody(updateApiDeviceSchema, { "a/b~c": 1, nickname: "ok" });
+    assert.fail("expected a problem");
+  } catch (error) {
+    assert.ok(error instanceof ApiProblem);
+    assert.deepEqual(error.options.errors, [{ field: "a/b~c", pointer: "/a~1b~0c", detail: "This field is not known here." }]);
   }
 });

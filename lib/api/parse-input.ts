@@ -41,6 +41,7 @@ function validationProblem(issues: readonly z.core.$ZodIssue[], where: "body" | 
 function problemAt(path: string[], where: "body" | "query", detail: string): FieldProblem {
   const field = path.join(".");
   if (where === "query") return { field, detail };
-  // RFC 6901: "~" and "/" inside a name are escaped.
-  return { field, pointer: `/${path.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`, detail };
+  // RFC 6901: "" points at the whole body (a rule about several fields, like "at least one of");
+  // "/" would name a member called "". "~" and "/" inside a name are escaped.
+  return { field, pointer: path.map((p) => `/${p.replaceAll("~", "~0").replaceAll("/", "~1")}`).join(""), detail };
 }

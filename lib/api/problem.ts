@@ -29,7 +29,7 @@ export const PROBLEMS = {
   EXTERNAL_ID_TAKEN: { status: 409, title: "External id taken", description: "This application already has a user with this externalId." },
   EXPIRED: { status: 410, title: "Expired", description: "The resource existed but has expired." },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Request body too large", description: "The request body is larger than the API accepts." },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type", description: "The body's Content-Type is not one this resource accepts; `Accept-Post` lists those it does." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type", description: "The body's Content-Type is not one this resource accepts; `Accept-Post` (for POST) or `Accept-Patch` (for PATCH) lists those it does." },
   LOCKED: { status: 423, title: "Locked", description: "The resource is locked for a while after too many failed attempts." },
   RATE_LIMITED: { status: 429, title: "Too many requests", description: "The application has used up its requests for now; `Retry-After` says when to try again." },
   INTERNAL_ERROR: { status: 500, title: "Internal error", description: "Something went wrong on our side. `instance` identifies the occurrence in our logs." },
@@ -38,7 +38,7 @@ export const PROBLEMS = {
 
 export type ProblemCode = keyof typeof PROBLEMS;
 
-/** One failing input: `field` is the body field's path ("email") or the query parameter's name; `pointer` (RFC 6901) for body fields. */
+/** One failing input: `field` is the body field's path ("email"; "" for the body as a whole) or the query parameter's name; `pointer` (RFC 6901) for body fields. */
 export type FieldProblem = { field: string; pointer?: string; detail: string };
 
 type ProblemOptions = {

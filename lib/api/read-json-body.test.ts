@@ -32,6 +32,8 @@ test("any other media type is 415 and says which it takes (Accept-Post); a resou
   const vendor = "application/vnd.pingidentity.device.activate+json";
   assert.deepEqual((await readJsonBody(post('{"otp":"123456"}', { "Content-Type": vendor }), { accepts: [vendor] })).mediaType, vendor);
   assert.equal((await problemOf(readJsonBody(post("{}"), { accepts: [vendor] }))).code, "UNSUPPORTED_MEDIA_TYPE");
+  const patch = new Request("http://localhost/api/v1/users/u/devices/d", { method: "PATCH", body: "{}", headers: { "Content-Type": "text/plain" } });
+  assert.deepEqual((await problemOf(readJsonBody(patch))).options.headers, { "Accept-Patch": "application/json" }, "a PATCH names Accept-Patch (RFC 5789)");
 });
 
 test("anything but a JSON object is 400 MALFORMED_BODY, never a 500", async () => {

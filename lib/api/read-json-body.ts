@@ -18,8 +18,9 @@ export async function readJsonBody(request: Request, options: { accepts?: readon
     throw new ApiProblem(
       "UNSUPPORTED_MEDIA_TYPE",
       mediaType ? `This resource does not take ${mediaType}. Send ${accepts.join(" or ")}.` : `Send the body as ${accepts.join(" or ")}, with that Content-Type.`,
-      // RFC 9110 15.5.16: say which media types would have been taken.
-      { headers: { "Accept-Post": accepts.join(", ") } },
+      // RFC 9110 15.5.16: say which media types would have been taken; for PATCH that header is
+      // Accept-Patch (RFC 5789 2.2), for POST Accept-Post (W3C LDP 7.1).
+      { headers: { [request.method === "PATCH" ? "Accept-Patch" : "Accept-Post"]: accepts.join(", ") } },
     );
   }
   const text = await readText(request, options.maxBytes ?? MAX_BODY_BYTES);

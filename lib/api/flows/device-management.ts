@@ -1,5 +1,6 @@
 import "server-only";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
+import { deviceResource } from "@/lib/api/devices/device-resource";
 import type { DeviceManagementState } from "@/lib/flows/device-management/machine";
 import type { FlowSnapshot } from "@/lib/flows/flow-executions";
 import { stateOf, type ApiFlowState, type FlowAdapter } from "@/lib/api/flows/flow-adapter";
@@ -22,21 +23,8 @@ type StartManagement = Extract<StartFlowBody, { flow: "device-management" }>;
  */
 type State = DeviceManagementState;
 
-/** A device as the list shows it to its owner: masked, never a secret or key. */
-function device(summary: DeviceSummary) {
-  const target = summary.maskedTarget ? { [summary.type === "EMAIL" ? "email" : "phone"]: summary.maskedTarget } : {};
-  return {
-    id: summary.id,
-    type: summary.type,
-    nickname: summary.nickname,
-    status: summary.status,
-    isDefault: summary.isDefault,
-    ...target,
-    createdAt: new Date(summary.createdAt).toISOString(),
-    lastUsedAt: summary.lastUsedAt ? new Date(summary.lastUsedAt).toISOString() : null,
-    lockedUntil: summary.lockedUntil ? new Date(summary.lockedUntil).toISOString() : null,
-  };
-}
+/** A device as the list shows it: the devices resource's representation, with its link. */
+const device = (flow: FlowSnapshot, summary: DeviceSummary) => deviceResource(flow.userId!, summary);
 
 export const deviceManagement: FlowAdapter<StartManagement> = {
   name: "device-management",
@@ -79,10 +67,10 @@ export const deviceManagement: FlowAdapter<StartManagement> = {
       case "DISPLAY_USER_DEVICES":
         return {
           status: "DEVICE_LIST",
-          properties: { devices: (data.devices as DeviceSummary[]).map(device), canAdd: data.canAdd, notice: data.notice ?? null, alert: data.alert ?? null },
+          properties: { devices: (data.devices as DeviceSummary[]).map((d) => device(flow, d)), canAdd: data.canAdd, notice: data.notice ?? null, alert: data.alert ?? null },
         };
       case "UPDATE_DEVICE":
-        return { status: "DEVICE_SELECTED", properties: { device: device(data.device as DeviceSummary), lastActiveDevice: data.lastActive } };
+        return { status: "DEVICE_SELECTED", properties: { device: device(flow, data.device as DeviceSummary), lastActiveDevice: data.lastActive } };
       default:
         throw new Error(`device-management: no API state for section ${state.section}`);
     }

@@ -25,9 +25,15 @@ export function toApiUser(row: { externalId: string | null; user: Omit<ApiUser, 
 
 export const userHref = (id: string) => apiUrl(`/users/${encodeURIComponent(id)}`);
 
-/** The HAL representation of one user, as the OpenAPI document describes it (lib/api/openapi/paths/users.ts). */
+/** Where the user's devices are (lib/api/devices/device-resource.ts builds its links on this). */
+export const userDevicesHref = (id: string) => `${userHref(id)}/devices`;
+
+/**
+ * The HAL representation of one user, linking to its devices so a client follows the link rather than
+ * building it; as the OpenAPI document describes it (lib/api/openapi/paths/users.ts).
+ */
 export function userResource(user: ApiUser) {
-  const _links: HalLinks = { self: { href: userHref(user.id) } };
+  const _links: HalLinks = { self: { href: userHref(user.id) }, devices: { href: userDevicesHref(user.id) } };
   return {
     id: user.id,
     email: user.email,
