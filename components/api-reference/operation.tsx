@@ -2,6 +2,7 @@ import type { oas31 } from "zod-openapi";
 import { constraintsOf, resolveRef, schemaFields, typeLabel, componentName } from "@/lib/api/openapi/schema-fields";
 import { FieldTable, TypeName } from "@/components/api-reference/field-table";
 import { InlineText, RichText } from "@/components/api-reference/rich-text";
+import { DataTable } from "@/components/api-reference/data-table";
 
 type Ref = oas31.ReferenceObject;
 const isRef = (value: object): value is Ref => "$ref" in value && typeof value.$ref === "string";
@@ -61,39 +62,25 @@ export function Operation({ document, method, path, operation }: { document: oas
       {parameters.length > 0 && (
         <>
           <h4>Parameters</h4>
-          <div className="table-scroll" role="region" aria-label={`Parameters of ${title}`} tabIndex={0}>
-            <table className="table">
-              <caption className="visually-hidden">Parameters of {title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">In</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Required</th>
-                  <th scope="col">Description</th>
+          <DataTable caption={`Parameters of ${title}`} columns={["Name", "In", "Type", "Required", "Description"]}>
+            {parameters.map((parameter) => {
+              const constraints = parameter.schema ? constraintsOf(document, parameter.schema) : [];
+              return (
+                <tr key={`${parameter.in}:${parameter.name}`}>
+                  <th scope="row">
+                    <code>{parameter.name}</code>
+                  </th>
+                  <td>{parameter.in}</td>
+                  <td>{parameter.schema ? <TypeName type={typeLabel(document, parameter.schema)} /> : "—"}</td>
+                  <td>{parameter.required ? "Yes" : "No"}</td>
+                  <td>
+                    {parameter.description && <InlineText text={parameter.description} />}
+                    {constraints.length > 0 && <span className="constraints">{constraints.join("; ")}</span>}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {parameters.map((parameter) => {
-                  const constraints = parameter.schema ? constraintsOf(document, parameter.schema) : [];
-                  return (
-                    <tr key={`${parameter.in}:${parameter.name}`}>
-                      <th scope="row">
-                        <code>{parameter.name}</code>
-                      </th>
-                      <td>{parameter.in}</td>
-                      <td>{parameter.schema ? <TypeName type={typeLabel(document, parameter.schema)} /> : "—"}</td>
-                      <td>{parameter.required ? "Yes" : "No"}</td>
-                      <td>
-                        {parameter.description && <InlineText text={parameter.description} />}
-                        {constraints.length > 0 && <span className="constraints">{constraints.join("; ")}</span>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         </>
       )}
 
@@ -115,52 +102,40 @@ export function Operation({ document, method, path, operation }: { document: oas
       )}
 
       <h4>Responses</h4>
-      <div className="table-scroll" role="region" aria-label={`Responses of ${title}`} tabIndex={0}>
-        <table className="table">
-          <caption className="visually-hidden">Responses of {title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Description</th>
-              <th scope="col">Body</th>
-            </tr>
-          </thead>
-          <tbody>
-            {responses.map(([status, value]) => {
-              const response = resolve<oas31.ResponseObject>(document, value as oas31.ResponseObject | Ref);
-              const headers = Object.keys(response.headers ?? {});
-              return (
-                <tr key={status}>
-                  <th scope="row">{status}</th>
-                  <td>
-                    <InlineText text={response.description} />
-                    {headers.length > 0 && (
-                      <span className="constraints">
-                        Headers:{" "}
-                        {headers.map((name, i) => (
-                          <span key={name}>
-                            {i > 0 && ", "}
-                            <code>{name}</code>
-                          </span>
-                        ))}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {Object.entries(response.content ?? {}).map(([mediaType, media]) => (
-                      <span key={mediaType} className="small" style={{ display: "block" }}>
-                        {media.schema && <TypeName type={typeLabel(document, media.schema)} component={media.schema && isRef(media.schema) ? componentName(media.schema.$ref) : undefined} />}{" "}
-                        <span className="muted">as {mediaType}</span>
+      <DataTable caption={`Responses of ${title}`} columns={["Status", "Description", "Body"]}>
+        {responses.map(([status, value]) => {
+          const response = resolve<oas31.ResponseObject>(document, value as oas31.ResponseObject | Ref);
+          const headers = Object.keys(response.headers ?? {});
+          return (
+            <tr key={status}>
+              <th scope="row">{status}</th>
+              <td>
+                <InlineText text={response.description} />
+                {headers.length > 0 && (
+                  <span className="constraints">
+                    Headers:{" "}
+                    {headers.map((name, i) => (
+                      <span key={name}>
+                        {i > 0 && ", "}
+                        <code>{name}</code>
                       </span>
                     ))}
-                    {!response.content && <span className="muted small">No body</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  </span>
+                )}
+              </td>
+              <td>
+                {Object.entries(response.content ?? {}).map(([mediaType, media]) => (
+                  <span key={mediaType} className="small" style={{ display: "block" }}>
+                    {media.schema && <TypeName type={typeLabel(document, media.schema)} component={media.schema && isRef(media.schema) ? componentName(media.schema.$ref) : undefined} />}{" "}
+                    <span className="muted">as {mediaType}</span>
+                  </span>
+                ))}
+                {!response.content && <span className="muted small">No body</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

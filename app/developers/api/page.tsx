@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { HTTP_METHODS, openApiDocument } from "@/lib/api/openapi/document";
 import { schemaFields } from "@/lib/api/openapi/schema-fields";
 import { PROBLEMS, problemTypeUrl, type ProblemCode } from "@/lib/api/problem";
+import { DataTable } from "@/components/api-reference/data-table";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -127,35 +128,22 @@ export default function ApiReferencePage() {
             <p>
               The <code>code</code> of a problem document, for programs to switch on. A code is never renamed or reused; a new situation gets a new one.
             </p>
-            <div className="table-scroll" role="region" aria-label="Table of problem codes" tabIndex={0}>
-              <table className="table">
-                <caption className="visually-hidden">Problem codes</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Code</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Description</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {codes.map((code) => (
-                    <tr key={code}>
-                      <th scope="row">
-                        <a href={problemTypeUrl(code)}>
-                          <code>{code}</code>
-                        </a>
-                      </th>
-                      <td>{PROBLEMS[code].status}</td>
-                      <td>{PROBLEMS[code].title}</td>
-                      <td>
-                        <InlineText text={PROBLEMS[code].description} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Problem codes" label="Table of problem codes" columns={["Code", "Status", "Title", "Description"]}>
+              {codes.map((code) => (
+                <tr key={code}>
+                  <th scope="row">
+                    <a href={problemTypeUrl(code)}>
+                      <code>{code}</code>
+                    </a>
+                  </th>
+                  <td>{PROBLEMS[code].status}</td>
+                  <td>{PROBLEMS[code].title}</td>
+                  <td>
+                    <InlineText text={PROBLEMS[code].description} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         </main>
       </div>
