@@ -129,6 +129,8 @@ test("over the API the application owns its flow: another application, and any s
   const input = { maxResend: 3, browser: { webauthn: true, platformAuthenticator: true } };
   const flow = await startFlow({ kind: "device-authentication", userId: user.id, input, door: "api", caller: shop });
   assert.equal(flow.view.section, "DEVICE_SELECTION");
+  // The id is all a client holds: random (UUID v4), with nothing of time or order in it to guess from.
+  assert.match(flow.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   // The idle deadline, not the machine's 15 minutes.
   assert.ok(Math.abs(flow.expiresAt.getTime() - (Date.now() + 10 * 60_000)) < 5_000);
 
