@@ -152,3 +152,18 @@ test("over the API the application owns its flow: another application, and any s
   const portal = await startFlow({ kind: "device-authentication", userId: user.id, input: { maxResend: 3 }, door: "portal", caller: ownerCaller });
   await assert.rejects(getFlow({ id: portal.id, userId: null, caller: shop }), { code: "NOT_FOUND" });
 });
+
+test("over the API, racing events on one flow: one applies, the others are refused before any effect", async () => {
+  const user = await createTestUser();
+  const shop: Caller = { meta: {}, session: null, application: { id: "app-race" } };
+  const input = { browser: { webauthn: true, platformAuthenticator: true } };
+  const flow = await startFlow({ kind: "device-registration", userId: user.id, input, door: "api", caller: shop });
+  assert.equal(flow.view.section, "SELECT_DEVICE");
+  const results = await Promise.allSettled(
+    Array.from({ length: 5 }, () => sendFlowEvent({ id: flow.id, userId: null, event: { type: "SELECT_TYPE", deviceType: "TOTP" }, caller: shop })),
+  );
+  assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+  for (const r of results) if (r.status === "rejected") assert.equal((r.reason as { code: string }).code, "CONFLICT");
+  // One pending authenticator app, the winner's: the losers created nothing.
+  assert.equal(await db.device.count({ where: { userId: user.id, type: "TOTP" } }), 1);
+});

@@ -217,10 +217,11 @@ export async function sendFlowEvent(options: {
  * Runs an event on a loaded flow. Internal events (a subflow's SUBFLOW_ENDED hand-off, a confirmed
  * link) come only through here: no door's event schema contains them.
  */
-async function apply(execution: Execution, event: FlowEvent, caller: Caller, onFinished?: OnFinished): Promise<FlowSnapshot> {
-  const machine = machineFor(execution.kind);
-  if (execution.result) throw new AppError("CONFLICT", "This flow has already ended.");
-  if (execution.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
+async function apply(loaded: Execution, event: FlowEvent, caller: Caller, onFinished?: OnFinished): Promise<FlowSnapshot> {
+  const machine = machineFor(loaded.kind);
+  if (loaded.result) throw new AppError("CONFLICT", "This flow has already ended.");
+  if (loaded.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
+  const execution = loaded.door === "api" ? await claim(loaded) : loaded;
   const ctx = contextFor(execution, machine, caller);
   const handled = await machine.handle(JSON.parse(execution.state), event, ctx);
   const state = await settle(machine, handled, ctx);
@@ -236,6 +237,20 @@ async function apply(execution: Execution, event: FlowEvent, caller: Caller, onF
     return apply(parent, { type: "SUBFLOW_ENDED", result: saved.result } as FlowEvent, caller);
   }
   return saved;
+}
+
+/**
+ * Takes the flow's turn before its event runs: the version it was read at moves on, or, when another
+ * request moved it first, this one stops with "conflict" before any of its effects. The save's own
+ * check stops the second of two racing events too, but only after both ran: a pending device or a sent
+ * code of the loser would be left behind. Servers retry and run requests in parallel, so the API door
+ * pays this one statement; the pages, where a race needs two tabs, do not (issue 8's cost per step).
+ */
+async function claim(execution: Execution): Promise<Execution> {
+  const updatedAt = new Date(Math.max(Date.now(), execution.updatedAt.getTime() + 1));
+  const { count } = await db.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data: { updatedAt } });
+  if (count !== 1) throw new AppError("CONFLICT", "This flow was changed by another request meanwhile. Read it again, then act.");
+  return { ...execution, updatedAt };
 }
 
 /**
