@@ -84,14 +84,18 @@ const credentialJson = z.union([z.string().min(2).max(20_000), z.record(z.string
 /** Every action a flow execution may offer, with its parameters (the body, minus `action`). */
 export const flowActionSchemas = {
   "device.create": z.strictObject({
-    type: z.enum(DEVICE_TYPES, { error: `type must be one of ${DEVICE_TYPES.join(", ")}.` }),
-    nickname: nicknameSchema.optional(),
-    email: apiEmailSchema.optional(),
-    phone: apiPhoneSchema.optional(),
-    /** The mobile application a MOBILE device pairs with. */
-    application: z.strictObject({ id: z.string().trim().min(1).max(64) }).optional(),
-    /** rp.id must be this installation's RP ID; rp.name is what the authenticator shows. */
-    rp: z.strictObject({ id: z.string().trim().toLowerCase().min(1).max(253).optional(), name: z.string().trim().min(1).max(80).optional() }).optional(),
+    type: z.enum(DEVICE_TYPES, { error: `type must be one of ${DEVICE_TYPES.join(", ")}.` }).meta({ description: "One of the state's allowedTypes." }),
+    nickname: nicknameSchema.optional().meta({ description: "The device's name; a default is chosen when absent." }),
+    email: apiEmailSchema.optional().meta({ description: "EMAIL: the address; default the input's user.email, else the user's own." }),
+    phone: apiPhoneSchema.optional().meta({ description: "SMS, VOICE: the number, international format; default the input's user.mobilePhone." }),
+    application: z
+      .strictObject({ id: z.string().trim().min(1).max(64) })
+      .optional()
+      .meta({ description: "MOBILE: the mobile application it pairs with (one of the state's applications)." }),
+    rp: z
+      .strictObject({ id: z.string().trim().toLowerCase().min(1).max(253).optional(), name: z.string().trim().min(1).max(80).optional() })
+      .optional()
+      .meta({ description: "PLATFORM, SECURITY_KEY: `id` may only repeat this installation's RP ID; `name` is what the authenticator shows." }),
   }),
   // Which of otp and attestation is required depends on the device (lib/api/flows/mfa-enrollment.ts).
   "device.activate": z.strictObject({
