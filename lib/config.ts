@@ -56,6 +56,14 @@ const schema = z.object({
   /** Emailed links (sign-in links, new confirmation links) per hour, per client address and per email. */
   EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: int(30, 1, 1_000_000),
   EMAIL_LINK_LIMIT_PER_EMAIL_PER_HOUR: int(5, 1, 1000),
+  /**
+   * Requests per minute per API application (/api/v1), for applications created without a limit of
+   * their own (`npm run app:create -- --rate-limit N`). 600 is 10 a second on average: several
+   * hundred sign-ins a minute, each a handful of flow requests.
+   */
+  API_RATE_LIMIT_PER_MINUTE: int(600, 1, 1_000_000),
+  /** A flow started over the API expires after this many minutes without an action. */
+  API_FLOW_IDLE_MINUTES: int(10, 1, 24 * 60),
 
   /** Space- or comma-separated origins allowed to embed the widget (CSP frame-ancestors). */
   WIDGET_ALLOWED_ORIGINS: z.string().optional(),
@@ -100,6 +108,12 @@ const schema = z.object({
   WEBAUTHN_RP_ID: z.string().trim().toLowerCase().min(1).optional(),
   /** The name authenticators show when a passkey is created. Default: COMPANY_NAME. */
   WEBAUTHN_RP_NAME: z.string().trim().min(1).max(80).optional(),
+  /**
+   * Other origins an application may run WebAuthn ceremonies on and name as `origin` in the flow API
+   * (space- or comma-separated), e.g. its own sign-in at https://shop.example.com. Each must be within
+   * the RP ID's domain; APP_URL's origin is always allowed.
+   */
+  WEBAUTHN_API_ORIGINS: z.string().optional(),
 });
 
 export type AppEnv = "development" | "test" | "production";
@@ -140,7 +154,9 @@ function load() {
       },
       signUp: { perAddress: env.SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR, perEmail: env.SIGN_UP_LIMIT_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
       emailLink: { perAddress: env.EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR, perEmail: env.EMAIL_LINK_LIMIT_PER_EMAIL_PER_HOUR, windowSeconds: 3600 },
+      api: { perMinute: env.API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
     },
+    api: { flowIdleMinutes: env.API_FLOW_IDLE_MINUTES },
     widgetAllowedOrigins: (env.WIDGET_ALLOWED_ORIGINS ?? appUrl)
       .split(/[\s,]+/)
       .filter(Boolean)
@@ -177,7 +193,14 @@ function webauthnSettings(env: z.infer<typeof schema>, appUrl: string) {
       `Invalid environment configuration: WEBAUTHN_RP_ID must be "${host}" or a parent domain of it. See .env.example.`,
     );
   }
-  return { rpId, rpName: env.WEBAUTHN_RP_NAME ?? env.COMPANY_NAME };
+  const apiOrigins = (env.WEBAUTHN_API_ORIGINS ?? "").split(/[\s,]+/).filter(Boolean).map((o) => new URL(o).origin);
+  for (const origin of apiOrigins) {
+    const originHost = new URL(origin).hostname;
+    if (originHost !== rpId && !originHost.endsWith(`.${rpId}`)) {
+      throw new Error(`Invalid environment configuration: WEBAUTHN_API_ORIGINS: ${origin} is not within "${rpId}". See .env.example.`);
+    }
+  }
+  return { rpId, rpName: env.WEBAUTHN_RP_NAME ?? env.COMPANY_NAME, apiOrigins };
 }
 
 function trustedProxies(value: string | undefined) {

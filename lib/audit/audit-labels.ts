@@ -24,4 +24,7 @@ export const auditActionLabel: Record<string, string> = {
   "totp.replay_refused": "A used authenticator code was refused",
   "user.reauthenticated": "Identity confirmed",
   "flow.redemption_refused": "Another browser tried to finish your sign-in",
+  "user.provisioned": "Account created by an application",
+  "application.created": "API application created",
+  "application.revoked": "API application revoked",
 };

@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": scripts/applications.ts records the creation and revocation of applications
+// through this too. It only writes through the transaction it is given.
 import type { Tx } from "@/lib/db";
 
 export type AuditAction =
@@ -29,18 +30,30 @@ export type AuditAction =
   // WebAuthn (security.md item 17): a signature counter went backwards, so the device was blocked.
   | "device.clone_suspected"
   // A session tried to redeem a second factor that another session started (security.md item 25).
-  | "flow.redemption_refused";
+  | "flow.redemption_refused"
+  // The flow API (lib/applications, lib/api): an application's key made or revoked by an operator, and
+  // what an application did to a user (the row's applicationId says which application).
+  | "application.created"
+  | "application.revoked"
+  | "user.provisioned";
 
-export type RequestMeta = { ip?: string | null; userAgent?: string | null };
+/**
+ * Who is asking: the client address and user agent, and for a flow API request the application whose
+ * key it carried. Every audit row written while serving that request names the application through
+ * this, so a use-case shared with the pages (a device renamed, a passcode sent) needs no extra argument.
+ */
+export type RequestMeta = { ip?: string | null; userAgent?: string | null; applicationId?: string | null };
 
 /** Writes one audit row inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(
   tx: Tx,
   event: {
     action: AuditAction;
-    /** Whose account; null only for events about an account that does not exist (a failed sign-in). */
+    /** Whose account; null for events about an account that does not exist (a failed sign-in) or about no account. */
     userId: string | null;
     actorId?: string;
+    /** The API application that acted; the row then has no actorId unless one is given. */
+    applicationId?: string;
     deviceId?: string;
     details?: Record<string, unknown>;
     /** "otp.sent" only: the keyed hash of where the code went, counted by the per-destination limit. */
@@ -48,11 +61,14 @@ export async function recordAuditEvent(
     meta?: RequestMeta;
   },
 ) {
+  const applicationId = event.applicationId ?? event.meta?.applicationId ?? null;
   await tx.auditEvent.create({
     data: {
       action: event.action,
       userId: event.userId,
-      actorId: event.actorId ?? event.userId,
+      // Without an actor named, whoever owns the account acted, unless an application did.
+      actorId: event.actorId ?? (applicationId ? null : event.userId),
+      applicationId,
       deviceId: event.deviceId ?? null,
       details: event.details ? JSON.stringify(event.details) : null,
       destination: event.destination ?? null,

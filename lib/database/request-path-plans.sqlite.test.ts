@@ -19,6 +19,12 @@ import { claimAttempt } from "@/lib/rate-limit/progressive-delay";
 import { consumeChallenge, storeChallenge } from "@/lib/webauthn/challenges";
 import { listOutbox } from "@/lib/notify/outbox";
 import { createTestDevice, createTestUser, newFlowId } from "@/lib/otp/test-fixtures";
+import { createApplication } from "@/lib/applications/create-application";
+import { authenticateApplication } from "@/lib/applications/authenticate-application";
+import { limitApplicationRequests } from "@/lib/rate-limit/limits";
+import { createUser } from "@/lib/api/users/create-user";
+import { getUser } from "@/lib/api/users/get-user";
+import { findUserByExternalId } from "@/lib/api/users/find-user-by-external-id";
 
 /**
  * Issue 8: an index for every query on a request path. Runs the reads and writes that sign-in, the
@@ -33,6 +39,7 @@ test("no statement on a request path scans a whole table", async () => {
   const session = await createSession({ userId: user.id, methods: ["pwd", "otp"], meta: {} });
   const caller: Caller = { meta: {}, session: { id: session.id, familyId: session.familyId } };
   const flowExecutionId = newFlowId();
+  const application = await createApplication({ db, name: "Plans" });
 
   const { statements } = await captureSql(async () => {
     await authenticateWithPassword({ email: user.email, password: "not-the-password", meta: { ip: "192.0.2.1" } });
@@ -52,6 +59,12 @@ test("no statement on a request path scans a whole table", async () => {
     const challenge = randomUUID();
     await storeChallenge({ userId: user.id, flowExecutionId, ceremony: "authentication", challenge });
     await consumeChallenge({ userId: user.id, flowExecutionId, ceremony: "authentication", challenge });
+    // The flow API: every request authenticates and counts; the users resource.
+    const apiCaller = await authenticateApplication({ authorization: `Bearer ${application.secret}` });
+    await limitApplicationRequests({ applicationId: apiCaller.id, limitPerMinute: apiCaller.rateLimitPerMinute });
+    const apiUser = await createUser({ application: apiCaller, input: { email: `plans-${randomUUID()}@test.local`, username: `plans-${randomUUID()}`, externalId: "plans-1" }, meta: {} });
+    await getUser({ application: apiCaller, userId: apiUser.id });
+    await findUserByExternalId({ application: apiCaller, externalId: "plans-1" });
     await listOutbox({ to: device.target! });
     await listOutbox({});
     // Removing a device cascades to its passcodes: SQLite looks them up by the foreign key.

@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** RATE_LIMITED: when trying again can work, for the flow API's Retry-After (lib/api/problem.ts). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";

@@ -121,3 +121,49 @@ test("flows survive their owner's rotation: the new session of the family still 
   const caller: Caller = { meta: {}, session: { id: renewed.id, familyId: renewed.familyId } };
   assert.equal((await getFlow({ id: flow.id, userId: user.id, caller })).id, flow.id);
 });
+
+test("over the API the application owns its flow: another application, and any session of the user, find nothing; idle time moves on with each event", async () => {
+  const { user, sms, ownerCaller } = await twoSessionsOfOneUser({ pending: false });
+  const shop: Caller = { meta: { applicationId: "app-shop" }, session: null, application: { id: "app-shop" } };
+  const other: Caller = { meta: {}, session: null, application: { id: "app-other" } };
+  const input = { maxResend: 3, browser: { webauthn: true, platformAuthenticator: true } };
+  const flow = await startFlow({ kind: "device-authentication", userId: user.id, input, door: "api", caller: shop });
+  assert.equal(flow.view.section, "DEVICE_SELECTION");
+  // The id is all a client holds: random (UUID v4), with nothing of time or order in it to guess from.
+  assert.match(flow.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  // The idle deadline, not the machine's 15 minutes.
+  assert.ok(Math.abs(flow.expiresAt.getTime() - (Date.now() + 10 * 60_000)) < 5_000);
+
+  await assert.rejects(getFlow({ id: flow.id, userId: null, caller: other }), { code: "NOT_FOUND" });
+  await assert.rejects(getFlow({ id: flow.id, userId: user.id, caller: ownerCaller }), { code: "NOT_FOUND" });
+  await assert.rejects(sendFlowEvent({ id: flow.id, userId: user.id, event: { type: "SELECT_DEVICE", deviceId: sms.id }, caller: ownerCaller }), { code: "NOT_FOUND" });
+  assert.equal((await findSignInFlow({ userId: user.id, caller: ownerCaller }))?.id === flow.id, false);
+
+  await db.flowExecution.update({ where: { id: flow.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+  const moved = await sendFlowEvent({ id: flow.id, userId: null, event: { type: "SELECT_DEVICE", deviceId: sms.id }, caller: shop });
+  assert.equal(moved.view.section, "AUTHENTICATE_WITH_OTP");
+  assert.ok(moved.expiresAt.getTime() > Date.now() + 9 * 60_000);
+  // The code it sent is audited as the application's doing.
+  const sent = await db.auditEvent.findFirstOrThrow({ where: { userId: user.id, action: "otp.sent" }, orderBy: { createdAt: "desc" } });
+  assert.equal(sent.applicationId, "app-shop");
+  assert.equal(sent.actorId, null);
+
+  // A browser flow is not the application's either.
+  const portal = await startFlow({ kind: "device-authentication", userId: user.id, input: { maxResend: 3 }, door: "portal", caller: ownerCaller });
+  await assert.rejects(getFlow({ id: portal.id, userId: null, caller: shop }), { code: "NOT_FOUND" });
+});
+
+test("over the API, racing events on one flow: one applies, the others are refused before any effect", async () => {
+  const user = await createTestUser();
+  const shop: Caller = { meta: {}, session: null, application: { id: "app-race" } };
+  const input = { browser: { webauthn: true, platformAuthenticator: true } };
+  const flow = await startFlow({ kind: "device-registration", userId: user.id, input, door: "api", caller: shop });
+  assert.equal(flow.view.section, "SELECT_DEVICE");
+  const results = await Promise.allSettled(
+    Array.from({ length: 5 }, () => sendFlowEvent({ id: flow.id, userId: null, event: { type: "SELECT_TYPE", deviceType: "TOTP" }, caller: shop })),
+  );
+  assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+  for (const r of results) if (r.status === "rejected") assert.equal((r.reason as { code: string }).code, "CONFLICT");
+  // One pending authenticator app, the winner's: the losers created nothing.
+  assert.equal(await db.device.count({ where: { userId: user.id, type: "TOTP" } }), 1);
+});

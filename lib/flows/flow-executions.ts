@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
+import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { settle, type Door, type FlowContext, type FlowEvent, type FlowMachine, type FlowResult, type SectionState } from "@/lib/flows/engine";
@@ -28,15 +29,31 @@ function machineFor(kind: string): AnyMachine {
 export type Caller = {
   meta: RequestMeta;
   session: SessionRef | null;
+  /** The API application calling (the flow API's door): it, not a session, owns the flows it starts. */
+  application?: { id: string } | null;
   /** The signed-in user as the request's session lookup read it (see FlowContext.knownUser). */
   user?: { id: string; mfaEnabled: boolean } | null;
   /** Where the response can set a cookie (server actions): hands the browser a replaced session. */
   writeSessionCookie?: (session: { id: string; userId: string }) => Promise<void>;
 };
 
-/** The owner a flow is looked up by: the user and the session family, both exactly (null for a visitor). */
+/**
+ * The owner a flow is looked up by: for the pages and the widget the user and the session family, both
+ * exactly (null for a visitor); over the API the application that started it, whoever the user is.
+ * Each excludes the other, so no browser session reaches an application's flow and no key a session's.
+ */
 function ownerWhere(userId: string | null, caller: Caller) {
-  return { userId, sessionFamilyId: caller.session?.familyId ?? null };
+  if (caller.application) return { applicationId: caller.application.id, sessionFamilyId: null };
+  return { userId, sessionFamilyId: caller.session?.familyId ?? null, applicationId: null };
+}
+
+/**
+ * A flow of the pages ends at its machine's deadline; one of the API expires after a quiet spell
+ * instead (API_FLOW_IDLE_MINUTES), moved on by every action, since an application's user may take
+ * a while over several steps but an abandoned flow should not linger.
+ */
+function deadline(door: Door, machine: AnyMachine, now = Date.now()) {
+  return new Date(now + (door === "api" ? config().api.flowIdleMinutes : machine.ttlMinutes) * 60_000);
 }
 
 function contextFor(execution: Execution, machine: AnyMachine, caller: Caller): FlowContext<unknown> {
@@ -85,9 +102,10 @@ export async function startFlow(options: {
       door: options.door,
       parentId: options.parentId ?? null,
       sessionFamilyId: options.caller.session?.familyId ?? null,
+      applicationId: options.caller.application?.id ?? null,
       input: JSON.stringify(parsedInput.data),
       state: JSON.stringify(machine.initial(parsedInput.data)),
-      expiresAt: new Date(Date.now() + machine.ttlMinutes * 60_000),
+      expiresAt: deadline(options.door, machine),
     },
   });
   const ctx = contextFor(execution, machine, options.caller);
@@ -121,7 +139,10 @@ async function snapshot(execution: Execution, machine: AnyMachine, caller: Calle
     kind: execution.kind as FlowKind,
     door: execution.door as Door,
     parentId: execution.parentId,
+    userId: execution.userId,
     expiresAt: execution.expiresAt,
+    /** The flow's input as started (the API door shows parts of it); never sent to a browser. */
+    input: JSON.parse(execution.input) as unknown,
     state,
     view,
     result,
@@ -146,6 +167,7 @@ async function save(execution: Execution, machine: AnyMachine, state: SectionSta
     result: result ? JSON.stringify(result) : null,
     endedAt: result ? updatedAt : null,
     updatedAt,
+    ...(execution.door === "api" && !result ? { expiresAt: deadline("api", machine, updatedAt.getTime()) } : {}),
   };
   // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
   const update = async (client: Tx | typeof db) => {
@@ -195,20 +217,40 @@ export async function sendFlowEvent(options: {
  * Runs an event on a loaded flow. Internal events (a subflow's SUBFLOW_ENDED hand-off, a confirmed
  * link) come only through here: no door's event schema contains them.
  */
-async function apply(execution: Execution, event: FlowEvent, caller: Caller, onFinished?: OnFinished): Promise<FlowSnapshot> {
-  const machine = machineFor(execution.kind);
-  if (execution.result) throw new AppError("CONFLICT", "This flow has already ended.");
-  if (execution.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
+async function apply(loaded: Execution, event: FlowEvent, caller: Caller, onFinished?: OnFinished): Promise<FlowSnapshot> {
+  const machine = machineFor(loaded.kind);
+  if (loaded.result) throw new AppError("CONFLICT", "This flow has already ended.");
+  if (loaded.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
+  const execution = loaded.door === "api" ? await claim(loaded) : loaded;
   const ctx = contextFor(execution, machine, caller);
   const handled = await machine.handle(JSON.parse(execution.state), event, ctx);
   const state = await settle(machine, handled, ctx);
   const saved = await save(execution, machine, state, caller, onFinished);
+  // An API flow working through its subflow (device management adding a device) is not idle. Only
+  // here, on the subflow's own events: while the parent starts it, the parent's save is still to come.
+  if (execution.door === "api" && execution.parentId && !saved.result) {
+    await db.flowExecution.updateMany({ where: { id: execution.parentId, endedAt: null }, data: { expiresAt: saved.expiresAt } });
+  }
   if (saved.result && execution.parentId) {
     // A subflow hands its result to the flow that invoked it, which continues from there.
     const parent = await db.flowExecution.findUniqueOrThrow({ where: { id: execution.parentId } });
     return apply(parent, { type: "SUBFLOW_ENDED", result: saved.result } as FlowEvent, caller);
   }
   return saved;
+}
+
+/**
+ * Takes the flow's turn before its event runs: the version it was read at moves on, or, when another
+ * request moved it first, this one stops with "conflict" before any of its effects. The save's own
+ * check stops the second of two racing events too, but only after both ran: a pending device or a sent
+ * code of the loser would be left behind. Servers retry and run requests in parallel, so the API door
+ * pays this one statement; the pages, where a race needs two tabs, do not (issue 8's cost per step).
+ */
+async function claim(execution: Execution): Promise<Execution> {
+  const updatedAt = new Date(Math.max(Date.now(), execution.updatedAt.getTime() + 1));
+  const { count } = await db.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data: { updatedAt } });
+  if (count !== 1) throw new AppError("CONFLICT", "This flow was changed by another request meanwhile. Read it again, then act.");
+  return { ...execution, updatedAt };
 }
 
 /**

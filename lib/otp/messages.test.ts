@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { canResend, codeCheckMessage, lockedMessage, NO_MORE_RESENDS_MESSAGE, rateLimitedMessage } from "@/lib/otp/messages";
 import { passcodeEmail, passcodeMessage, passcodeVoiceText } from "@/lib/otp/passcode-message";
+import { passcodeTemplateSchema } from "@/lib/otp/passcode-template";
 
 test("resends are allowed up to the flow's maximum and not beyond", () => {
   assert.equal(canResend(0, 3), true);
@@ -29,6 +30,19 @@ test("each failure reason has its own message", () => {
   assert.equal(new Set(reasons).size, reasons.length);
   assert.match(reasons[1]!, /2 attempts left/);
   assert.match(codeCheckMessage({ ok: false, reason: "invalid", attemptsLeft: 1 }), /1 attempt left/);
+});
+
+test("the short SMS variant is one line with the code, the company and the expiry, and keeps the origin-bound line", () => {
+  const sms = passcodeMessage({ code: "123456", purpose: "sign-in", minutes: 10, companyName: "Shop", domain: "acme.test", variant: "short" });
+  assert.equal(sms, "123456 is your Shop code. It expires in 10 minutes.\n\n@acme.test #123456");
+});
+
+test("an API flow's template accepts English, a variant and a company name, and refuses anything else", () => {
+  assert.ok(passcodeTemplateSchema.safeParse({ variant: "short", locale: "en-GB", variables: { companyName: "Shop" } }).success);
+  assert.ok(!passcodeTemplateSchema.safeParse({ locale: "fr" }).success);
+  assert.ok(!passcodeTemplateSchema.safeParse({ variables: { companyName: "Shop\nCall 555" } }).success);
+  assert.ok(!passcodeTemplateSchema.safeParse({ variables: { other: "x" } }).success);
+  assert.ok(!passcodeTemplateSchema.safeParse({ variant: "long" }).success);
 });
 
 test("messages say what the code is for and for how long", () => {

@@ -1,4 +1,5 @@
 import type { PasscodePurpose } from "@/lib/otp/passcode-purpose";
+import type { PasscodeTemplate } from "@/lib/otp/passcode-template";
 
 /**
  * The words that carry a passcode, for SMS, voice and email. Each says what the code is for and for how
@@ -23,11 +24,17 @@ const minutesText = (minutes: number) => `${minutes} ${minutes === 1 ? "minute" 
  * SMS text. With `domain`, the last line is an origin-bound code (`@example.com #123456`): phones offer
  * to fill it in only on that site, which also makes the code harder to phish.
  */
-export function passcodeMessage(options: PasscodeMessageOptions & { domain?: string }): string {
-  const lines = [
-    `${options.code} is your ${options.companyName} code ${doing[options.purpose]}. It expires in ${minutesText(options.minutes)}.`,
-    `Don't share it: ${options.companyName} will never ask you for it.`,
-  ];
+export function passcodeMessage(options: PasscodeMessageOptions & { domain?: string; variant?: PasscodeTemplate["variant"] }): string {
+  const expiry = `It expires in ${minutesText(options.minutes)}.`;
+  // The short variant (one SMS segment) still names the company and the expiry, and keeps the
+  // origin-bound line; what the code is for and the warning are what it leaves out.
+  const lines =
+    options.variant === "short"
+      ? [`${options.code} is your ${options.companyName} code. ${expiry}`]
+      : [
+          `${options.code} is your ${options.companyName} code ${doing[options.purpose]}. ${expiry}`,
+          `Don't share it: ${options.companyName} will never ask you for it.`,
+        ];
   if (options.domain) lines.push("", `@${options.domain} #${options.code}`);
   return lines.join("\n");
 }

@@ -4,6 +4,7 @@ import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { issuePasscode } from "@/lib/otp/issue-passcode";
 import { passcodeEmail, passcodeMessage, passcodeVoiceText } from "@/lib/otp/passcode-message";
 import type { PasscodePurpose } from "@/lib/otp/passcode-purpose";
+import type { PasscodeTemplate } from "@/lib/otp/passcode-template";
 import { sendEmail } from "@/lib/notify/send-email";
 import { sendSms } from "@/lib/notify/sms/send-sms";
 import { placeVoiceCall } from "@/lib/notify/sms/place-voice-call";
@@ -17,6 +18,8 @@ export async function sendDevicePasscode(options: {
   type: "SMS" | "VOICE" | "EMAIL";
   target: string;
   meta: RequestMeta;
+  /** An API flow's wording (lib/otp/passcode-template.ts). */
+  template?: PasscodeTemplate;
 }) {
   const { code } = await issuePasscode({
     userId: options.userId,
@@ -26,10 +29,10 @@ export async function sendDevicePasscode(options: {
     destination: options.target,
     meta: options.meta,
   });
-  const words = { code, purpose: options.purpose, minutes: config().otp.ttlMinutes, companyName: config().branding.companyName };
+  const words = { code, purpose: options.purpose, minutes: config().otp.ttlMinutes, companyName: options.template?.variables?.companyName ?? config().branding.companyName };
   switch (options.type) {
     case "SMS":
-      return sendSms({ to: options.target, body: passcodeMessage({ ...words, domain: new URL(config().appUrl).hostname }) });
+      return sendSms({ to: options.target, body: passcodeMessage({ ...words, domain: new URL(config().appUrl).hostname, variant: options.template?.variant }) });
     case "VOICE":
       return placeVoiceCall({ to: options.target, text: passcodeVoiceText(words) });
     case "EMAIL":

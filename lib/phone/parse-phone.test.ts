@@ -2,7 +2,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "@/lib/errors/app-error";
 import { phoneCountries } from "@/lib/phone/countries";
-import { COSTLY_NUMBER_MESSAGE, formatPhone, INVALID_PHONE_MESSAGE, NO_SMS_MESSAGE, parsePhone, toE164 } from "@/lib/phone/parse-phone";
+import {
+  COSTLY_NUMBER_MESSAGE,
+  formatPhone,
+  INTERNATIONAL_PHONE_MESSAGE,
+  INVALID_PHONE_MESSAGE,
+  NO_SMS_MESSAGE,
+  parseInternationalPhone,
+  parsePhone,
+  toE164,
+} from "@/lib/phone/parse-phone";
 
 test("a national number with the chosen country becomes E.164", () => {
   assert.deepEqual(parsePhone({ input: "020 7946 0018", defaultCountry: "GB" }), {
@@ -28,6 +37,16 @@ test("an impossible number is a field error", () => {
     () => toE164({ input: "123", defaultCountry: "US" }),
     (e: unknown) => e instanceof AppError && e.code === "VALIDATION" && e.fieldErrors?.phone?.[0] === "Enter a valid phone number for the chosen country.",
   );
+});
+
+test("without a country picker only a number with its own country code is taken, with the same rules", () => {
+  assert.deepEqual(parseInternationalPhone({ input: " +44 7400 123456 " }), { ok: true, e164: "+447400123456", international: "+44 7400 123456", country: "GB" });
+  assert.deepEqual(parseInternationalPhone({ input: "+1 (201) 555-0123" }), parseInternationalPhone({ input: "+12015550123" }));
+  for (const input of ["07400 123456", "0044 7400 123456", "", "+", "+44 123", `+44${"1".repeat(40)}`]) {
+    assert.deepEqual(parseInternationalPhone({ input }), { ok: false, fieldErrors: { phone: [INTERNATIONAL_PHONE_MESSAGE] } }, input);
+  }
+  assert.deepEqual(parseInternationalPhone({ input: "+1 900 555 1234" }), { ok: false, fieldErrors: { phone: [COSTLY_NUMBER_MESSAGE] } });
+  assert.deepEqual(parseInternationalPhone({ input: "+44 20 7946 0018", channel: "sms" }), { ok: false, fieldErrors: { phone: [NO_SMS_MESSAGE] } });
 });
 
 test("an unknown country is its own field error", () => {

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode, type NumberType } from "libphonenumber-js/max";
+import { parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from "libphonenumber-js/max";
 import { AppError } from "@/lib/errors/app-error";
 import { isPhoneCountry } from "@/lib/phone/countries";
 
@@ -26,10 +26,27 @@ export function parsePhone(options: { input: string; defaultCountry: string; cha
   const input = options.input.trim();
   // An explicit "+" or "00" prefix names its own country and overrides the picker.
   const number = input.length > 0 && input.length <= 40 ? parsePhoneNumberFromString(input, country) : undefined;
-  if (!number || !number.isValid()) return { ok: false, fieldErrors: { phone: [INVALID_PHONE_MESSAGE] } };
+  return verdict(number, INVALID_PHONE_MESSAGE, options.channel);
+}
+
+export const INTERNATIONAL_PHONE_MESSAGE = "Enter the number in international format: + and the country code, like +44 7400 123456.";
+
+/**
+ * A number that names its own country ("+44 7400 123456"), for callers with no country picker beside
+ * the field, such as an application provisioning users through the flow API. A national number would
+ * be a guess at the country, so it is refused rather than read as anyone's.
+ */
+export function parseInternationalPhone(options: { input: string; channel?: "sms" | "voice" }): ParsedPhone {
+  const input = options.input.trim();
+  const number = input.startsWith("+") && input.length <= 40 ? parsePhoneNumberFromString(input) : undefined;
+  return verdict(number, INTERNATIONAL_PHONE_MESSAGE, options.channel);
+}
+
+function verdict(number: PhoneNumber | undefined, invalidMessage: string, channel: "sms" | "voice" | undefined): ParsedPhone {
+  if (!number || !number.isValid()) return { ok: false, fieldErrors: { phone: [invalidMessage] } };
   const type = number.getType();
   if (type && NEVER.includes(type)) return { ok: false, fieldErrors: { phone: [COSTLY_NUMBER_MESSAGE] } };
-  if (options.channel === "sms" && type && NO_TEXT.includes(type)) return { ok: false, fieldErrors: { phone: [NO_SMS_MESSAGE] } };
+  if (channel === "sms" && type && NO_TEXT.includes(type)) return { ok: false, fieldErrors: { phone: [NO_SMS_MESSAGE] } };
   return {
     ok: true,
     e164: number.number,

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { hitFixedWindow, peekFixedWindow } from "@/lib/rate-limit/fixed-window";
 import { limitKey } from "@/lib/rate-limit/keys";
-import { limitEmailRequest } from "@/lib/rate-limit/limits";
+import { limitApplicationRequests, limitEmailRequest } from "@/lib/rate-limit/limits";
 import { AppError } from "@/lib/errors/app-error";
 
 const freshKey = () => limitKey("sign-up:email", `window-${randomUUID()}@test.local`);
@@ -59,4 +59,27 @@ test("sign-ups and emailed links are limited per email address and per client ad
   await assert.rejects(limitEmailRequest({ kind: "sign-up", email: `b-${randomUUID()}@test.local`, ip }), (e: unknown) => e instanceof AppError && /from your network/.test(e.message));
   const keys = (await db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key).join("\n");
   assert.ok(!keys.includes(email) && !keys.includes(ip), "a plain email or address is stored in RateLimit");
+});
+
+test("API applications: API_RATE_LIMIT_PER_MINUTE (600) by default, an application's own limit when it has one, counted per application", async () => {
+  const now = new Date("2030-01-01T12:00:10Z");
+  const own = { applicationId: `app-${randomUUID()}`, limitPerMinute: 3 };
+  for (let i = 0; i < 3; i++) assert.deepEqual(await limitApplicationRequests({ ...own, now }), { allowed: true });
+  // Refused until the minute that began with the first request is over.
+  assert.deepEqual(await limitApplicationRequests({ ...own, now: new Date(now.getTime() + 15_000) }), { allowed: false, retryAfterSeconds: 45 });
+  assert.deepEqual(await limitApplicationRequests({ ...own, now: new Date(now.getTime() + 60_000) }), { allowed: true });
+  // Another application is counted apart, under the default: its 599th request has been made.
+  const other = { applicationId: `app-${randomUUID()}`, limitPerMinute: null };
+  await db.rateLimit.create({ data: { key: limitKey("api:application", other.applicationId), count: 599, windowStart: now } });
+  const verdicts = await Promise.all(Array.from({ length: 5 }, () => limitApplicationRequests({ ...other, now })));
+  assert.deepEqual(verdicts.filter((v) => v.allowed).length, 1);
+  assert.ok(verdicts.filter((v) => !v.allowed).every((v) => !v.allowed && v.retryAfterSeconds === 60));
+  const keys = (await db.rateLimit.findMany({ where: { key: { startsWith: "api:application:" } }, select: { key: true } })).map((r) => r.key).join("\n");
+  assert.ok(!keys.includes(own.applicationId), "keys hold a keyed hash of the application, like every other limit");
+});
+
+test("parallel requests of one application cannot overshoot its limit", async () => {
+  const application = { applicationId: `app-${randomUUID()}`, limitPerMinute: 7 };
+  const verdicts = await Promise.all(Array.from({ length: 25 }, () => limitApplicationRequests(application)));
+  assert.equal(verdicts.filter((v) => v.allowed).length, 7);
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
-// Control characters (C0, DEL, C1) would let a nickname break lines in emails and logs.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+// Control characters (C0, DEL, C1) would let a nickname break lines in emails and logs. A lone
+// surrogate (half of a UTF-16 pair, which a JSON "\ud800" escape can carry) is no character at all
+// and would be stored as U+FFFD; a whole pair (an emoji) is one code point and is fine.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u;
 
 export const nicknameSchema = z
   .string({ error: "Enter a name for the device." })

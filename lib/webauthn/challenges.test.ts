@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { CHALLENGE_TTL_SECONDS, consumeChallenge, storeChallenge } from "@/lib/webauthn/challenges";
+import { CHALLENGE_TTL_SECONDS, consumeChallenge, liveChallenge, storeChallenge } from "@/lib/webauthn/challenges";
 import { createTestUser, newFlowId } from "@/lib/webauthn/test-fixtures";
 
 async function setup() {
@@ -75,4 +75,17 @@ test("storing a challenge clears expired ones", async () => {
   const later = new Date(now.getTime() + (CHALLENGE_TTL_SECONDS + 1) * 1000);
   await storeChallenge({ ...base, flowExecutionId: newFlowId(), challenge: `challenge-${randomUUID()}`, now: later });
   assert.equal(await db.webAuthnChallenge.count({ where: { challenge } }), 0);
+});
+
+test("the live challenge of a binding is found until it is spent or expires; other bindings' are not", async () => {
+  const userId = (await createTestUser()).id;
+  const flowExecutionId = newFlowId();
+  const challenge = `live-${randomUUID()}`;
+  assert.equal(await liveChallenge({ userId, flowExecutionId, ceremony: "registration" }), null);
+  await storeChallenge({ userId, flowExecutionId, ceremony: "registration", challenge });
+  assert.equal(await liveChallenge({ userId, flowExecutionId, ceremony: "registration" }), challenge);
+  assert.equal(await liveChallenge({ userId, flowExecutionId, ceremony: "authentication" }), null);
+  assert.equal(await liveChallenge({ userId, flowExecutionId, ceremony: "registration", now: new Date(Date.now() + 301_000) }), null);
+  assert.ok(await consumeChallenge({ userId, flowExecutionId, ceremony: "registration", challenge }));
+  assert.equal(await liveChallenge({ userId, flowExecutionId, ceremony: "registration" }), null);
 });

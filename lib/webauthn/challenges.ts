@@ -33,6 +33,21 @@ export async function storeChallenge(options: ChallengeBinding & { challenge: st
 }
 
 /**
+ * The binding's unspent, unexpired challenge, if any. The flow API shows its state on every read (a
+ * poll, the check before an action), and a client holds the options it was given: minting a new
+ * challenge per read would void the one it is signing. That door shows the live one again instead;
+ * it is still spent once, by whichever response comes first, and still expires on time.
+ */
+export async function liveChallenge(options: ChallengeBinding & { now?: Date }): Promise<string | null> {
+  const { userId, flowExecutionId, ceremony } = options;
+  const row = await db.webAuthnChallenge.findFirst({
+    where: { userId, flowExecutionId, ceremony, expiresAt: { gt: options.now ?? new Date() } },
+    select: { challenge: true },
+  });
+  return row?.challenge ?? null;
+}
+
+/**
  * Spends a challenge: true for exactly one caller, and only with the binding it was stored under and
  * before it expires. One conditional DELETE, never read-then-write, so a replayed or parallel response
  * finds nothing left to spend (security.md item 13).

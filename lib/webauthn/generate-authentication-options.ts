@@ -1,8 +1,9 @@
 import "server-only";
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { CHALLENGE_TTL_SECONDS, storeChallenge } from "@/lib/webauthn/challenges";
+import { CHALLENGE_TTL_SECONDS, liveChallenge, storeChallenge } from "@/lib/webauthn/challenges";
 import { parseTransports, WEBAUTHN_DEVICE_TYPES } from "@/lib/webauthn/credential-data";
 import { relyingParty, userVerification } from "@/lib/webauthn/relying-party";
 
@@ -15,19 +16,24 @@ export async function generateAuthenticationOptionsForUser(options: {
   userId: string | null;
   flowExecutionId: string;
   deviceId?: string;
+  /** Show the flow's live challenge again rather than a new one (lib/webauthn/challenges.ts liveChallenge). */
+  reuseLiveChallenge?: boolean;
 }): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const { userId, flowExecutionId, deviceId } = options;
   // A device id without a signed-in or identified user cannot be anyone's.
   if (userId === null && deviceId !== undefined) throw notFound();
   const allowCredentials = userId === null ? undefined : await credentialsOf(userId, deviceId);
 
+  const live = options.reuseLiveChallenge ? await liveChallenge({ userId, flowExecutionId, ceremony: "authentication" }) : null;
   const request = await generateAuthenticationOptions({
+    // As bytes: the library would encode a string challenge once more.
+    ...(live ? { challenge: isoBase64URL.toBuffer(live) } : {}),
     rpID: relyingParty().id,
     allowCredentials,
     timeout: CHALLENGE_TTL_SECONDS * 1000,
     userVerification: userVerification(),
   });
-  await storeChallenge({ userId, flowExecutionId, ceremony: "authentication", challenge: request.challenge });
+  if (!live) await storeChallenge({ userId, flowExecutionId, ceremony: "authentication", challenge: request.challenge });
   return request;
 }
 

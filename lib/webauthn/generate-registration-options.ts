@@ -1,8 +1,9 @@
 import "server-only";
 import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/app-error";
-import { CHALLENGE_TTL_SECONDS, storeChallenge } from "@/lib/webauthn/challenges";
+import { CHALLENGE_TTL_SECONDS, liveChallenge, storeChallenge } from "@/lib/webauthn/challenges";
 import { parseTransports, userHandleFor, type WebAuthnDeviceType } from "@/lib/webauthn/credential-data";
 import { relyingParty, userVerification } from "@/lib/webauthn/relying-party";
 
@@ -15,6 +16,10 @@ export async function generateRegistrationOptionsForUser(options: {
   userId: string;
   flowExecutionId: string;
   type: WebAuthnDeviceType;
+  /** The name the authenticator shows, when an API application names its own (rp.name); else ours. */
+  rpName?: string;
+  /** Show the flow's live challenge again rather than a new one (lib/webauthn/challenges.ts liveChallenge). */
+  reuseLiveChallenge?: boolean;
 }): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const { userId, flowExecutionId, type } = options;
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
@@ -26,8 +31,11 @@ export async function generateRegistrationOptionsForUser(options: {
     select: { credentialId: true, transports: true },
   });
   const rp = relyingParty();
+  const live = options.reuseLiveChallenge ? await liveChallenge({ userId, flowExecutionId, ceremony: "registration" }) : null;
   const creation = await generateRegistrationOptions({
-    rpName: rp.name,
+    // As bytes: the library would encode a string challenge once more.
+    ...(live ? { challenge: isoBase64URL.toBuffer(live) } : {}),
+    rpName: options.rpName ?? rp.name,
     rpID: rp.id,
     userID: userHandleFor(userId),
     userName: user.email,
@@ -44,6 +52,6 @@ export async function generateRegistrationOptionsForUser(options: {
     },
     preferredAuthenticatorType: type === "PLATFORM" ? "localDevice" : "securityKey",
   });
-  await storeChallenge({ userId, flowExecutionId, ceremony: "registration", challenge: creation.challenge });
+  if (!live) await storeChallenge({ userId, flowExecutionId, ceremony: "registration", challenge: creation.challenge });
   return creation;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { devicePolicy } from "@/lib/policy/device-policy";
+import { AppError } from "@/lib/errors/app-error";
 
 export type RelyingParty = {
   /**
@@ -18,6 +19,20 @@ export type RelyingParty = {
 export function relyingParty(): RelyingParty {
   const { webauthn, appOrigin } = config();
   return { id: webauthn.rpId, name: webauthn.rpName, origin: appOrigin };
+}
+
+/**
+ * The origin a ceremony must have run on: ours, unless an API application names another (`origin` in
+ * the flow API), which must be one the operator allowed in WEBAUTHN_API_ORIGINS. Never an origin the
+ * caller merely asserts: the authenticator signed the origin the browser saw, and it must match this.
+ */
+export function expectedOrigin(requested?: string): string {
+  const rp = relyingParty();
+  if (requested === undefined || requested === rp.origin) return rp.origin;
+  if (config().webauthn.apiOrigins.includes(requested)) return requested;
+  throw new AppError("VALIDATION", "This origin is not allowed for WebAuthn here.", {
+    origin: [`Use ${rp.origin}, or ask the operator to add the origin to WEBAUTHN_API_ORIGINS.`],
+  });
 }
 
 export type UserVerification = "required" | "preferred" | "discouraged";

@@ -11,7 +11,7 @@ import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 import { allowedTopOrigins } from "@/lib/webauthn/allowed-top-origins";
 import { consumeChallenge } from "@/lib/webauthn/challenges";
 import { isExpectedFrame, parseTransports, readClientData, userHandleMatches, WEBAUTHN_DEVICE_TYPES } from "@/lib/webauthn/credential-data";
-import { relyingParty, requiresUserVerification } from "@/lib/webauthn/relying-party";
+import { expectedOrigin, relyingParty, requiresUserVerification } from "@/lib/webauthn/relying-party";
 import { isCounterRegression } from "@/lib/webauthn/signature-counter";
 
 export { isCounterRegression };
@@ -51,12 +51,16 @@ export async function verifyAuthentication(options: {
   flowExecutionId: string;
   response: AuthenticationResponseJSON;
   meta: RequestMeta;
+  /** The origin the ceremony ran on, when an API application names its own (lib/webauthn/relying-party.ts). */
+  origin?: string;
   /** When the flow asked for one device, the assertion must come from that device. */
   deviceId?: string;
   now?: Date;
 }): Promise<{ userId: string; deviceId: string; userVerified: boolean }> {
   const { userId, flowExecutionId, response, meta } = options;
   const now = options.now ?? new Date();
+  // Checked first: a refused origin costs the caller nothing, not even the challenge.
+  const origin = expectedOrigin(options.origin);
   const clientData = readClientData(response?.response?.clientDataJSON);
   if (!clientData) throw unverified();
   const spent = await consumeChallenge({ userId, flowExecutionId, ceremony: "authentication", challenge: clientData.challenge, now });
@@ -86,7 +90,7 @@ export async function verifyAuthentication(options: {
     const verification = await verifyAuthenticationResponse({
       response,
       expectedChallenge: clientData.challenge,
-      expectedOrigin: rp.origin,
+      expectedOrigin: origin,
       expectedRPID: rp.id,
       ...(topOrigins.length > 0 ? { expectedTopOrigin: topOrigins } : {}),
       // Counter 0 turns off the library's own counter check, which throws before the signature is

@@ -10,7 +10,7 @@ import { allowedTopOrigins } from "@/lib/webauthn/allowed-top-origins";
 import { authenticatorName } from "@/lib/webauthn/authenticator-names";
 import { consumeChallenge } from "@/lib/webauthn/challenges";
 import { isExpectedFrame, readClientData, serializeTransports, type WebAuthnDeviceType } from "@/lib/webauthn/credential-data";
-import { relyingParty, requiresUserVerification } from "@/lib/webauthn/relying-party";
+import { expectedOrigin, relyingParty, requiresUserVerification } from "@/lib/webauthn/relying-party";
 
 const NICKNAME_MAX = 40;
 // Control characters would let a nickname break lines in emails and logs (as lib/validations/devices.ts).
@@ -38,8 +38,12 @@ export async function verifyRegistration(options: {
   response: RegistrationResponseJSON;
   nickname?: string;
   meta: RequestMeta;
+  /** The origin the ceremony ran on, when an API application names its own (lib/webauthn/relying-party.ts). */
+  origin?: string;
 }): Promise<{ deviceId: string; nickname: string }> {
   const { userId, flowExecutionId, type, response, meta } = options;
+  // Checked first: a refused origin costs the caller nothing, not even the challenge.
+  const origin = expectedOrigin(options.origin);
   const clientData = readClientData(response?.response?.clientDataJSON);
   if (!clientData) throw unverified();
   const spent = await consumeChallenge({ userId, flowExecutionId, ceremony: "registration", challenge: clientData.challenge });
@@ -52,7 +56,7 @@ export async function verifyRegistration(options: {
     const verification = await verifyRegistrationResponse({
       response,
       expectedChallenge: clientData.challenge,
-      expectedOrigin: rp.origin,
+      expectedOrigin: origin,
       expectedRPID: rp.id,
       requireUserVerification: requiresUserVerification(),
     });

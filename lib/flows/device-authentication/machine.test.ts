@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { settle, type FlowContext } from "@/lib/flows/engine";
+import { lockedMessage } from "@/lib/otp/messages";
 import {
   createDeviceAuthenticationFlow,
   deviceAuthenticationInput,
@@ -130,7 +131,7 @@ test("OTP: a right code succeeds and records use; a wrong one stays with a messa
   const state = await begin(services);
   await assert.rejects(send(services, state, { type: "SUBMIT_OTP", otp: "000000" }), { code: "VALIDATION" });
   const done = await send(services, state, { type: "SUBMIT_OTP", otp: "123456" });
-  assert.deepEqual(done, { section: "RETURN_SUCCESS", authMethod: "otp", deviceId: "sms" });
+  assert.deepEqual(done, { section: "RETURN_SUCCESS", authMethod: "otp", deviceId: "sms", deviceType: "SMS" });
   assert.ok(calls.includes("used:sms"));
 });
 
@@ -167,4 +168,21 @@ test("when the door already knows the browser, the flow opens on the device choi
   // Without it, the gathering section waits for the browser's event, as the source's hidden form does.
   const asking = await settle(flow, flow.initial(ctx().input), ctx());
   assert.equal(asking.section, "GATHER_BROWSER_AND_DEVICES");
+});
+
+test("failWhenStuck: a lockout ends the flow with until when, and a spent last code with nothing left to try ends it too; otherwise the code stays", async () => {
+  const lockedUntil = new Date(Date.now() + 15 * 60_000);
+  const { services } = fakes({ devices: [choice("sms", "SMS")], codesSent: 5 });
+  services.verifyPasscode = async ({ code }) =>
+    code === "111111" ? { ok: false, reason: "locked", lockedUntil } : code === "222222" ? { ok: false, reason: "exhausted" } : { ok: false, reason: "invalid" };
+  const stuck = ctx({ failWhenStuck: true });
+  const state = await begin(services, stuck);
+  await assert.rejects(send(services, state, { type: "SUBMIT_OTP", otp: "000000" }, stuck), { code: "VALIDATION" });
+  const locked = await send(services, state, { type: "SUBMIT_OTP", otp: "111111" }, stuck);
+  assert.deepEqual(locked, { section: "RETURN_ERROR", errorMessage: lockedMessage(lockedUntil), errorDetails: "LOCKED", lockedUntil: lockedUntil.toISOString() });
+  assert.equal(createDeviceAuthenticationFlow(services).result(locked)?.output.ciam_lockedUntil, lockedUntil.toISOString());
+  const spent = await send(services, state, { type: "SUBMIT_OTP", otp: "222222" }, stuck);
+  assert.equal(spent.section === "RETURN_ERROR" && spent.errorDetails, "TOO_MANY_ATTEMPTS");
+  // The pages keep the section, where another device can be chosen.
+  await assert.rejects(send(services, state, { type: "SUBMIT_OTP", otp: "111111" }), { code: "VALIDATION" });
 });

@@ -7,6 +7,7 @@ import { DEVICE_TYPES, type DeviceTypeName } from "@/lib/devices/device-types";
 import { codeCheckMessage, type CodeCheckResult } from "@/lib/otp/messages";
 import { emailSchema } from "@/lib/validations/auth";
 import { deviceIdSchema } from "@/lib/validations/devices";
+import { passcodeTemplateSchema, type PasscodeTemplate } from "@/lib/otp/passcode-template";
 
 /**
  * Device Authentication subflow (../shared/seeds/004_6424acf4e61d16a2.txt), section by section:
@@ -41,9 +42,9 @@ export type DeviceAuthenticationState =
   | { section: "DEFAULT_DEVICE_ENRICHMENT"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
   | { section: "AUTHENTICATE_WITH_OTP"; browser: Browser; usable: DeviceChoice[]; deviceId: string; notice?: string }
   | { section: "AUTHENTICATE_WITH_FIDO2"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
-  | { section: "RETURN_SUCCESS"; authMethod: string; deviceId?: string }
+  | { section: "RETURN_SUCCESS"; authMethod: string; deviceId?: string; deviceType?: DeviceTypeName }
   | { section: "RETURN_NO_SECOND_FACTOR" }
-  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails: string };
+  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails: string; lockedUntil?: string };
 
 export const deviceAuthenticationInput = z.object({
   /** The source's user id input; when given it must be the flow's owner. */
@@ -64,6 +65,14 @@ export const deviceAuthenticationInput = z.object({
   /** The browser's capabilities when the door already knows them (lib/flows/browser-hint.ts): the
    * gathering section then needs no event from the browser. */
   browser: z.object({ webauthn: z.boolean(), platformAuthenticator: z.boolean() }).optional(),
+  /**
+   * End the flow when the account is locked or the last code is spent, instead of staying on the code
+   * section: the flow API's FAILED state, so a client learns it in one response rather than by a
+   * retried request. The pages keep the section, where the user can choose another device.
+   */
+  failWhenStuck: z.boolean().default(false),
+  /** How the passcodes of this flow are worded (the API's `template`). */
+  template: passcodeTemplateSchema.optional(),
 });
 export type DeviceAuthenticationInput = z.infer<typeof deviceAuthenticationInput>;
 
@@ -76,7 +85,12 @@ export const deviceAuthenticationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("CANCEL") }),
   z.object({ type: z.literal("SUBMIT_OTP"), otp: z.string({ error: "Enter the code." }).trim().min(1, { error: "Enter the code." }).max(20) }),
   z.object({ type: z.literal("RESEND") }),
-  z.object({ type: z.literal("FIDO2_ASSERTION"), assertion: z.string().min(2).max(20_000) }),
+  z.object({
+    type: z.literal("FIDO2_ASSERTION"),
+    assertion: z.string().min(2).max(20_000),
+    /** The origin the ceremony ran on, when an API application names its own. */
+    origin: z.string().max(200).optional(),
+  }),
 ]);
 export type DeviceAuthenticationEvent = z.infer<typeof deviceAuthenticationEvent>;
 
@@ -92,11 +106,26 @@ export type DeviceAuthenticationServices = {
    * can do: a claim from the browser must not take a registered factor off the choice.
    */
   usableDevices(userId: string, allowed: DeviceAuthenticationInput["allowedDeviceTypes"]): Promise<DeviceChoice[]>;
-  sendPasscode(options: { userId: string; deviceId: string; flowId: string; purpose: "sign-in" | "step-up"; meta: RequestMeta }): Promise<void>;
+  sendPasscode(options: {
+    userId: string;
+    deviceId: string;
+    flowId: string;
+    purpose: "sign-in" | "step-up";
+    meta: RequestMeta;
+    template?: PasscodeTemplate;
+  }): Promise<void>;
   verifyPasscode(options: { userId: string; deviceId: string; flowId: string; purpose: "sign-in" | "step-up"; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
   verifyTotp(options: { userId: string; deviceId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
-  authenticationOptions(userId: string, flowId: string, deviceId: string): Promise<unknown>;
-  verifyAssertion(options: { userId: string; flowId: string; deviceId: string; response: unknown; meta: RequestMeta }): Promise<{ userVerified: boolean }>;
+  /** `reuseLive`: show the flow's live challenge again (the flow API, whose reads must not void it). */
+  authenticationOptions(userId: string, flowId: string, deviceId: string, reuseLive?: boolean): Promise<unknown>;
+  verifyAssertion(options: {
+    userId: string;
+    flowId: string;
+    deviceId: string;
+    response: unknown;
+    origin?: string;
+    meta: RequestMeta;
+  }): Promise<{ userVerified: boolean }>;
   sendMagicLink(options: { userId: string; flowId: string; meta: RequestMeta }): Promise<void>;
   /** How many passcodes this flow has sent, whichever device they went to. */
   codesSent(flowId: string): Promise<number>;
@@ -197,7 +226,7 @@ export function createDeviceAuthenticationFlow(
             if (device.type !== "TOTP") {
               // With the budget spent, the last code sent is still the way in: show its page, send nothing.
               if (!(await maySend(services, ctx))) return { section: "AUTHENTICATE_WITH_OTP", ...base, notice: NO_MORE_CODES };
-              await services.sendPasscode({ userId: ownerOf(ctx), deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, meta: ctx.meta });
+              await services.sendPasscode({ userId: ownerOf(ctx), deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, meta: ctx.meta, template: ctx.input.template });
             }
             return { section: "AUTHENTICATE_WITH_OTP", ...base };
           }
@@ -245,7 +274,7 @@ export function createDeviceAuthenticationFlow(
           if (event.type === "RESEND") {
             if (device.type === "TOTP") throw notAvailable();
             if (!(await maySend(services, ctx))) throw new AppError("RATE_LIMITED", NO_MORE_CODES);
-            await services.sendPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, meta: ctx.meta });
+            await services.sendPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, meta: ctx.meta, template: ctx.input.template });
             return { ...state, notice: "We sent you a new code. The previous code no longer works." };
           }
           if (event.type !== "SUBMIT_OTP") throw notAvailable();
@@ -253,10 +282,18 @@ export function createDeviceAuthenticationFlow(
             device.type === "TOTP"
               ? await services.verifyTotp({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta })
               : await services.verifyPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, code: event.otp, meta: ctx.meta });
-          if (!result.ok) throw fieldError("otp", codeCheckMessage(result));
+          if (!result.ok) {
+            if (ctx.input.failWhenStuck && result.reason === "locked") {
+              return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result), errorDetails: "LOCKED", lockedUntil: result.lockedUntil.toISOString() };
+            }
+            if (ctx.input.failWhenStuck && result.reason === "exhausted" && !(await maySend(services, ctx)) && !hasChoice(state, ctx)) {
+              return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result), errorDetails: "TOO_MANY_ATTEMPTS" };
+            }
+            throw fieldError("otp", codeCheckMessage(result));
+          }
           // verifyTotp records the use in the statement that accepts the code.
           if (device.type !== "TOTP") await services.recordUse(userId, device.id);
-          return { section: "RETURN_SUCCESS", authMethod: device.type === "TOTP" ? "totp" : "otp", deviceId: device.id };
+          return { section: "RETURN_SUCCESS", authMethod: device.type === "TOTP" ? "totp" : "otp", deviceId: device.id, deviceType: device.type };
         }
 
         // Handle FIDO2 authentication: continue with this device, or pick another.
@@ -268,8 +305,8 @@ export function createDeviceAuthenticationFlow(
           }
           if (event.type !== "FIDO2_ASSERTION") throw notAvailable();
           const response = parseCredentialResponse(event.assertion);
-          await services.verifyAssertion({ userId, flowId: ctx.flowId, deviceId: device.id, response, meta: ctx.meta });
-          return { section: "RETURN_SUCCESS", authMethod: "webauthn", deviceId: device.id };
+          await services.verifyAssertion({ userId, flowId: ctx.flowId, deviceId: device.id, response, origin: event.origin, meta: ctx.meta });
+          return { section: "RETURN_SUCCESS", authMethod: "webauthn", deviceId: device.id, deviceType: device.type };
         }
 
         default:
@@ -305,7 +342,7 @@ export function createDeviceAuthenticationFlow(
         }
         case "AUTHENTICATE_WITH_FIDO2": {
           const device = chosen(state, state.deviceId);
-          const options = await services.authenticationOptions(ownerOf(ctx), ctx.flowId, device.id);
+          const options = await services.authenticationOptions(ownerOf(ctx), ctx.flowId, device.id, ctx.door === "api");
           return {
             section: state.section,
             actions: ["FIDO2_ASSERTION", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
@@ -320,11 +357,21 @@ export function createDeviceAuthenticationFlow(
     result(state) {
       switch (state.section) {
         case "RETURN_SUCCESS":
-          return { status: "success", output: { ciam_subflowResult: "AUTHENTICATED", ciam_authMethod: state.authMethod } };
+          return {
+            status: "success",
+            output: { ciam_subflowResult: "AUTHENTICATED", ciam_authMethod: state.authMethod, ...(state.deviceId ? { ciam_deviceId: state.deviceId } : {}) },
+          };
         case "RETURN_NO_SECOND_FACTOR":
           return { status: "success", output: { ciam_subflowResult: "NO_SECOND_FACTOR" } };
         case "RETURN_ERROR":
-          return { status: "error", output: { ciam_errorMessage: state.errorMessage, ciam_errorDetails: state.errorDetails } };
+          return {
+            status: "error",
+            output: {
+              ciam_errorMessage: state.errorMessage,
+              ciam_errorDetails: state.errorDetails,
+              ...(state.lockedUntil ? { ciam_lockedUntil: state.lockedUntil } : {}),
+            },
+          };
         default:
           return null;
       }

@@ -39,19 +39,20 @@ export const deviceAuthenticationServices: DeviceAuthenticationServices = {
       }));
   },
 
-  async sendPasscode({ userId, deviceId, flowId, purpose, meta }) {
+  async sendPasscode({ userId, deviceId, flowId, purpose, meta, template }) {
     const device = await getDeviceForCode({ userId, deviceId, now: new Date() });
     if ((device.type !== "SMS" && device.type !== "VOICE" && device.type !== "EMAIL") || !device.target) {
       throw new AppError("NOT_FOUND", "Device not found.");
     }
-    await sendDevicePasscode({ userId, deviceId, flowExecutionId: flowId, purpose, type: device.type, target: device.target, meta });
+    await sendDevicePasscode({ userId, deviceId, flowExecutionId: flowId, purpose, type: device.type, target: device.target, meta, template });
   },
   verifyPasscode: ({ userId, deviceId, flowId, purpose, code, meta }) =>
     verifyPasscode({ userId, deviceId, flowExecutionId: flowId, purpose, code, meta }),
   verifyTotp: ({ userId, deviceId, code, meta }) => verifyTotp({ userId, deviceId, code, meta }),
-  authenticationOptions: (userId, flowId, deviceId) => generateAuthenticationOptionsForUser({ userId, flowExecutionId: flowId, deviceId }),
-  verifyAssertion: ({ userId, flowId, deviceId, response, meta }) =>
-    verifyAuthentication({ userId, flowExecutionId: flowId, deviceId, response: response as never, meta }),
+  authenticationOptions: (userId, flowId, deviceId, reuseLive) =>
+    generateAuthenticationOptionsForUser({ userId, flowExecutionId: flowId, deviceId, reuseLiveChallenge: reuseLive }),
+  verifyAssertion: ({ userId, flowId, deviceId, response, origin, meta }) =>
+    verifyAuthentication({ userId, flowExecutionId: flowId, deviceId, response: response as never, origin, meta }),
   sendMagicLink: ({ userId, flowId, meta }) => sendFlowMagicLink({ userId, flowExecutionId: flowId, meta }),
   codesSent: (flowId) => db.passcode.count({ where: { flowExecutionId: flowId } }),
   async recordUse(userId, deviceId) {

@@ -149,7 +149,14 @@ export function createDeviceManagementFlow(
         // Add Device: invoke the registration subflow once; its end comes back as SUBFLOW_ENDED.
         case "ADD_DEVICE":
           if (state.subflowId) return null;
-          return { section: "ADD_DEVICE", subflowId: await ctx.startSubflow("device-registration", { allowCancel: true }) };
+          return {
+            section: "ADD_DEVICE",
+            subflowId: await ctx.startSubflow("device-registration", {
+              allowCancel: true,
+              // The API's client does its own WebAuthn ceremonies: every kind is on offer there.
+              ...(ctx.door === "api" ? { browser: { webauthn: true, platformAuthenticator: true } } : {}),
+            }),
+          };
         default:
           return null;
       }
@@ -158,7 +165,10 @@ export function createDeviceManagementFlow(
     async handle(state, event, ctx) {
       const userId = ownerOf(ctx);
       const machine = this;
-      if (event.type !== "SUBFLOW_ENDED" && SENSITIVE.has(event.type) && !(await services.isRecentlyAuthenticated(ctx.sessionId))) {
+      // Over the API the application vouches for its user (it authenticated them itself, and reaches
+      // only users it provisioned): there is no session of ours to step up.
+      const stale = ctx.door !== "api" && !(await services.isRecentlyAuthenticated(ctx.sessionId));
+      if (event.type !== "SUBFLOW_ENDED" && SENSITIVE.has(event.type) && stale) {
         if (event.type === "CONFIRM_REMOVE" && !(state.section === "UPDATE_DEVICE" && state.confirmRemoval)) throw notAvailable();
         return { section: "STEP_UP", subflowId: null, resume: { state, event } };
       }

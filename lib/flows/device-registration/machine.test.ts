@@ -117,7 +117,7 @@ test("when nothing can be added the subflow ends in Return Error with the reason
   const state = await atSelection(services);
   assert.deepEqual(flow.result(state), {
     status: "error",
-    output: { ciam_subflowResult: "ERROR", ciam_errorMessage: "You have reached the limit of 1 devices." },
+    output: { ciam_subflowResult: "ERROR", ciam_errorMessage: "You have reached the limit of 1 devices.", ciam_errorDetails: "NO_DEVICE_TYPE_AVAILABLE" },
   });
 });
 
@@ -214,4 +214,32 @@ test("allowedDeviceTypes limits what is offered", async () => {
   const view = await createDeviceRegistrationFlow(services).view({ section: "SELECT_DEVICE", browser }, c);
   assert.deepEqual((view.data.eligibility as { type: string }[]).map((e) => e.type), ["SMS", "EMAIL"]);
   await assert.rejects(run(services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "TOTP" }, c), { code: "CONFLICT" });
+});
+
+test("over the API: no session to be recent, capabilities from the input, and a number given with the choice goes straight to its code", async () => {
+  const { services, calls } = fakes({ recent: false, secondFactor: true });
+  const flow = createDeviceRegistrationFlow(services);
+  const api = { ...ctx({ browser: { webauthn: true, platformAuthenticator: true } }), door: "api" as const, sessionId: null };
+  const start = await settle(flow, flow.initial(api.input), api);
+  assert.equal(start.section, "SELECT_DEVICE");
+
+  // Without a country a number must be international; the rules of the number section apply.
+  await assert.rejects(run(services, start, { type: "SELECT_TYPE", deviceType: "SMS", phone: "2025550123" }, api), { code: "VALIDATION" });
+  const asking = await run(services, start, { type: "SELECT_TYPE", deviceType: "SMS", phone: "2025550123", country: "US", nickname: "Desk" }, api);
+  assert.equal(asking.section, "ASK_FOR_OTP");
+  assert.equal(asking.section === "ASK_FOR_OTP" && asking.nickname, "Desk");
+  assert.deepEqual(calls.slice(-2), ["create:SMS", "send:d1:+12025550123"]);
+
+  // An email address given with the choice must not already be a device.
+  const taken = fakes({ emailDevices: ["amy@example.com"] });
+  await assert.rejects(run(taken.services, start, { type: "SELECT_TYPE", deviceType: "EMAIL", email: "amy@example.com" }, api), { code: "VALIDATION" });
+  const email = await run(taken.services, start, { type: "SELECT_TYPE", deviceType: "EMAIL", email: "work@example.com" }, api);
+  assert.equal(email.section, "ASK_FOR_OTP");
+});
+
+test("a portal registration in a stale session still asks first, whatever the input says", async () => {
+  const { services } = fakes({ recent: false });
+  const flow = createDeviceRegistrationFlow(services);
+  const portal = ctx({ browser: { webauthn: true, platformAuthenticator: true } });
+  assert.equal((await settle(flow, flow.initial(portal.input), portal)).section, "CONFIRM_PASSWORD");
 });

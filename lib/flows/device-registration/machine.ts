@@ -7,6 +7,7 @@ import { ALLOWED_TYPE_NAMES, REGISTRABLE_TYPES, type Eligibility, type Registrab
 import { codeCheckMessage, canResend, NO_MORE_RESENDS_MESSAGE, type CodeCheckResult } from "@/lib/otp/messages";
 import { emailSchema } from "@/lib/validations/auth";
 import { nicknameSchema } from "@/lib/validations/devices";
+import { passcodeTemplateSchema, type PasscodeTemplate } from "@/lib/otp/passcode-template";
 
 /**
  * Device Registration subflow (../shared/seeds/001_9e81d5f0f64e9f9f.txt), section by section:
@@ -27,13 +28,25 @@ export type DeviceRegistrationState =
   | { section: "SELECT_DEVICE"; browser: Browser }
   | { section: "ENTER_PHONE"; browser: Browser; type: "SMS" | "VOICE" }
   | { section: "ENTER_EMAIL"; browser: Browser }
-  | { section: "PREPARE_OTP_DEVICE"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string | null }
-  | { section: "ASK_FOR_OTP"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string; notice?: string }
+  | { section: "PREPARE_OTP_DEVICE"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string | null; nickname?: string }
+  | { section: "ASK_FOR_OTP"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string; notice?: string; nickname?: string }
   | { section: "SET_UP_AUTHENTICATOR_APP"; browser: Browser; deviceId: string }
-  | { section: "REGISTER_FIDO2_DEVICE"; browser: Browser; type: Fido2Type }
+  | { section: "REGISTER_FIDO2_DEVICE"; browser: Browser; type: Fido2Type; nickname?: string; rpName?: string }
   | { section: "ACTIVATE_AND_ENABLE_MFA"; deviceId: string; type: RegistrableType }
   | { section: "RETURN_SUCCESS"; subflowResult: "ENROLLED" | "PASSWORD" | "CANCELED"; authMethod?: RegistrableType; deviceId?: string }
-  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails?: "REAUTH_REQUIRED" };
+  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails?: RegistrationErrorCode };
+
+/**
+ * Why a registration ended in error, for the invoking flow (REAUTH_REQUIRED makes device management
+ * ask for a step-up) and for the flow API's FAILED state, where it is the error's code.
+ */
+export type RegistrationErrorCode =
+  | "REAUTH_REQUIRED"
+  | "USER_NOT_FOUND"
+  | "NO_DEVICE_TYPE_AVAILABLE"
+  | "TOO_MANY_RESENDS"
+  | "TOO_MANY_ATTEMPTS"
+  | "LOCKED";
 
 export const deviceRegistrationInput = z.object({
   /** The address an email device uses; the account's email when absent. */
@@ -44,6 +57,15 @@ export const deviceRegistrationInput = z.object({
   passwordlessRequired: z.boolean().default(false),
   allowedDeviceTypes: z.array(z.enum(ALLOWED_TYPE_NAMES)).optional(),
   ciam_companyLogo: z.string().max(2000).optional(),
+  /**
+   * The browser's capabilities when the door already knows them (the flow API derives them from
+   * `webauthn.compatibility`): the gathering section then needs no event from the browser.
+   */
+  browser: z.object({ webauthn: z.boolean(), platformAuthenticator: z.boolean() }).optional(),
+  /** The number an SMS or voice device uses when the choice names none (the API's `user.mobilePhone`). */
+  mobilePhone: z.string().trim().max(30).optional(),
+  /** How the passcodes of this flow are worded (the API's `template`). */
+  template: passcodeTemplateSchema.optional(),
 });
 export type DeviceRegistrationInput = z.infer<typeof deviceRegistrationInput>;
 
@@ -53,7 +75,21 @@ const otpField = z.string({ error: "Enter the code." }).trim().min(1, { error: "
 export const deviceRegistrationEvent = z.discriminatedUnion("type", [
   browserCapabilitiesEvent,
   z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
-  z.object({ type: z.literal("SELECT_TYPE"), deviceType: z.enum(REGISTRABLE_TYPES, { error: "Choose a kind of device." }) }),
+  z.object({
+    type: z.literal("SELECT_TYPE"),
+    deviceType: z.enum(REGISTRABLE_TYPES, { error: "Choose a kind of device." }),
+    /**
+     * The rest of the choice when the door has it at once (the flow API's device.create): the name,
+     * and the number or address, so the flow goes straight on to send the code. Checked as the
+     * number and address sections check them.
+     */
+    nickname: nicknameSchema.optional(),
+    phone: z.string().trim().min(1).max(30).optional(),
+    country: z.string().trim().length(2).optional(),
+    email: emailSchema.optional(),
+    /** The relying party's name the authenticator shows (the API's rp.name). */
+    rpName: z.string().trim().min(1).max(80).optional(),
+  }),
   z.object({ type: z.literal("USE_PASSWORD") }),
   z.object({ type: z.literal("CANCEL") }),
   z.object({ type: z.literal("BACK") }),
@@ -69,6 +105,8 @@ export const deviceRegistrationEvent = z.discriminatedUnion("type", [
     type: z.literal("FIDO2_ATTESTATION"),
     attestation: z.string().min(2).max(20_000),
     nickname: z.union([z.literal(""), nicknameSchema]).optional(),
+    /** The origin the ceremony ran on, when an API application names its own. */
+    origin: z.string().max(200).optional(),
   }),
 ]);
 export type DeviceRegistrationEvent = z.infer<typeof deviceRegistrationEvent>;
@@ -85,16 +123,33 @@ export type DeviceRegistrationServices = {
   /** The email addresses the user already has as email devices. */
   emailDeviceTargets(userId: string): Promise<string[]>;
   parsePhone(input: string, country: string, type: "SMS" | "VOICE"): { ok: true; e164: string } | { ok: false; field: "phone" | "country"; message: string };
-  createPendingDevice(userId: string, type: RegistrableType, target: string | null): Promise<{ id: string }>;
+  createPendingDevice(userId: string, type: RegistrableType, target: string | null, nickname?: string): Promise<{ id: string }>;
   deletePendingDevice(userId: string, deviceId: string): Promise<void>;
   /** Issues a passcode bound to this flow and device and delivers it by the device's channel. */
-  sendPasscode(options: { userId: string; deviceId: string; flowId: string; type: OtpType; target: string; meta: RequestMeta }): Promise<void>;
+  sendPasscode(options: {
+    userId: string;
+    deviceId: string;
+    flowId: string;
+    type: OtpType;
+    target: string;
+    meta: RequestMeta;
+    template?: PasscodeTemplate;
+  }): Promise<void>;
   verifyPasscode(options: { userId: string; deviceId: string; flowId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
   verifyTotp(options: { userId: string; deviceId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
   totpEnrolment(userId: string, deviceId: string): Promise<{ uri: string; qrDataUrl: string; secret: string }>;
   activateDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
-  registrationOptions(userId: string, flowId: string, type: Fido2Type): Promise<unknown>;
-  verifyRegistration(options: { userId: string; flowId: string; type: Fido2Type; response: unknown; nickname?: string; meta: RequestMeta }): Promise<{ deviceId: string }>;
+  /** `reuseLive`: show the flow's live challenge again (the flow API, whose reads must not void it). */
+  registrationOptions(userId: string, flowId: string, type: Fido2Type, options?: { rpName?: string; reuseLive?: boolean }): Promise<unknown>;
+  verifyRegistration(options: {
+    userId: string;
+    flowId: string;
+    type: Fido2Type;
+    response: unknown;
+    nickname?: string;
+    origin?: string;
+    meta: RequestMeta;
+  }): Promise<{ deviceId: string }>;
   maskTarget(type: OtpType, target: string): string;
   maxResends: number;
 };
@@ -111,7 +166,7 @@ function ownerOf(ctx: Ctx): string {
 /** A failed code: a typing slip stays on the page with a message; a spent code or a lockout ends the flow. */
 function afterFailedCode(result: Exclude<CodeCheckResult, { ok: true }>): State | never {
   if (result.reason === "exhausted" || result.reason === "locked") {
-    return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result) };
+    return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result), errorDetails: result.reason === "locked" ? "LOCKED" : "TOO_MANY_ATTEMPTS" };
   }
   throw fieldError("otp", codeCheckMessage(result));
 }
@@ -135,15 +190,17 @@ export function createDeviceRegistrationFlow(
         case "GATHER_DEVICE_TYPES": {
           // The user's record must be this flow's owner; the browser's capabilities arrive as an event.
           const user = ctx.userId ? await services.getUser(ctx.userId) : null;
-          if (!user) return { section: "RETURN_ERROR", errorMessage: "Sign in to add a device." };
+          if (!user) return { section: "RETURN_ERROR", errorMessage: "Sign in to add a device.", errorDetails: "USER_NOT_FOUND" };
           if (ctx.input.pingOneUserId && ctx.input.pingOneUserId !== user.id) {
-            return { section: "RETURN_ERROR", errorMessage: "This registration was started for a different account." };
+            return { section: "RETURN_ERROR", errorMessage: "This registration was started for a different account.", errorDetails: "USER_NOT_FOUND" };
           }
-          return null;
+          return ctx.input.browser ? { section: "DECIDE_DEVICE_TYPES", browser: ctx.input.browser } : null;
         }
         // The policy decision: recent enough sign-in, then which types are left to add.
         case "DECIDE_DEVICE_TYPES": {
-          if (!(await services.isRecentlyAuthenticated(ctx.sessionId))) {
+          // Over the API the application signed its user in itself and vouches for it with its key
+          // (it reaches only users it provisioned); there is no session of ours to be recent.
+          if (ctx.door !== "api" && !(await services.isRecentlyAuthenticated(ctx.sessionId))) {
             // The password is a step-up only where it is the account's highest level; otherwise the
             // invoking flow asks for a second factor and starts the registration again.
             if (await services.requiresSecondFactor(ownerOf(ctx))) {
@@ -157,6 +214,7 @@ export function createDeviceRegistrationFlow(
             return {
               section: "RETURN_ERROR",
               errorMessage: reason ?? "No kind of device can be added here: ask the site owner which kinds are enabled.",
+              errorDetails: "NO_DEVICE_TYPE_AVAILABLE",
             };
           }
           return { section: "SELECT_DEVICE", browser: state.browser };
@@ -165,8 +223,16 @@ export function createDeviceRegistrationFlow(
         case "PREPARE_OTP_DEVICE": {
           const userId = ownerOf(ctx);
           if (state.deviceId) await services.deletePendingDevice(userId, state.deviceId);
-          const device = await services.createPendingDevice(userId, state.type, state.target);
-          await services.sendPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, type: state.type, target: state.target, meta: ctx.meta });
+          const device = await services.createPendingDevice(userId, state.type, state.target, state.nickname);
+          await services.sendPasscode({
+            userId,
+            deviceId: device.id,
+            flowId: ctx.flowId,
+            type: state.type,
+            target: state.target,
+            meta: ctx.meta,
+            template: ctx.input.template,
+          });
           return {
             section: "ASK_FOR_OTP",
             browser: state.browser,
@@ -175,6 +241,7 @@ export function createDeviceRegistrationFlow(
             resendCount: state.resendCount,
             deviceId: device.id,
             notice: state.deviceId ? "We sent you a new code. The previous code no longer works." : undefined,
+            nickname: state.nickname,
           };
         }
         case "ACTIVATE_AND_ENABLE_MFA":
@@ -220,24 +287,39 @@ export function createDeviceRegistrationFlow(
           if (!choice) throw notAvailable();
           if (!choice.available) throw new AppError("CONFLICT", choice.reason ?? "That kind of device cannot be added now.");
           const { browser } = state;
+          const { nickname } = event;
           switch (event.deviceType) {
             case "SMS":
-            case "VOICE":
-              return { section: "ENTER_PHONE", browser, type: event.deviceType };
+            case "VOICE": {
+              const given = event.phone ?? ctx.input.mobilePhone;
+              if (!given) return { section: "ENTER_PHONE", browser, type: event.deviceType };
+              // A number given with the choice is checked as the number section checks it; without a
+              // country it must be international, since no country can be guessed for it.
+              if (!event.country && !given.startsWith("+")) {
+                throw fieldError("phone", "Give the number in international format, starting with + and the country code.");
+              }
+              const phone = services.parsePhone(given, event.country ?? "US", event.deviceType);
+              if (!phone.ok) throw fieldError(phone.field, phone.message);
+              return { section: "PREPARE_OTP_DEVICE", browser, type: event.deviceType, target: phone.e164, resendCount: 0, deviceId: null, nickname };
+            }
             // User selected email: use the known address unless it is already an email device.
             case "EMAIL": {
-              const known = ctx.input.email ?? (await services.getUser(userId))?.email;
               const taken = await services.emailDeviceTargets(userId);
+              if (event.email) {
+                if (taken.includes(event.email)) throw fieldError("email", "This address is already one of the user's devices.");
+                return { section: "PREPARE_OTP_DEVICE", browser, type: "EMAIL", target: event.email, resendCount: 0, deviceId: null, nickname };
+              }
+              const known = ctx.input.email ?? (await services.getUser(userId))?.email;
               if (!known || taken.includes(known)) return { section: "ENTER_EMAIL", browser };
-              return { section: "PREPARE_OTP_DEVICE", browser, type: "EMAIL", target: known, resendCount: 0, deviceId: null };
+              return { section: "PREPARE_OTP_DEVICE", browser, type: "EMAIL", target: known, resendCount: 0, deviceId: null, nickname };
             }
             case "TOTP": {
-              const device = await services.createPendingDevice(userId, "TOTP", null);
+              const device = await services.createPendingDevice(userId, "TOTP", null, nickname);
               return { section: "SET_UP_AUTHENTICATOR_APP", browser, deviceId: device.id };
             }
             case "PLATFORM":
             case "SECURITY_KEY":
-              return { section: "REGISTER_FIDO2_DEVICE", browser, type: event.deviceType };
+              return { section: "REGISTER_FIDO2_DEVICE", browser, type: event.deviceType, nickname, rpName: event.rpName };
           }
           throw notAvailable();
         }
@@ -268,7 +350,7 @@ export function createDeviceRegistrationFlow(
           if (event.type === "RESEND") {
             if (!canResend(state.resendCount, services.maxResends)) {
               await services.deletePendingDevice(userId, state.deviceId);
-              return { section: "RETURN_ERROR", errorMessage: NO_MORE_RESENDS_MESSAGE };
+              return { section: "RETURN_ERROR", errorMessage: NO_MORE_RESENDS_MESSAGE, errorDetails: "TOO_MANY_RESENDS" };
             }
             return { ...state, section: "PREPARE_OTP_DEVICE", resendCount: state.resendCount + 1 };
           }
@@ -299,7 +381,8 @@ export function createDeviceRegistrationFlow(
             flowId: ctx.flowId,
             type: state.type,
             response,
-            nickname: event.nickname || undefined,
+            nickname: event.nickname || state.nickname,
+            origin: event.origin,
             meta: ctx.meta,
           });
           // verifyRegistration activates the device (and turns MFA on) as part of storing the credential.
@@ -347,7 +430,7 @@ export function createDeviceRegistrationFlow(
         }
         case "REGISTER_FIDO2_DEVICE": {
           // A fresh challenge each time the confirmation page is shown; the newest one is the only valid one.
-          const options = await services.registrationOptions(ownerOf(ctx), ctx.flowId, state.type);
+          const options = await services.registrationOptions(ownerOf(ctx), ctx.flowId, state.type, { rpName: state.rpName, reuseLive: ctx.door === "api" });
           return { section: state.section, actions: ["FIDO2_ATTESTATION", "BACK", ...cancel], data: { deviceType: state.type, options } };
         }
         default:

@@ -19,9 +19,12 @@ import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-regi
 import { verifyRegistration } from "@/lib/webauthn/verify-registration";
 import type { DeviceRegistrationServices } from "@/lib/flows/device-registration/machine";
 
-/** A first name for a new device; the user can rename it in the device list. */
+/**
+ * A first name for a new device; the user can rename it in the device list. Names show at the second
+ * factor, where a number shows only its last two digits (issue 4), so the name gives away no more.
+ */
 function defaultNickname(type: keyof typeof deviceTypeLabel, target: string | null) {
-  if (target && (type === "SMS" || type === "VOICE")) return `Phone ending ${target.slice(-4)}`;
+  if (target && (type === "SMS" || type === "VOICE")) return `Phone ending ${target.slice(-2)}`;
   if (target && type === "EMAIL") return target;
   return deviceTypeLabel[type];
 }
@@ -42,17 +45,17 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
     const field = parsed.fieldErrors.country ? "country" : "phone";
     return { ok: false, field, message: (parsed.fieldErrors[field] ?? ["Enter a valid phone number."])[0]! };
   },
-  createPendingDevice: (userId, type, target) =>
+  createPendingDevice: (userId, type, target, nickname) =>
     createPendingDevice({
       userId,
       type,
       target: target ?? undefined,
-      nickname: defaultNickname(type, target),
+      nickname: nickname ?? defaultNickname(type, target),
       totpSecret: type === "TOTP" ? createTotpSecret() : undefined,
     }),
   deletePendingDevice: (userId, deviceId) => deletePendingDevice({ userId, deviceId }),
-  sendPasscode: ({ userId, deviceId, flowId, type, target, meta }) =>
-    sendDevicePasscode({ userId, deviceId, flowExecutionId: flowId, purpose: "enrolment", type, target, meta }),
+  sendPasscode: ({ userId, deviceId, flowId, type, target, meta, template }) =>
+    sendDevicePasscode({ userId, deviceId, flowExecutionId: flowId, purpose: "enrolment", type, target, meta, template }),
   verifyPasscode: ({ userId, deviceId, flowId, code, meta }) =>
     verifyPasscode({ userId, deviceId, flowExecutionId: flowId, purpose: "enrolment", code, meta }),
   verifyTotp: ({ userId, deviceId, code, meta }) => verifyTotp({ userId, deviceId, code, meta }),
@@ -68,9 +71,10 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
   activateDevice: async (userId, deviceId, meta) => {
     await activateDevice({ userId, deviceId, meta });
   },
-  registrationOptions: (userId, flowId, type) => generateRegistrationOptionsForUser({ userId, flowExecutionId: flowId, type }),
-  verifyRegistration: ({ userId, flowId, type, response, nickname, meta }) =>
-    verifyRegistration({ userId, flowExecutionId: flowId, type, response: response as never, nickname, meta }),
+  registrationOptions: (userId, flowId, type, options) =>
+    generateRegistrationOptionsForUser({ userId, flowExecutionId: flowId, type, rpName: options?.rpName, reuseLiveChallenge: options?.reuseLive }),
+  verifyRegistration: ({ userId, flowId, type, response, nickname, origin, meta }) =>
+    verifyRegistration({ userId, flowExecutionId: flowId, type, response: response as never, nickname, origin, meta }),
   maskTarget: (type, target) => maskTarget(type, target) ?? "",
   get maxResends() {
     return config().otp.maxResends;
