@@ -87,6 +87,7 @@ test("another user's flow and another session family's flow are not found, to ev
     expect(sent.status()).toBe(404);
     expect(await sent.json()).toEqual({ status: "error", message: "Flow not found." });
     expect((await other.request.get(`/api/flows/${flowId}`)).status()).toBe(404);
+    expect((await other.request.get(`/api/flows/${flowId}/live`)).status()).toBe(404);
   }
   const after = await db.flowExecution.findUniqueOrThrow({ where: { id: flowId } });
   expect(after.updatedAt).toEqual(before.updatedAt);
@@ -149,4 +150,29 @@ test("another session's finished sign-in flow cannot be redeemed; the attempt is
   await expect(attacker.page).toHaveURL(/\/sign-in\/verify/);
   await attacker.context.close();
   await owner.context.close();
+});
+
+test("the live channel tells the owner's waiting page when its flow changes, whichever request changed it", async ({ page, request, baseURL }) => {
+  const owner = await seedUser({ mfaEnabled: false });
+  await signIn(page, owner.email);
+  const flowId = await devicesFlow(page);
+  expect((await request.get(`/api/flows/${flowId}/live`)).status()).toBe(401);
+
+  // The page listens; once it is connected, another request changes the flow.
+  type Listening = Window & { heard?: Promise<string>; opened?: Promise<unknown> };
+  await page.evaluate((id) => {
+    const w = window as Listening;
+    w.heard = new Promise<string>((resolve) => {
+      const source = new EventSource(`/api/flows/${id}/live`);
+      w.opened = new Promise((opened) => source.addEventListener("open", opened, { once: true }));
+      source.addEventListener("changed", () => {
+        source.close();
+        resolve("changed");
+      });
+    });
+  }, flowId);
+  await page.evaluate(() => (window as Listening).opened);
+  const sent = await post(page.request, flowId, TURN_ON, { Origin: baseURL!, "Content-Type": "application/json" });
+  expect(sent.status()).toBe(200);
+  expect(await page.evaluate(() => (window as Listening).heard)).toBe("changed");
 });

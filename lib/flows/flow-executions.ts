@@ -312,6 +312,16 @@ export async function findSignInFlow(options: { userId: string; caller: Caller }
   });
 }
 
+/**
+ * The flow's version: when it last changed. The live channel (lib/flows/flow-live.ts) compares it, so a
+ * page waiting for something done elsewhere (a link confirmed, a phone's approval) hears of it whichever
+ * instance did it. By id alone: the caller has already been found to own the flow.
+ */
+export async function flowVersion(id: string): Promise<number | null> {
+  const row = await db.flowExecution.findUnique({ where: { id }, select: { updatedAt: true } });
+  return row ? row.updatedAt.getTime() : null;
+}
+
 /** What a door shows of a flow row it already holds. */
 export function snapshotOf(execution: Execution, caller: Caller) {
   return snapshot(execution, machineFor(execution.kind), caller);

@@ -1,20 +1,15 @@
 "use client";
 
-import { useEffect } from "react";
 import { FlowForm } from "@/components/flows/flow-form";
-import { useFlowPoll } from "@/components/flows/flow-door";
+import { useFlowLive } from "@/components/flows/use-flow-live";
 import { LinkActions } from "@/components/flows/link-actions";
 
 /**
- * Call magic link authentication: wait while the person opens the emailed link, asking the flow door
- * for the flow's view every few seconds (GET /api/flows/[id]) instead of re-rendering the page.
+ * Call magic link authentication: wait while the person opens the emailed link. The flow's live
+ * channel says when the link was confirmed (on any instance), and the page moves on by itself.
  */
 export function MagicLinkWaitSection({ flowId, actions }: { flowId: string; actions: string[] }) {
-  const poll = useFlowPoll();
-  useEffect(() => {
-    const timer = window.setInterval(() => void poll(), 3000);
-    return () => window.clearInterval(timer);
-  }, [poll]);
+  useFlowLive(flowId);
   return (
     <section className="card stack" aria-labelledby="link-heading" aria-busy="true">
       <h1 id="link-heading">Check your email</h1>
