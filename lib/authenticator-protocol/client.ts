@@ -74,14 +74,15 @@ export type AuthenticatorClientOptions = {
   /** The portal's URL, e.g. "https://accounts.example.com". */
   baseUrl: string;
   fetch?: typeof fetch;
-  paths?: Partial<typeof AUTHENTICATOR_API_PATHS>;
+  /** Other paths, for an app that proxies the endpoints elsewhere. */
+  paths?: Partial<Record<keyof typeof AUTHENTICATOR_API_PATHS, string>>;
 };
 
 export type AuthenticatorClient = ReturnType<typeof createAuthenticatorClient>;
 
 export function createAuthenticatorClient(options: AuthenticatorClientOptions) {
   const base = options.baseUrl.replace(/\/$/, "");
-  const paths = { ...AUTHENTICATOR_API_PATHS, ...options.paths };
+  const paths: Record<keyof typeof AUTHENTICATOR_API_PATHS, string> = { ...AUTHENTICATOR_API_PATHS, ...options.paths };
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function post<T>(path: string, body: unknown): Promise<T> {
