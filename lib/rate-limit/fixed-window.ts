@@ -42,6 +42,14 @@ export async function hitFixedWindow(options: Window): Promise<LimitVerdict> {
   return { allowed: false, retryAfterSeconds: 1 };
 }
 
+/**
+ * Gives back a hit that turned out not to count: for limits on failures, where each attempt takes a
+ * hit first (so parallel attempts cannot all slip under the limit) and a success returns its hit.
+ */
+export async function releaseFixedWindowHit(key: string): Promise<void> {
+  await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
 /** Whether the next hit would be refused, without counting one (for limits counted only on failure). */
 export async function peekFixedWindow(options: Window): Promise<LimitVerdict> {
   const now = options.now ?? new Date();
