@@ -12,6 +12,9 @@ import { MobileAuthError } from "@/lib/mobile/mobile-error";
 import { usablePairedDevice } from "@/lib/mobile/paired-device";
 import { pushRequestInfo } from "@/lib/mobile/request-info";
 
+/** How long answered and expired requests are kept, for the flow that polls and for a late phone. */
+const KEEP_DECIDED_MS = 24 * 3600 * 1000;
+
 export type CreatedPushChallenge = {
   id: string;
   /** The two-digit number for the sign-in page to show. */
@@ -65,6 +68,8 @@ export async function createPushChallenge(options: {
     // Checked again in the transaction: a block that landed meanwhile must stop this push.
     await usablePairedDevice({ deviceId, userId }, tx);
     await tx.pushChallenge.updateMany({ where: { deviceId, status: "PENDING" }, data: { status: "CANCELED", decidedAt: now } });
+    // Nothing else cleans this table: the phone's answered requests go after a day (by its index).
+    await tx.pushChallenge.deleteMany({ where: { deviceId, expiresAt: { lt: new Date(now.getTime() - KEEP_DECIDED_MS) } } });
     await tx.pushChallenge.create({
       data: { id, userId, deviceId, flowExecutionId, number, choices: JSON.stringify(choices), requestInfo: JSON.stringify(requestInfo), expiresAt, createdAt: now },
     });

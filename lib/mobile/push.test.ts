@@ -182,6 +182,17 @@ test("one pending push per phone: a new push cancels the earlier one, also when 
   assert.equal(await db.pushChallenge.count({ where: { deviceId, status: "PENDING" } }), 1);
 });
 
+test("a phone's requests are kept a day after they end, then swept by its next push", async () => {
+  const { push, challenge, deviceId } = await setup();
+  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000 - 60_000);
+  await db.pushChallenge.update({ where: { id: challenge.id }, data: { createdAt: dayAgo, expiresAt: dayAgo } });
+  const recent = await push();
+  await push();
+  assert.equal(await db.pushChallenge.count({ where: { id: challenge.id } }), 0);
+  assert.equal(await db.pushChallenge.count({ where: { id: recent.id } }), 1);
+  assert.equal(await db.pushChallenge.count({ where: { deviceId } }), 2);
+});
+
 test("the flow can withdraw its push (another device chosen): the phone stops listing it", async () => {
   const { userId, flowExecutionId, deviceId, phone, answer } = await setup();
   assert.equal(await cancelPushChallenge({ flowExecutionId, userId: "someone-else" }), 0);
