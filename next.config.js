@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native and driver packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer"],
+  // Native and driver packages, and the Node-only senders (mail, Web Push), are loaded by Node at run time, not bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer", "web-push"],
   poweredByHeader: false,
   // End-to-end tests build into their own folder so they never clash with a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",

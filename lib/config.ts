@@ -77,6 +77,15 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default("Acme Accounts <no-reply@localhost>"),
   OUTBOX_ENABLED: flag(false),
+  /**
+   * Who runs this server, sent to push services in every VAPID token (RFC 8292 "sub") so they can
+   * reach the operator: a mailto: address or an https: URL. Default: EMAIL_FROM's address.
+   */
+  VAPID_SUBJECT: z
+    .string()
+    .trim()
+    .refine(isVapidSubject, { error: "a mailto: address or an https: URL" })
+    .optional(),
 
   // One-time passcodes and lockout (security.md items 1-7).
   OTP_LENGTH: int(6, 6, 10),
@@ -176,6 +185,7 @@ function load() {
     emailFrom: env.EMAIL_FROM,
     /** The outbox keeps every outbound message for people and tests; never in production. */
     outboxEnabled: appEnv !== "production" || env.OUTBOX_ENABLED,
+    push: { vapidSubject: env.VAPID_SUBJECT ?? defaultVapidSubject(env.EMAIL_FROM, appUrl) },
     /** Read on use, not at load, so a build (which loads config) needs no secret. */
     get authSecret() {
       return env.AUTH_SECRET ?? env.NEXTAUTH_SECRET ?? devSecret(appEnv);
@@ -237,6 +247,23 @@ function smsSettings(env: z.infer<typeof schema>) {
     );
   }
   return { apiBaseUrl: base.replace(/\/$/, ""), accountSid: sid, authToken: token, from };
+}
+
+function isVapidSubject(value: string): boolean {
+  if (/^mailto:[^\s@<>]+@[^\s@<>]+$/i.test(value)) return true;
+  try {
+    return new URL(value).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** EMAIL_FROM's address ("Acme <no-reply@acme.com>" or a bare address), else APP_URL when https. */
+export function defaultVapidSubject(emailFrom: string, appUrl: string): string {
+  const address = /<([^<>]+)>\s*$/.exec(emailFrom)?.[1] ?? emailFrom;
+  if (isVapidSubject(`mailto:${address.trim()}`)) return `mailto:${address.trim()}`;
+  if (isVapidSubject(appUrl)) return new URL(appUrl).origin;
+  return `mailto:no-reply@${new URL(appUrl).hostname}`;
 }
 
 function devSecret(appEnv: AppEnv): string {

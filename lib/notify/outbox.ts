@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 
-export type Channel = "email" | "sms" | "voice";
+export type Channel = "email" | "sms" | "voice" | "push";
 
 /** Keeps a copy of an outbound message when the outbox is on (development and test only). */
 export async function keepInOutbox(message: { channel: Channel; to: string; subject?: string; body: string }) {
