@@ -123,6 +123,16 @@ const schema = z.object({
    * the RP ID's domain; APP_URL's origin is always allowed.
    */
   WEBAUTHN_API_ORIGINS: z.string().optional(),
+
+  // Mobile authenticator (lib/mobile, security.md items 18-20).
+  /** How long a push waits for the phone's answer before the sign-in page offers Retry (and the passcode). */
+  PUSH_TIMEOUT_SECONDS: int(60, 15, 600),
+  /** Pushes per account per hour: a flood of prompts is how people are pressed into approving one. */
+  PUSH_LIMIT_PER_HOUR: int(10, 1, 1000),
+  /** How long a pairing key works; NIST allows at most 10 minutes, so a longer value is refused. */
+  PAIRING_KEY_TTL_MINUTES: int(10, 1, 10),
+  /** Wrong pairing keys per client address per hour, so keys cannot be guessed online. */
+  PAIRING_FAILURES_PER_ADDRESS_PER_HOUR: int(20, 1, 100_000),
 });
 
 export type AppEnv = "development" | "test" | "production";
@@ -191,6 +201,12 @@ function load() {
     lockout: { threshold: env.MFA_LOCKOUT_THRESHOLD, minutes: env.MFA_LOCKOUT_MINUTES },
     sms: smsSettings(env),
     webauthn: webauthnSettings(env, appUrl),
+    mobile: {
+      pushTimeoutSeconds: env.PUSH_TIMEOUT_SECONDS,
+      pushLimitPerHour: env.PUSH_LIMIT_PER_HOUR,
+      pairingKeyTtlMinutes: env.PAIRING_KEY_TTL_MINUTES,
+      pairingFailuresPerAddressPerHour: env.PAIRING_FAILURES_PER_ADDRESS_PER_HOUR,
+    },
   };
 }
 

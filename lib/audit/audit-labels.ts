@@ -27,4 +27,10 @@ export const auditActionLabel: Record<string, string> = {
   "user.provisioned": "Account created by an application",
   "application.created": "API application created",
   "application.revoked": "API application revoked",
+  "device.paired": "Phone paired",
+  "device.pairing_refused": "A used or expired pairing key was refused",
+  "push.sent": "Sign-in request sent to your phone",
+  "push.approved": "Sign-in approved on your phone",
+  "push.denied": "Sign-in denied on your phone",
+  "push.number_mismatch": "Wrong number chosen on your phone",
 };

@@ -35,7 +35,15 @@ export type AuditAction =
   // what an application did to a user (the row's applicationId says which application).
   | "application.created"
   | "application.revoked"
-  | "user.provisioned";
+  | "user.provisioned"
+  // The mobile authenticator (lib/mobile, security.md items 18-20): a phone paired, a pairing key
+  // refused (used again, expired), pushes sent and answered, and a wrong number chosen on the phone.
+  | "device.paired"
+  | "device.pairing_refused"
+  | "push.sent"
+  | "push.approved"
+  | "push.denied"
+  | "push.number_mismatch";
 
 /**
  * Who is asking: the client address and user agent, and for a flow API request the application whose

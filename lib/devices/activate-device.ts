@@ -1,11 +1,13 @@
 import "server-only";
 import { serializeOn } from "@/lib/database/serialize-on";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
 import { deviceTypeLabel } from "@/lib/devices/device-types";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
+
+type ActivateOptions = { userId: string; deviceId: string; meta: RequestMeta };
 
 /**
  * "Activate … and enable MFA for user": called only after the device's activation proof (a passcode,
@@ -13,29 +15,47 @@ import { notifyAccountChange } from "@/lib/notify/notify-account-change";
  * if it is the first), MFA turns on, both are audited in one transaction; then the user is told by
  * email that a device was added, with a way to report it.
  */
-export async function activateDevice(options: { userId: string; deviceId: string; meta: RequestMeta }) {
-  const { device, email } = await db.$transaction(async (tx) => {
+export async function activateDevice(options: ActivateOptions) {
+  const activated = await db.$transaction(async (tx) => {
     await serializeOn(tx, `user:${options.userId}`);
-    const { count } = await tx.device.updateMany({
-      where: { id: options.deviceId, userId: options.userId, status: "ACTIVATION_REQUIRED" },
-      data: { status: "ACTIVE", lastUsedAt: new Date() },
-    });
-    if (count !== 1) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
-    const device = await tx.device.findUniqueOrThrow({ where: { id: options.deviceId } });
-    await applyDefaultRule(tx, options.userId);
-    await recordAuditEvent(tx, {
-      action: "device.added",
-      userId: options.userId,
-      deviceId: device.id,
-      details: { type: device.type, nickname: device.nickname },
-      meta: options.meta,
-    });
-    const mfa = await tx.user.updateMany({ where: { id: options.userId, mfaEnabled: false }, data: { mfaEnabled: true } });
-    if (mfa.count > 0) await recordAuditEvent(tx, { action: "mfa.enabled", userId: options.userId, meta: options.meta });
-    const { email } = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
-    return { device, email };
+    return activatePendingDevice(tx, options);
   });
-  // Told at the account's email, which existed before this device (security.md item 9).
-  await notifyAccountChange({ email, action: "device.added", deviceLabel: `${deviceTypeLabel[device.type]} "${device.nickname}"` });
-  return device;
+  await notifyActivation(activated);
+  return activated.device;
+}
+
+/**
+ * The activation itself, inside the caller's transaction, for a proof that is consumed in the same
+ * transaction (a phone's pairing key, lib/mobile/complete-pairing.ts): the proof is spent if and only
+ * if the device is activated. The caller has taken its turn for the user (serializeOn) and calls
+ * notifyActivation after the commit.
+ */
+export async function activatePendingDevice(tx: Tx, options: ActivateOptions) {
+  const { count } = await tx.device.updateMany({
+    where: { id: options.deviceId, userId: options.userId, status: "ACTIVATION_REQUIRED" },
+    data: { status: "ACTIVE", lastUsedAt: new Date() },
+  });
+  if (count !== 1) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
+  const device = await tx.device.findUniqueOrThrow({ where: { id: options.deviceId } });
+  await applyDefaultRule(tx, options.userId);
+  await recordAuditEvent(tx, {
+    action: "device.added",
+    userId: options.userId,
+    deviceId: device.id,
+    details: { type: device.type, nickname: device.nickname },
+    meta: options.meta,
+  });
+  const mfa = await tx.user.updateMany({ where: { id: options.userId, mfaEnabled: false }, data: { mfaEnabled: true } });
+  if (mfa.count > 0) await recordAuditEvent(tx, { action: "mfa.enabled", userId: options.userId, meta: options.meta });
+  const { email } = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
+  return { device, email };
+}
+
+/** Told at the account's email, which existed before this device (security.md item 9). */
+export async function notifyActivation(activated: { device: { type: keyof typeof deviceTypeLabel; nickname: string }; email: string }) {
+  await notifyAccountChange({
+    email: activated.email,
+    action: "device.added",
+    deviceLabel: `${deviceTypeLabel[activated.device.type]} "${activated.device.nickname}"`,
+  });
 }

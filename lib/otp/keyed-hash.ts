@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
 
-type KeyName = "passcode" | "destination" | "rate-limit";
+type KeyName = "passcode" | "destination" | "rate-limit" | "pairing-key";
 const keys = new Map<KeyName, Buffer>();
 
 /**
@@ -43,4 +43,13 @@ export function destinationKey(destination: string): string {
  */
 export function rateLimitSubject(subject: string): string {
   return createHmac("sha256", key("rate-limit")).update(subject.trim().toLowerCase()).digest("hex");
+}
+
+/**
+ * Stands for a pairing key (typed or the QR code's secret) in PairingKey. The typed key has 50 bits,
+ * few enough that a plain hash in a copied table could be reversed by trying them all; the key that is
+ * not in the database stops that. Keys are looked up by this hash, so it is deterministic.
+ */
+export function pairingKeyHash(kind: "typed" | "qr", secret: string): string {
+  return createHmac("sha256", key("pairing-key")).update(`${kind}:${secret}`).digest("base64url");
 }

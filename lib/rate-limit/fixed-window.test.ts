@@ -39,6 +39,13 @@ test("30 parallel hits against a limit of 10: exactly 10 are let through (atomic
   assert.equal((await db.rateLimit.findUniqueOrThrow({ where: { key } })).count, 10);
 });
 
+test("20 parallel first hits of a fresh key against a limit of 20: none is refused (the racers that lose the INSERT count against its row)", async () => {
+  const key = freshKey();
+  const verdicts = await Promise.all(Array.from({ length: 20 }, () => hitFixedWindow({ key, limit: 20, windowSeconds: 3600 })));
+  assert.deepEqual(verdicts.filter((v) => !v.allowed), []);
+  assert.equal((await db.rateLimit.findUniqueOrThrow({ where: { key } })).count, 20);
+});
+
 test("peeking does not count a hit", async () => {
   const key = freshKey();
   for (let i = 0; i < 5; i++) assert.equal((await peekFixedWindow({ key, limit: 1, windowSeconds: 60 })).allowed, true);

@@ -13,7 +13,7 @@ type Window = { key: string; limit: number; windowSeconds: number; now?: Date };
 export async function hitFixedWindow(options: Window): Promise<LimitVerdict> {
   const now = options.now ?? new Date();
   const windowFloor = new Date(now.getTime() - options.windowSeconds * 1000);
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     // A hit inside the current window, only while it is under the limit.
     const inWindow = await db.rateLimit.updateMany({
       where: { key: options.key, windowStart: { gt: windowFloor }, count: { lt: options.limit } },
@@ -26,8 +26,11 @@ export async function hitFixedWindow(options: Window): Promise<LimitVerdict> {
       data: { count: 1, windowStart: now, blockedUntil: null },
     });
     if (fresh.count === 1) return { allowed: true };
-    const row = await db.rateLimit.findUnique({ where: { key: options.key }, select: { windowStart: true } });
-    if (row) return refused(row.windowStart, options.windowSeconds, now);
+    const row = await db.rateLimit.findUnique({ where: { key: options.key }, select: { windowStart: true, count: true } });
+    // Refused only when the window really is full: a racer may have created (or restarted) the row
+    // after our UPDATEs missed it, with room left, and then this hit must try again, not be refused.
+    if (row && row.windowStart > windowFloor && row.count >= options.limit) return refused(row.windowStart, options.windowSeconds, now);
+    if (row) continue;
     try {
       await db.rateLimit.create({ data: { key: options.key, count: 1, windowStart: now } });
       return { allowed: true };
@@ -37,6 +40,14 @@ export async function hitFixedWindow(options: Window): Promise<LimitVerdict> {
     }
   }
   return { allowed: false, retryAfterSeconds: 1 };
+}
+
+/**
+ * Gives back a hit that turned out not to count: for limits on failures, where each attempt takes a
+ * hit first (so parallel attempts cannot all slip under the limit) and a success returns its hit.
+ */
+export async function releaseFixedWindowHit(key: string): Promise<void> {
+  await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 /** Whether the next hit would be refused, without counting one (for limits counted only on failure). */

@@ -9,11 +9,13 @@ export type LimitName =
   | "sign-up:email"
   | "email-link:address"
   | "email-link:email"
-  | "api:application";
+  | "api:application"
+  | "pairing:address"
+  | "push:account";
 
 /**
  * The RateLimit row's key: the limit's name and a keyed hash of who is counted (an email, a client
- * address or an API application's id), so the table holds no plain addresses. A request without a known address shares one
+ * address, an API application's id or a user's id), so the table holds no plain addresses. A request without a known address shares one
  * counter with every other such request rather than escaping the limit.
  */
 export function limitKey(name: LimitName, subject: string | null): string {

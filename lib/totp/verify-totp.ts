@@ -24,6 +24,8 @@ export type VerifyTotpResult = { ok: true; step: number } | CodeCheckFailure;
  */
 export async function verifyTotp(options: {
   deviceId: string;
+  /** MOBILE: the mobile authenticator's passcode (lib/mobile/verify-mobile-passcode.ts), same rules. */
+  deviceType?: "TOTP" | "MOBILE";
   userId: string;
   code: string;
   now?: Date;
@@ -44,7 +46,9 @@ export async function verifyTotp(options: {
   const checked = await db.$transaction(async (tx) => {
     await serializeOn(tx, `user:${userId}`);
     const device = await getDeviceForCode({ userId, deviceId, now }, tx);
-    if (device.type !== "TOTP" || !device.totpSecret) throw notFound();
+    if (device.type !== (options.deviceType ?? "TOTP") || !device.totpSecret) throw notFound();
+    // A phone's seed is handed out when it pairs; before then (or never) there is nothing to check.
+    if (device.type === "MOBILE" && device.status !== "ACTIVE") throw notFound();
     if (!wellFormed) return { done: { ok: false, reason: "invalid" } as VerifyTotpResult };
 
     const attempt = await recordAttempt({ userId, deviceId, now, policy }, tx);
