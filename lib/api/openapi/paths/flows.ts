@@ -23,6 +23,8 @@ import {
 const STATES = [
   "DEVICE_ENROLLMENT_REQUIRED",
   "ACTIVATION_REQUIRED",
+  "PAIRING_REQUIRED",
+  "MOBILE_PAIRING_FAILURE",
   "DEVICE_SELECTION_REQUIRED",
   "OTP_REQUIRED",
   "ASSERTION_REQUIRED",
@@ -61,7 +63,18 @@ export const flowExecutionSchema = z
       .optional()
       .meta({ description: "DEVICE_ENROLLMENT_REQUIRED: the other types, and why." }),
     mfaSettings: z.record(z.string(), z.unknown()).optional().meta({ description: "DEVICE_ENROLLMENT_REQUIRED: pairing limits, lockout, passcode settings." }),
-    applications: z.array(z.unknown()).optional().meta({ description: "DEVICE_ENROLLMENT_REQUIRED: the mobile applications MOBILE devices pair with." }),
+    applications: z
+      .array(z.looseObject({ id: z.string(), name: z.string() }))
+      .optional()
+      .meta({ description: "DEVICE_ENROLLMENT_REQUIRED: the mobile applications a MOBILE device pairs with (device.create's application.id)." }),
+    pairingKey: z
+      .looseObject({ code: z.string(), qrUrl: z.url(), qrImage: z.string(), account: z.string(), expiresAt: z.iso.datetime() })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "PAIRING_REQUIRED: what the person's phone uses, once, before expiresAt: the QR code (its URL opens our authenticator and pairs it), or the typed code with the account. Poll self until COMPLETED.",
+      }),
     device: z
       .union([maskedDevice, z.null()])
       .optional()
