@@ -41,10 +41,10 @@ test("SMS: enrollment required, activation with the texted code after a wrong on
     expiresAt: expect.stringMatching(/^\d{4}-/),
     email: user.email,
     mobilePhone: e164(phone),
-    applications: [],
+    applications: [expect.objectContaining({ id: "authenticator", url: expect.stringMatching(/\/authenticator$/) })],
     mfaSettings: { lockout: { failureCount: expect.any(Number) }, otp: { length: 6 } },
   });
-  expect([...(started.allowedTypes as string[])].sort()).toEqual(["EMAIL", "PLATFORM", "SECURITY_KEY", "SMS", "TOTP", "VOICE"]);
+  expect([...(started.allowedTypes as string[])].sort()).toEqual(["EMAIL", "MOBILE", "PLATFORM", "SECURITY_KEY", "SMS", "TOTP", "VOICE"]);
   expectLinks(started, ["device.create", "device.skipEnrollment"]);
 
   // No phone in the action: the step's input.user.mobilePhone is used.
