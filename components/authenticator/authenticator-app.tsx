@@ -97,6 +97,8 @@ export function AuthenticatorApp() {
     };
     document.addEventListener("visibilitychange", onVisible);
     navigator.serviceWorker?.addEventListener("message", onWorkerMessage);
+    // addEventListener, unlike onmessage, does not start the worker's message queue by itself.
+    navigator.serviceWorker?.startMessages();
     return () => {
       window.clearInterval(poll);
       document.removeEventListener("visibilitychange", onVisible);

@@ -29,11 +29,32 @@ export async function forgetAccount(account: AuthenticatorAccount): Promise<void
 export const pushSupported = () => typeof window !== "undefined" && "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
 
 /**
+ * The app's service worker registration, once its worker is active (pushManager.subscribe needs one).
+ * Not navigator.serviceWorker.ready: that waits for a worker controlling this page, and /authenticator
+ * itself lies outside the scope /authenticator/ (its subpages are inside).
+ */
+async function activeRegistration(): Promise<ServiceWorkerRegistration> {
+  const registration =
+    (await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE)) ??
+    (await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE }));
+  if (registration.active) return registration;
+  const worker = registration.installing ?? registration.waiting;
+  if (worker) {
+    await new Promise<void>((resolve) => {
+      worker.addEventListener("statechange", () => {
+        if (worker.state === "activated" || worker.state === "redundant") resolve();
+      });
+    });
+  }
+  return registration;
+}
+
+/**
  * Subscribes this browser to Web Push (one subscription for the whole app) and gives it to the server
  * for every paired account, each request signed by that account's key. Returns how many took it.
  */
 export async function subscribeAccounts(accounts: AuthenticatorAccount[]): Promise<number> {
-  const registration = await navigator.serviceWorker.ready;
+  const registration = await activeRegistration();
   let subscription = await registration.pushManager.getSubscription();
   if (!subscription) {
     const { publicKey } = await phoneClient().getVapidKey();
