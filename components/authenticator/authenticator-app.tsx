@@ -120,8 +120,12 @@ export function AuthenticatorApp() {
 
   function show(next: Outcome) {
     setOutcome(next);
-    window.requestAnimationFrame(() => outcomeRef.current?.focus());
   }
+
+  // Focus goes to the outcome once it is on the page (the buttons that were pressed are gone or disabled).
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
 
   async function decide(item: Waiting, decision: PushDecision, number: number | null) {
     setBusy(item.request.challengeId);

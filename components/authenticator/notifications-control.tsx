@@ -15,6 +15,8 @@ type State = { step: "unsupported" } | { step: "off" } | { step: "working" } | {
 export function NotificationsControl({ accounts }: { accounts: AuthenticatorAccount[] }) {
   const [state, setState] = useState<State>({ step: "off" });
   const messageRef = useRef<HTMLParagraphElement>(null);
+  /** Whether the person pressed the button: only then does focus move to the answer. */
+  const asked = useRef(false);
 
   useEffect(() => {
     if (!pushSupported()) setState({ step: "unsupported" });
@@ -22,6 +24,7 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
   }, []);
 
   async function turnOn() {
+    asked.current = true;
     setState({ step: "working" });
     try {
       const permission = await Notification.requestPermission();
@@ -40,8 +43,11 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
             : "Notifications could not be turned on in this browser. Keep the app open to see sign-in requests.",
       });
     }
-    window.requestAnimationFrame(() => messageRef.current?.focus());
   }
+
+  useEffect(() => {
+    if (state.step === "on" || state.step === "failed" || (state.step === "blocked" && asked.current)) messageRef.current?.focus();
+  }, [state]);
 
   if (state.step === "unsupported") {
     return <p className="small muted phone-section">This browser cannot show notifications from the app. Keep it open to see sign-in requests.</p>;

@@ -50,9 +50,14 @@ export function PairForm() {
         step: "refused",
         message: error instanceof AuthenticatorRequestError ? error.message : "Pairing did not work. Try again.",
       });
-      window.requestAnimationFrame(() => errorRef.current?.focus());
     }
   }
+
+  // Focus goes to what changed, once it is on the page: the refusal, or the first field to fix.
+  useEffect(() => {
+    if (state.step === "refused") errorRef.current?.focus();
+    if (state.step === "invalid") document.getElementById(state.fieldErrors.key ? "pair-key" : "pair-account")?.focus();
+  }, [state]);
 
   useEffect(() => {
     if (started.current) return;
@@ -76,7 +81,6 @@ export function PairForm() {
     if (parsed?.kind !== "qr" && account === "") fieldErrors.account = "Enter the email address of your account.";
     if (fieldErrors.key || fieldErrors.account) {
       setState({ step: "invalid", fieldErrors });
-      window.requestAnimationFrame(() => document.getElementById(fieldErrors.key ? "pair-key" : "pair-account")?.focus());
       return;
     }
     void pair(key, parsed?.kind === "qr" ? undefined : account, "typed");
