@@ -6,6 +6,7 @@
  *
  *   mfa-push-v1\n<challengeId>\n<number>\n<decision>\n<signedAt>     a decision on a sign-in request
  *   mfa-list-v1\n<deviceId>\n<signedAt>                               listing the device's pending requests
+ *   mfa-subscribe-v1\n<deviceId>\n<signedAt>                          saving the device's push subscription
  *
  * `number` is the two-digit number the person chose (empty when denying without choosing one),
  * `decision` is APPROVE or DENY, `signedAt` the phone's clock in milliseconds since 1970 (UTC), which
@@ -13,6 +14,7 @@
  */
 export const PUSH_DECISION_CONTEXT = "mfa-push-v1";
 export const LIST_REQUEST_CONTEXT = "mfa-list-v1";
+export const SUBSCRIBE_REQUEST_CONTEXT = "mfa-subscribe-v1";
 export const SIGNATURE_WINDOW_SECONDS = 60;
 
 export const PUSH_DECISIONS = ["APPROVE", "DENY"] as const;
@@ -31,6 +33,7 @@ export type DecisionFields = {
 };
 
 export type ListRequestFields = { deviceId: string; signedAt: number };
+export type SubscribeRequestFields = { deviceId: string; signedAt: number };
 
 export class PayloadError extends TypeError {
   constructor(field: string) {
@@ -64,6 +67,14 @@ export function decisionPayload(fields: DecisionFields): string {
 
 export function listRequestPayload(fields: ListRequestFields): string {
   return [LIST_REQUEST_CONTEXT, id(fields.deviceId, "deviceId"), signedAt(fields.signedAt)].join("\n");
+}
+
+/**
+ * Saving a push subscription. Its own context line, although its fields are a list request's: a
+ * captured list request must not be replayable as a subscription and the other way round.
+ */
+export function subscribeRequestPayload(fields: SubscribeRequestFields): string {
+  return [SUBSCRIBE_REQUEST_CONTEXT, id(fields.deviceId, "deviceId"), signedAt(fields.signedAt)].join("\n");
 }
 
 /** Whether a signature's time is close enough to `now` (both in milliseconds), either way. */
