@@ -62,6 +62,7 @@ export function AuthenticationView({ flow }: { flow: ClientFlow }) {
           device={data.device as DeviceChoice}
           number={data.number as number}
           expiresAt={data.expiresAt as string}
+          decided={data.decided === true}
           actions={actions}
         />
       );

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { FlowForm } from "@/components/flows/flow-form";
-import { useFlowPoll } from "@/components/flows/flow-door";
+import { useFlowEvent, useFlowPoll } from "@/components/flows/flow-door";
 import { useFlowLive } from "@/components/flows/use-flow-live";
 import { LinkActions } from "@/components/flows/link-actions";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
@@ -21,16 +21,23 @@ export function PushWaitSection({
   device,
   number,
   expiresAt,
+  decided,
   actions,
 }: {
   flowId: string;
   device: DeviceChoice;
   number: number;
   expiresAt: string;
+  /** The phone has answered but the flow has not heard it: POLL settles it. */
+  decided: boolean;
   actions: string[];
 }) {
   useFlowLive(flowId);
   const poll = useFlowPoll();
+  const { send } = useFlowEvent(flowId);
+  useEffect(() => {
+    if (decided) void send({ type: "POLL" });
+  }, [decided, send]);
   const deadline = new Date(expiresAt).getTime();
   const [left, setLeft] = useState(() => secondsUntil(deadline));
 

@@ -231,6 +231,7 @@ test("a paired phone as the only device: a push is sent and the section waits wi
   assert.deepEqual(shown.actions, ["POLL", "CANCEL"]);
   assert.equal(shown.data.number, 42);
   assert.equal(shown.data.timedOut, false);
+  assert.equal(shown.data.decided, false);
   assert.match(String(shown.data.expiresAt), /^\d{4}-\d\d-\d\dT/);
   // Neither retry nor the passcode while the push is pending.
   await assert.rejects(send(services, state, { type: "RETRY" }), { code: "CONFLICT" });
@@ -271,6 +272,7 @@ test("a decision stored but not heard as an event is settled by the next POLL", 
   const approved = fakes({ devices: [phone()] });
   const a = await begin(approved.services);
   approved.settleLast("APPROVED");
+  assert.equal((await view(approved.services, a)).data.decided, true);
   assert.equal((await send(approved.services, a, { type: "POLL" })).section, "RETURN_SUCCESS");
   const denied = fakes({ devices: [phone()] });
   const d = await begin(denied.services);

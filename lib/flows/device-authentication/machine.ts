@@ -480,11 +480,12 @@ export function createDeviceAuthenticationFlow(
               data: { device, timedOut: true },
             };
           }
-          // Decided but not yet heard (PUSH_DECIDED is on its way): still waiting, POLL settles it.
+          // Decided but not heard (PUSH_DECIDED on its way, or a wrong number that denied it, which sends
+          // no event): `decided` tells the waiting page to send POLL, which ends the flow on it.
           return {
             section: state.section,
             actions: ["POLL", ...change, ...cancel],
-            data: { device, number: state.number, expiresAt: state.expiresAt, timedOut: false },
+            data: { device, number: state.number, expiresAt: state.expiresAt, timedOut: false, decided: status !== "PENDING" },
           };
         }
         case "AUTHENTICATE_WITH_MOBILE_PASSCODE": {
