@@ -28,6 +28,9 @@ const STATES = [
   "DEVICE_SELECTION_REQUIRED",
   "OTP_REQUIRED",
   "ASSERTION_REQUIRED",
+  "PUSH_CONFIRMATION_REQUIRED",
+  "PUSH_CONFIRMATION_TIMED_OUT",
+  "MOBILE_PASSCODE_REQUIRED",
   "MFA_ENABLEMENT_OFFERED",
   "DEVICE_LIST",
   "DEVICE_SELECTED",
@@ -90,13 +93,25 @@ export const flowExecutionSchema = z
       description: "ASSERTION_REQUIRED: for navigator.credentials.get() (PublicKeyCredential.parseRequestOptionsFromJSON).",
     }),
     devices: z.array(maskedDevice).optional().meta({ description: "DEVICE_SELECTION_REQUIRED (default first) and DEVICE_LIST." }),
-    selectedDevice: maskedDevice.optional().meta({ description: "OTP_REQUIRED and ASSERTION_REQUIRED." }),
+    selectedDevice: maskedDevice
+      .optional()
+      .meta({ description: "OTP_REQUIRED, ASSERTION_REQUIRED, PUSH_CONFIRMATION_REQUIRED, PUSH_CONFIRMATION_TIMED_OUT and MOBILE_PASSCODE_REQUIRED." }),
+    number: z
+      .int()
+      .min(10)
+      .max(99)
+      .optional()
+      .meta({ description: "PUSH_CONFIRMATION_REQUIRED: show it to the user, who chooses it on the phone (number matching). Poll with push.poll." }),
+    pushExpiresAt: z.iso
+      .datetime()
+      .optional()
+      .meta({ description: "PUSH_CONFIRMATION_REQUIRED: when the phone's request times out (then PUSH_CONFIRMATION_TIMED_OUT, with push.retry)." }),
     notice: z.string().nullable().optional().meta({ description: "What just happened, in words that can be shown." }),
     alert: z.string().nullable().optional().meta({ description: "DEVICE_LIST: why the last change did not happen." }),
     canAdd: z.boolean().optional().meta({ description: "DEVICE_LIST: whether device.add is offered." }),
     lastActiveDevice: z.boolean().optional().meta({ description: "DEVICE_SELECTED: removing it turns MFA off." }),
     result: z.enum(["ENROLLED", "SKIPPED", "AUTHENTICATED", "DONE"]).optional().meta({ description: "COMPLETED." }),
-    method: z.enum(["otp", "totp", "webauthn"]).optional().meta({ description: "COMPLETED authentication: how the user proved it." }),
+    method: z.enum(["otp", "totp", "webauthn", "push", "mobile_passcode"]).optional().meta({ description: "COMPLETED authentication: how the user proved it." }),
     error: z
       .looseObject({ code: z.string(), message: z.string(), lockedUntil: z.iso.datetime().optional() })
       .optional()
