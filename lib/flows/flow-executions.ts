@@ -167,6 +167,7 @@ async function save(execution: Execution, machine: AnyMachine, state: SectionSta
     result: result ? JSON.stringify(result) : null,
     endedAt: result ? updatedAt : null,
     updatedAt,
+    claimedUntil: null,
     ...(execution.door === "api" && !result ? { expiresAt: deadline("api", machine, updatedAt.getTime()) } : {}),
   };
   // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
@@ -221,11 +222,18 @@ async function apply(loaded: Execution, event: FlowEvent, caller: Caller, onFini
   const machine = machineFor(loaded.kind);
   if (loaded.result) throw new AppError("CONFLICT", "This flow has already ended.");
   if (loaded.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
-  const execution = loaded.door === "api" ? await claim(loaded) : loaded;
+  const claimed = loaded.door === "api";
+  const execution = claimed ? await claim(loaded) : loaded;
   const ctx = contextFor(execution, machine, caller);
-  const handled = await machine.handle(JSON.parse(execution.state), event, ctx);
-  const state = await settle(machine, handled, ctx);
-  const saved = await save(execution, machine, state, caller, onFinished);
+  let saved: FlowSnapshot;
+  try {
+    const handled = await machine.handle(JSON.parse(execution.state), event, ctx);
+    const state = await settle(machine, handled, ctx);
+    saved = await save(execution, machine, state, caller, onFinished);
+  } catch (error) {
+    if (claimed) await release(execution).catch(() => undefined);
+    throw error;
+  }
   // An API flow working through its subflow (device management adding a device) is not idle. Only
   // here, on the subflow's own events: while the parent starts it, the parent's save is still to come.
   if (execution.door === "api" && execution.parentId && !saved.result) {
@@ -240,17 +248,30 @@ async function apply(loaded: Execution, event: FlowEvent, caller: Caller, onFini
 }
 
 /**
- * Takes the flow's turn before its event runs: the version it was read at moves on, or, when another
- * request moved it first, this one stops with "conflict" before any of its effects. The save's own
- * check stops the second of two racing events too, but only after both ran: a pending device or a sent
- * code of the loser would be left behind. Servers retry and run requests in parallel, so the API door
- * pays this one statement; the pages, where a race needs two tabs, do not (issue 8's cost per step).
+ * Takes the flow's turn before its event runs: one conditional UPDATE moves the version it was read at
+ * on and marks the flow claimed until the event is saved (or CLAIM_MS pass, should the process die).
+ * Another request, whether it read the flow before or during the claim, stops with "conflict" before
+ * any of its effects. The save's own check stops the second of two racing events too, but only after
+ * both ran: a pending device or a sent code of the loser would be left behind. Servers retry and run
+ * requests in parallel, so the API door pays these statements; the pages, where a race needs two tabs,
+ * do not (issue 8's cost per step).
  */
+const CLAIM_MS = 30_000;
+
 async function claim(execution: Execution): Promise<Execution> {
-  const updatedAt = new Date(Math.max(Date.now(), execution.updatedAt.getTime() + 1));
-  const { count } = await db.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data: { updatedAt } });
+  const now = Date.now();
+  const updatedAt = new Date(Math.max(now, execution.updatedAt.getTime() + 1));
+  const { count } = await db.flowExecution.updateMany({
+    where: { id: execution.id, updatedAt: execution.updatedAt, OR: [{ claimedUntil: null }, { claimedUntil: { lt: new Date(now) } }] },
+    data: { updatedAt, claimedUntil: new Date(now + CLAIM_MS) },
+  });
   if (count !== 1) throw new AppError("CONFLICT", "This flow was changed by another request meanwhile. Read it again, then act.");
   return { ...execution, updatedAt };
+}
+
+/** An event refused after its claim (a wrong code, a bad choice): the flow is free again, unchanged. */
+async function release(execution: Execution) {
+  await db.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data: { claimedUntil: null, updatedAt: execution.updatedAt } });
 }
 
 /**

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FlowExecution" ADD COLUMN     "claimedUntil" TIMESTAMP(3);
