@@ -43,7 +43,16 @@ http
         answer.pipe(response);
       },
     );
+    // A client that goes away (a closed page's event stream) takes its upstream request with it, as a
+    // real balancer does; otherwise the instance would keep serving a stream nobody reads.
+    let abandoned = false;
+    response.on("close", () => {
+      if (response.writableFinished) return;
+      abandoned = true;
+      forwarded.destroy();
+    });
     forwarded.on("error", (error) => {
+      if (abandoned) return;
       // On stderr, which Playwright shows: a lost request explains a test that waits in vain.
       console.error(`balancer: ${request.method} ${request.url} to instance ${upstream.name} failed: ${error.message}`);
       if (!response.headersSent) response.writeHead(502, { "Content-Type": "text/plain", "x-e2e-instance": upstream.name });

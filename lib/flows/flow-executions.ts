@@ -338,9 +338,9 @@ export async function findSignInFlow(options: { userId: string; caller: Caller }
  * page waiting for something done elsewhere (a link confirmed, a phone's approval) hears of it whichever
  * instance did it. By id alone: the caller has already been found to own the flow.
  */
-export async function flowVersion(id: string): Promise<number | null> {
-  const row = await db.flowExecution.findUnique({ where: { id }, select: { updatedAt: true } });
-  return row ? row.updatedAt.getTime() : null;
+export async function flowVersion(id: string): Promise<{ version: number; ended: boolean } | null> {
+  const row = await db.flowExecution.findUnique({ where: { id }, select: { updatedAt: true, endedAt: true } });
+  return row ? { version: row.updatedAt.getTime(), ended: row.endedAt !== null } : null;
 }
 
 /** What a door shows of a flow row it already holds. */

@@ -37,6 +37,8 @@ export async function flowLiveResponse(request: Request, id: string): Promise<Re
 
   // Read before the stream opens, so a change made once the page is connected is always heard.
   const initial = await flowVersion(id);
+  // Nothing left to hear: 204 tells EventSource not to reconnect.
+  if (!initial || initial.ended) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -56,21 +58,25 @@ export async function flowLiveResponse(request: Request, id: string): Promise<Re
       };
       stop = close;
       request.signal.addEventListener("abort", close);
-      let known = initial;
+      let known = initial.version;
       let checking = false;
       timer = setInterval(async () => {
         if (checking || closed) return;
         checking = true;
         try {
-          const version = await flowVersion(id);
+          const current = await flowVersion(id);
           if (closed) return;
-          if (version === null) {
+          if (current === null) {
             send("event: gone\ndata: {}\n\n");
             close();
-          } else if (version !== known) {
-            known = version;
+            return;
+          }
+          if (current.version !== known) {
+            known = current.version;
             send("event: changed\ndata: {}\n\n");
           }
+          // An ended flow changes no more: nothing left to wait for.
+          if (current.ended) close();
         } catch {
           // A busy database: the next check tries again.
         } finally {
