@@ -3,10 +3,10 @@ import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import type { DecideRequest, DecideResponse } from "@/lib/authenticator-protocol/client";
-import { decisionPayload, PayloadError, withinSignatureWindow } from "@/lib/authenticator-protocol/payloads";
-import { verifyPayloadSignature } from "@/lib/authenticator-protocol/sign";
+import { decisionPayload } from "@/lib/authenticator-protocol/payloads";
 import { MobileAuthError } from "@/lib/mobile/mobile-error";
 import { usablePairedDevice } from "@/lib/mobile/paired-device";
+import { verifySignedRequest } from "@/lib/mobile/verify-signed-request";
 
 /**
  * Wrong numbers a challenge survives before it is DENIED. One: the phone offers three numbers, so
@@ -47,17 +47,13 @@ export async function decidePushChallenge(
   // Another phone's challenge reads as no challenge at all.
   if (!challenge || challenge.deviceId !== device.id) throw new MobileAuthError("CHALLENGE_NOT_FOUND");
 
-  let payload: string;
-  try {
-    payload = decisionPayload({ challengeId: options.challengeId, number: options.number, decision: options.decision, signedAt: options.signedAt });
-  } catch (error) {
-    if (error instanceof PayloadError) throw new MobileAuthError("INVALID_REQUEST");
-    throw error;
-  }
-  if (typeof options.signature !== "string" || !(await verifyPayloadSignature(device.publicKey, payload, options.signature))) {
-    throw new MobileAuthError("SIGNATURE_INVALID");
-  }
-  if (!withinSignatureWindow(options.signedAt, now.getTime())) throw new MobileAuthError("SIGNATURE_EXPIRED");
+  await verifySignedRequest({
+    publicKey: device.publicKey,
+    payload: () => decisionPayload({ challengeId: options.challengeId, number: options.number, decision: options.decision, signedAt: options.signedAt }),
+    signature: options.signature,
+    signedAt: options.signedAt,
+    now,
+  });
 
   const status = options.decision === "APPROVE" ? ("APPROVED" as const) : ("DENIED" as const);
   const audit = { userId: challenge.userId, deviceId: device.id, meta: options.meta };

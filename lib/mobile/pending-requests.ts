@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ListPendingRequestsRequest, ListPendingRequestsResponse, PushRequestInfo } from "@/lib/authenticator-protocol/client";
-import { listRequestPayload, PayloadError, withinSignatureWindow } from "@/lib/authenticator-protocol/payloads";
-import { verifyPayloadSignature } from "@/lib/authenticator-protocol/sign";
-import { MobileAuthError } from "@/lib/mobile/mobile-error";
+import { listRequestPayload } from "@/lib/authenticator-protocol/payloads";
 import { usablePairedDevice } from "@/lib/mobile/paired-device";
+import { verifySignedRequest } from "@/lib/mobile/verify-signed-request";
 
 /**
  * What the phone lists: its device's pending, unexpired sign-in requests, each with what is asking and
@@ -18,17 +17,13 @@ import { usablePairedDevice } from "@/lib/mobile/paired-device";
 export async function pendingRequests(options: ListPendingRequestsRequest & { now?: Date }): Promise<ListPendingRequestsResponse> {
   const now = options.now ?? new Date();
   const device = await usablePairedDevice({ deviceId: options.deviceId });
-  let payload: string;
-  try {
-    payload = listRequestPayload({ deviceId: options.deviceId, signedAt: options.signedAt });
-  } catch (error) {
-    if (error instanceof PayloadError) throw new MobileAuthError("INVALID_REQUEST");
-    throw error;
-  }
-  if (typeof options.signature !== "string" || !(await verifyPayloadSignature(device.publicKey, payload, options.signature))) {
-    throw new MobileAuthError("SIGNATURE_INVALID");
-  }
-  if (!withinSignatureWindow(options.signedAt, now.getTime())) throw new MobileAuthError("SIGNATURE_EXPIRED");
+  await verifySignedRequest({
+    publicKey: device.publicKey,
+    payload: () => listRequestPayload({ deviceId: options.deviceId, signedAt: options.signedAt }),
+    signature: options.signature,
+    signedAt: options.signedAt,
+    now,
+  });
 
   const challenges = await db.pushChallenge.findMany({
     where: { deviceId: device.id, status: "PENDING", expiresAt: { gt: now } },
