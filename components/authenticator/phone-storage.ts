@@ -71,3 +71,25 @@ export async function subscribeAccounts(accounts: AuthenticatorAccount[]): Promi
   }
   return saved;
 }
+
+/** Whether this browser already holds a push subscription of the app's, with notifications allowed. */
+export async function notificationsOn(): Promise<boolean> {
+  if (!pushSupported() || Notification.permission !== "granted") return false;
+  const registration = await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE);
+  return Boolean(await registration?.pushManager.getSubscription());
+}
+
+/**
+ * Turns notifications off: the server forgets the subscription of every paired account (each request
+ * signed by that account's key), then the browser drops it, so no push service keeps a way in.
+ */
+export async function unsubscribeAccounts(accounts: AuthenticatorAccount[]): Promise<void> {
+  for (const account of accounts) {
+    if (account.unpairedAt) continue;
+    const privateKey = await privateKeyOf(account);
+    if (!privateKey) continue;
+    await phoneClient().deleteSubscription({ deviceId: account.deviceId, privateKey });
+  }
+  const registration = await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE);
+  await (await registration?.pushManager.getSubscription())?.unsubscribe();
+}

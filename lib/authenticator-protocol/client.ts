@@ -5,9 +5,11 @@ import {
   signDecision,
   signListRequest,
   signSubscribeRequest,
+  signUnsubscribeRequest,
   type SignedDecision,
   type SignedListRequest,
   type SignedSubscribeRequest,
+  type SignedUnsubscribeRequest,
 } from "./sign";
 
 /**
@@ -26,7 +28,7 @@ export const AUTHENTICATOR_API_PATHS = {
   decide: "/api/v1/authenticator/decide",
   /** GET → VapidKeyResponse. */
   vapidKey: "/api/v1/authenticator/vapid-key",
-  /** PUT SaveSubscriptionRequest → SaveSubscriptionResponse. */
+  /** PUT SaveSubscriptionRequest → SaveSubscriptionResponse; DELETE DeleteSubscriptionRequest → DeleteSubscriptionResponse. */
   subscription: "/api/v1/authenticator/subscription",
 } as const;
 
@@ -73,9 +75,15 @@ export type DecideResponse = { status: "APPROVED" | "DENIED" };
 
 /** The server's VAPID public key (base64url), the applicationServerKey for pushManager.subscribe. */
 export type VapidKeyResponse = { publicKey: string };
-/** `subscription` is PushSubscription.toJSON(): { endpoint, expirationTime, keys: { p256dh, auth } }. */
-export type SaveSubscriptionRequest = SignedSubscribeRequest & { subscription: unknown };
+/**
+ * `subscription` is PushSubscription.toJSON(): { endpoint, expirationTime, keys: { p256dh, auth } }.
+ * The signature covers its endpoint, which the body carries only inside `subscription`.
+ */
+export type SaveSubscriptionRequest = Omit<SignedSubscribeRequest, "endpoint"> & { subscription: unknown };
 export type SaveSubscriptionResponse = { saved: true };
+export type DeleteSubscriptionRequest = SignedUnsubscribeRequest;
+/** `deleted` is false when the server held no subscription for the device. */
+export type DeleteSubscriptionResponse = { deleted: boolean };
 
 /** A refusal from the server, or no usable answer at all (NETWORK_ERROR, UNEXPECTED_RESPONSE). */
 export class AuthenticatorRequestError extends Error {
@@ -104,7 +112,7 @@ export function createAuthenticatorClient(options: AuthenticatorClientOptions) {
   const paths: Record<keyof typeof AUTHENTICATOR_API_PATHS, string> = { ...AUTHENTICATOR_API_PATHS, ...options.paths };
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function send<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> {
+  async function send<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -159,10 +167,22 @@ export function createAuthenticatorClient(options: AuthenticatorClientOptions) {
       return send("GET", paths.vapidKey);
     },
     /** Gives the server the device's push subscription, signed by its key; replaces an earlier one. */
-    async saveSubscription(request: { deviceId: string; privateKey: CryptoKey; subscription: unknown; signedAt?: number }): Promise<SaveSubscriptionResponse> {
-      const signed = await signSubscribeRequest(request.privateKey, { deviceId: request.deviceId, ...(request.signedAt === undefined ? {} : { signedAt: request.signedAt }) });
+    async saveSubscription(request: { deviceId: string; privateKey: CryptoKey; subscription: PushSubscriptionJSON; signedAt?: number }): Promise<SaveSubscriptionResponse> {
+      const { endpoint: _signed, ...signed } = await signSubscribeRequest(request.privateKey, {
+        deviceId: request.deviceId,
+        endpoint: request.subscription.endpoint ?? "",
+        ...(request.signedAt === undefined ? {} : { signedAt: request.signedAt }),
+      });
       const body: SaveSubscriptionRequest = { ...signed, subscription: request.subscription };
       return send("PUT", paths.subscription, body);
+    },
+    /** Tells the server to stop pushing to this device (notifications turned off); signed by its key. */
+    async deleteSubscription(request: { deviceId: string; privateKey: CryptoKey; signedAt?: number }): Promise<DeleteSubscriptionResponse> {
+      const body: DeleteSubscriptionRequest = await signUnsubscribeRequest(request.privateKey, {
+        deviceId: request.deviceId,
+        ...(request.signedAt === undefined ? {} : { signedAt: request.signedAt }),
+      });
+      return send("DELETE", paths.subscription, body);
     },
   };
 }

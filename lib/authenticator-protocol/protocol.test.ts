@@ -29,8 +29,8 @@ import {
   qrSecretFromUrl,
 } from "@/lib/authenticator-protocol/pairing-key";
 import { mobilePasscode, passcodeSecondsLeft } from "@/lib/authenticator-protocol/passcode";
-import { decisionPayload, listRequestPayload, PayloadError, subscribeRequestPayload, withinSignatureWindow } from "@/lib/authenticator-protocol/payloads";
-import { signDecision, signListRequest, signPayload, signSubscribeRequest, verifyPayloadSignature } from "@/lib/authenticator-protocol/sign";
+import { decisionPayload, listRequestPayload, PayloadError, subscribeRequestPayload, unsubscribeRequestPayload, withinSignatureWindow } from "@/lib/authenticator-protocol/payloads";
+import { signDecision, signListRequest, signPayload, signSubscribeRequest, signUnsubscribeRequest, verifyPayloadSignature } from "@/lib/authenticator-protocol/sign";
 
 test("base64url round-trips every length and refuses a second spelling", () => {
   for (let n = 0; n < 40; n++) {
@@ -251,15 +251,25 @@ test("the module is framework-free: it imports only its own files, and nothing o
   }
 });
 
-test("a subscription request has its own payload, so no list request's signature stands for it", async () => {
+test("subscribing and unsubscribing have payloads of their own: no list request's signature stands for them, and the endpoint is signed", async () => {
   const phone = await generateDeviceKeyPair();
   const spki = await exportPublicKey(phone.publicKey);
-  assert.equal(subscribeRequestPayload({ deviceId: "d1", signedAt: 7 }), "mfa-subscribe-v1\nd1\n7");
-  assert.throws(() => subscribeRequestPayload({ deviceId: "d\n1", signedAt: 7 }), PayloadError);
-  const subscribe = await signSubscribeRequest(phone.privateKey, { deviceId: "d1" });
+  const endpoint = "https://push.example/send/abc";
+  assert.equal(subscribeRequestPayload({ deviceId: "d1", endpoint, signedAt: 7 }), `mfa-subscribe-v1\nd1\n${endpoint}\n7`);
+  assert.equal(unsubscribeRequestPayload({ deviceId: "d1", signedAt: 7 }), "mfa-unsubscribe-v1\nd1\n7");
+  assert.throws(() => subscribeRequestPayload({ deviceId: "d\n1", endpoint, signedAt: 7 }), PayloadError);
+  // An endpoint that could shift the lines, or is no web address, builds no payload.
+  for (const bad of [`${endpoint}\n8`, "javascript:alert(1)", "", `https://push.example/${"x".repeat(2048)}`]) {
+    assert.throws(() => subscribeRequestPayload({ deviceId: "d1", endpoint: bad, signedAt: 7 }), PayloadError, bad.slice(0, 40));
+  }
+  const subscribe = await signSubscribeRequest(phone.privateKey, { deviceId: "d1", endpoint });
   assert.ok(await verifyPayloadSignature(spki, subscribeRequestPayload(subscribe), subscribe.signature));
+  assert.ok(!(await verifyPayloadSignature(spki, subscribeRequestPayload({ ...subscribe, endpoint: "https://evil.example/x" }), subscribe.signature)));
   const list = await signListRequest(phone.privateKey, { deviceId: "d1", signedAt: subscribe.signedAt });
-  assert.ok(!(await verifyPayloadSignature(spki, subscribeRequestPayload(list), list.signature)));
+  assert.ok(!(await verifyPayloadSignature(spki, unsubscribeRequestPayload(list), list.signature)));
+  const unsubscribe = await signUnsubscribeRequest(phone.privateKey, { deviceId: "d1", signedAt: subscribe.signedAt });
+  assert.ok(await verifyPayloadSignature(spki, unsubscribeRequestPayload(unsubscribe), unsubscribe.signature));
+  assert.ok(!(await verifyPayloadSignature(spki, listRequestPayload(unsubscribe), unsubscribe.signature)));
 });
 
 test("the client reads a problem document's detail, sends GET without a body and PUT with the signed subscription", async () => {
@@ -283,5 +293,6 @@ test("the client reads a problem document's detail, sends GET without a body and
   assert.equal(put.method, "PUT");
   const body = put.body as { deviceId: string; signedAt: number; signature: string; subscription: unknown };
   assert.deepEqual(body.subscription, { endpoint: "https://push.example/x" });
-  assert.ok(await verifyPayloadSignature(phone.publicKey, subscribeRequestPayload(body), body.signature));
+  assert.equal("endpoint" in body, false);
+  assert.ok(await verifyPayloadSignature(phone.publicKey, subscribeRequestPayload({ ...body, endpoint: "https://push.example/x" }), body.signature));
 });

@@ -4,9 +4,11 @@ import {
   decisionPayload,
   listRequestPayload,
   subscribeRequestPayload,
+  unsubscribeRequestPayload,
   type DecisionFields,
   type ListRequestFields,
   type SubscribeRequestFields,
+  type UnsubscribeRequestFields,
 } from "./payloads";
 
 /**
@@ -24,6 +26,7 @@ export async function signPayload(privateKey: CryptoKey, payload: string): Promi
 export type SignedDecision = DecisionFields & { signature: string };
 export type SignedListRequest = ListRequestFields & { signature: string };
 export type SignedSubscribeRequest = SubscribeRequestFields & { signature: string };
+export type SignedUnsubscribeRequest = UnsubscribeRequestFields & { signature: string };
 
 /** A decision, signed now (or at `signedAt`). */
 export async function signDecision(
@@ -50,6 +53,15 @@ export async function signSubscribeRequest(
 ): Promise<SignedSubscribeRequest> {
   const complete = { ...fields, signedAt: fields.signedAt ?? Date.now() };
   return { ...complete, signature: await signPayload(privateKey, subscribeRequestPayload(complete)) };
+}
+
+/** A request to forget the device's push subscription, signed now (or at `signedAt`). */
+export async function signUnsubscribeRequest(
+  privateKey: CryptoKey,
+  fields: Omit<UnsubscribeRequestFields, "signedAt"> & { signedAt?: number },
+): Promise<SignedUnsubscribeRequest> {
+  const complete = { ...fields, signedAt: fields.signedAt ?? Date.now() };
+  return { ...complete, signature: await signPayload(privateKey, unsubscribeRequestPayload(complete)) };
 }
 
 /**

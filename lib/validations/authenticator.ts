@@ -44,9 +44,17 @@ export const subscriptionBodySchema = z
   .object({
     deviceId: id("The device id the app got at pairing."),
     signedAt,
-    signature: signature.meta({ description: "Signature by the device's key over `mfa-subscribe-v1\\n<deviceId>\\n<signedAt>`." }),
+    signature: signature.meta({ description: "Signature by the device's key over `mfa-subscribe-v1\\n<deviceId>\\n<endpoint>\\n<signedAt>`, `endpoint` being `subscription.endpoint`." }),
     subscription: z
       .unknown()
       .meta({ description: "PushSubscription.toJSON() of the app's service worker: `{ endpoint, expirationTime, keys: { p256dh, auth } }`. In production the endpoint must be https to a named host." }),
   })
   .meta({ id: "AuthenticatorSubscriptionRequest" });
+
+export const unsubscribeBodySchema = z
+  .object({
+    deviceId: id("The device id the app got at pairing."),
+    signedAt,
+    signature: signature.meta({ description: "Signature by the device's key over `mfa-unsubscribe-v1\\n<deviceId>\\n<signedAt>`." }),
+  })
+  .meta({ id: "AuthenticatorUnsubscribeRequest" });

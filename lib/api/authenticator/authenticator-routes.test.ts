@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { POST as decide } from "@/app/api/v1/authenticator/decide/route";
 import { POST as pair } from "@/app/api/v1/authenticator/pair/route";
 import { POST as listRequests } from "@/app/api/v1/authenticator/requests/route";
-import { PUT as saveSubscription } from "@/app/api/v1/authenticator/subscription/route";
+import { DELETE as deleteSubscription, PUT as saveSubscription } from "@/app/api/v1/authenticator/subscription/route";
 import { GET as vapidKey } from "@/app/api/v1/authenticator/vapid-key/route";
 import { authenticatorProblemFromError } from "@/lib/api/authenticator/authenticator-handler";
 import { ApiProblem } from "@/lib/api/problem";
@@ -36,7 +36,7 @@ function clientOverRoutes() {
     "/api/v1/authenticator/pair": pair,
     "/api/v1/authenticator/requests": listRequests,
     "/api/v1/authenticator/decide": decide,
-    "/api/v1/authenticator/subscription": saveSubscription,
+    "/api/v1/authenticator/subscription": (request) => (request.method === "DELETE" ? deleteSubscription(request) : saveSubscription(request)),
     "/api/v1/authenticator/vapid-key": vapidKey,
   };
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
@@ -81,7 +81,7 @@ test("refusals become problem documents with the protocol's code; unreadable bod
 });
 
 test("bodies that are not JSON, not objects, of the wrong media type or with fields of the wrong type answer 400/415 INVALID_REQUEST, never 500", async () => {
-  for (const route of [pair, listRequests, decide]) {
+  for (const route of [pair, listRequests, decide, saveSubscription, deleteSubscription]) {
     for (const body of ["{not json", "[]", "null", '{"deviceId": 5, "signedAt": "x"}', ""]) {
       const response = await route(jsonRequest("/x", body));
       assert.equal(response.status, 400, body);
@@ -93,6 +93,9 @@ test("bodies that are not JSON, not objects, of the wrong media type or with fie
   }
   const badSubscription = await saveSubscription(jsonRequest("/x", { deviceId: "d", signedAt: -1, signature: "s" }, { method: "PUT" }));
   assert.equal(badSubscription.status, 400);
+  const badUnsubscription = await deleteSubscription(jsonRequest("/x", { deviceId: 5 }, { method: "DELETE" }));
+  assert.equal(badUnsubscription.status, 400);
+  assert.equal((await problem(badUnsubscription)).code, "INVALID_REQUEST");
 });
 
 test("through the protocol client: pair, list, subscribe and decide; the used key, a stranger's signature and a removed device are refused by code", async () => {
@@ -117,6 +120,13 @@ test("through the protocol client: pair, list, subscribe and decide; the used ke
   assert.match(publicKey, /^[A-Za-z0-9_-]{87}$/);
   const subscription = { endpoint: "http://127.0.0.1:9/push/x", expirationTime: null, keys: { p256dh: `B${"x".repeat(86)}`, auth: "y".repeat(22) } };
   assert.deepEqual(await client.saveSubscription({ deviceId, privateKey: phone.keyPair.privateKey, subscription }), { saved: true });
+  assert.ok((await db.device.findUniqueOrThrow({ where: { id: deviceId } })).pushSubscription);
+  await assert.rejects(
+    client.deleteSubscription({ deviceId, privateKey: again.keyPair.privateKey }),
+    (e: unknown) => e instanceof AuthenticatorRequestError && e.code === "SIGNATURE_INVALID" && e.status === 403,
+  );
+  assert.deepEqual(await client.deleteSubscription({ deviceId, privateKey: phone.keyPair.privateKey }), { deleted: true });
+  assert.equal((await db.device.findUniqueOrThrow({ where: { id: deviceId } })).pushSubscription, null);
 
   await assert.rejects(
     client.decide({ deviceId, challengeId: challenge.id, number: challenge.number, decision: "APPROVE", privateKey: again.keyPair.privateKey }),
@@ -138,7 +148,7 @@ test("raw signed bodies reach the domain unchanged: an old signature is SIGNATUR
   const expired = await listRequests(jsonRequest("/x", old));
   assert.equal(expired.status, 403);
   assert.equal((await problem(expired)).code, "SIGNATURE_EXPIRED");
-  const subscribe = await signSubscribeRequest(phone.keyPair.privateKey, { deviceId });
+  const subscribe = await signSubscribeRequest(phone.keyPair.privateKey, { deviceId, endpoint: "https://push.example/x" });
   const crossed = await listRequests(jsonRequest("/x", subscribe));
   assert.equal((await problem(crossed)).code, "SIGNATURE_INVALID");
   const challenge = await createPushChallenge({ userId: user.id, deviceId, flowExecutionId: newFlowId(), meta: {} });

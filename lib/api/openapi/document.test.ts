@@ -67,6 +67,7 @@ test("every operation has an id, a summary, a tag and responses; those behind a 
   const publicOnes = operations(document).filter((o) => o.operation.security?.length === 0).map((o) => `${o.method} ${o.path}`);
   // The authenticator's endpoints take no key: the phone signs its requests with its device key instead.
   assert.deepEqual(publicOnes.sort(), [
+    "delete /authenticator/subscription",
     "get /authenticator/vapid-key",
     "get /openapi.json",
     "get /problems/{type}",

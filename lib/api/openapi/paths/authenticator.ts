@@ -5,7 +5,7 @@ import { AUTHENTICATOR_ERRORS, type AuthenticatorErrorCode } from "@/lib/authent
 import { PROBLEM_JSON, unauthenticated } from "@/lib/api/openapi/components";
 import type { ApiFamily } from "@/lib/api/openapi/family";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
-import { decideBodySchema, listRequestBodySchema, pairBodySchema, subscriptionBodySchema } from "@/lib/validations/authenticator";
+import { decideBodySchema, listRequestBodySchema, pairBodySchema, subscriptionBodySchema, unsubscribeBodySchema } from "@/lib/validations/authenticator";
 
 /**
  * The mobile authenticator's endpoints (app/api/v1/authenticator), called by the phone, not by an
@@ -80,7 +80,7 @@ const pendingRequestSchema = z
 export const authenticator: ApiFamily = {
   tag: {
     name: "Authenticator",
-    description: `The endpoints the mobile authenticator (the app at /authenticator, or a customer's own app built on lib/authenticator-protocol) talks to. They take no API key and no cookie. Pairing is authorised by the pairing key itself (single use, expiring within 10 minutes). Every later request is signed by the device's own key: ECDSA P-256 with SHA-256 over a canonical payload whose first line names the kind of request (\`mfa-list-v1\`, \`mfa-push-v1\`, \`mfa-subscribe-v1\`), then its fields and the phone's time, one per line; the server verifies it with the public key stored at pairing and refuses a signature older or newer than 60 s. Refusals are problem documents whose \`code\` is the protocol's own.`,
+    description: `The endpoints the mobile authenticator (the app at /authenticator, or a customer's own app built on lib/authenticator-protocol) talks to. They take no API key and no cookie. Pairing is authorised by the pairing key itself (single use, expiring within 10 minutes). Every later request is signed by the device's own key: ECDSA P-256 with SHA-256 over a canonical payload whose first line names the kind of request (\`mfa-list-v1\`, \`mfa-push-v1\`, \`mfa-subscribe-v1\`, \`mfa-unsubscribe-v1\`), then its fields and the phone's time, one per line; the server verifies it with the public key stored at pairing and refuses a signature older or newer than 60 s. Refusals are problem documents whose \`code\` is the protocol's own.`,
   },
   paths: {
     "/authenticator/pair": {
@@ -143,6 +143,20 @@ export const authenticator: ApiFamily = {
         requestBody: { required: true, content: json(subscriptionBodySchema) },
         responses: {
           "200": { description: "Saved.", content: json(z.object({ saved: z.literal(true) }).meta({ id: "AuthenticatorSubscriptionSaved" })) },
+          ...refusals("INVALID_REQUEST", ...DEVICE, ...SIGNATURE),
+          ...unreadableBody,
+        },
+      }),
+      delete: unauthenticated({
+        operationId: "deleteAuthenticatorSubscription",
+        summary: "Stop pushes to a phone",
+        description: "Forgets the device's push subscription, when the person turns notifications off in the app. Signed by the device's key, so nobody else can silence a phone.",
+        requestBody: { required: true, content: json(unsubscribeBodySchema) },
+        responses: {
+          "200": {
+            description: "Forgotten; `deleted` is false when there was no subscription.",
+            content: json(z.object({ deleted: z.boolean() }).meta({ id: "AuthenticatorSubscriptionDeleted" })),
+          },
           ...refusals("INVALID_REQUEST", ...DEVICE, ...SIGNATURE),
           ...unreadableBody,
         },
