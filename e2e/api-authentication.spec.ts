@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { bearer, createTestApplication, expectProblem } from "./fixtures/applications";
 import { totpCode } from "./fixtures/totp";
@@ -18,6 +18,7 @@ import {
   getAssertion,
   passcodeSentTo,
   provisionUser,
+  read,
   startFlow,
   type Execution,
 } from "./fixtures/api-flows";
@@ -138,9 +139,6 @@ test("wrong codes until the account locks end the flow as FAILED LOCKED with unt
 
 // The mobile authenticator (issue 11): the phone's key is made by the app's own protocol module, its
 // answers are signed with it and verified by the server's code against this database (fixtures/mobile.ts).
-const read = async (request: APIRequestContext, secret: string, execution: Execution) =>
-  (await (await request.get(execution._links.self.href, { headers: bearer(secret) })).json()) as Execution;
-
 test("a paired phone: the number to show, push.poll while it waits, the phone's approval of that number completes it by push", async ({ request }) => {
   // The phone's side loads the server's flows in a process of its own (fixtures/mobile.ts).
   test.setTimeout(120_000);

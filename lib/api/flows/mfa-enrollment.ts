@@ -43,7 +43,7 @@ function compatibility(value: "FULL" | "SECURITY_KEY_ONLY" | "NONE" | undefined)
     case "FULL":
       return { browser: { webauthn: true, platformAuthenticator: true } };
     case "SECURITY_KEY_ONLY":
-      return { browser: { webauthn: true, platformAuthenticator: false }, allowedDeviceTypes: ["SMS", "EMAIL", "VOICE", "TOTP", "SECURITY_KEY"] };
+      return { browser: { webauthn: true, platformAuthenticator: false }, allowedDeviceTypes: ["SMS", "EMAIL", "VOICE", "TOTP", "MOBILE", "SECURITY_KEY"] };
     case "NONE":
       return { browser: { webauthn: false, platformAuthenticator: false } };
   }
