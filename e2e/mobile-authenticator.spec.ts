@@ -54,13 +54,23 @@ async function pairByQr(portal: Page, phone: Page) {
   await expect(phone.getByRole("status").filter({ hasText: /^Paired with / })).toBeFocused();
 }
 
-/** Password, then the phone chosen on the second-factor page: the number the page asks to choose. */
-async function signInWithPhone(page: Page, email: string) {
-  await enterPassword(page, email);
-  await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Mobile app/ }).click();
+/** The number the waiting page asks the person to choose on the phone. */
+async function numberToChoose(page: Page) {
   await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
   const status = await page.getByRole("status").filter({ hasText: /and choose \d+\.$/ }).textContent();
   return Number(/choose (\d+)\.$/.exec(status!)![1]);
+}
+
+/** The phone chosen among the devices the page offers (sign-in or step-up). */
+async function choosePhone(page: Page) {
+  await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Mobile app/ }).click();
+  return numberToChoose(page);
+}
+
+/** Password, then the phone: the number to choose. */
+async function signInWithPhone(page: Page, email: string) {
+  await enterPassword(page, email);
+  return choosePhone(page);
 }
 
 /** The request's card on the phone, once the app shows it by itself. */
@@ -84,7 +94,7 @@ test("paired by the typed key: the right number signs in, a wrong number and Den
   await pairByKey(page, phone, user.email);
   // The portal moves on by itself: nobody reloads it.
   await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
-  await expect(page.getByRole("list", { name: "Devices" })).toContainText("Mobile app");
+  await expect(page.getByRole("list", { name: "Devices" })).toContainText(/Mobile app · paired \w{3} \d+, \d{4}/);
   const device = await db.device.findFirstOrThrow({ where: { userId: user.id, type: "MOBILE" } });
   expect(device).toMatchObject({ status: "ACTIVE" });
   await signOut(page);
@@ -120,7 +130,7 @@ test("paired by the typed key: the right number signs in, a wrong number and Den
   await phone.context().close();
 });
 
-test("paired by the QR code: a request that times out is sent again, or answered by the passcode the app shows", async ({ page, browser }) => {
+test("paired by the QR code: a request that times out is sent again, or answered by the passcode the app shows; a step-up is approved on the phone", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const user = await seedUser({ devices: emailDevice() });
   await signIn(page, user.email, "/devices");
@@ -142,8 +152,7 @@ test("paired by the QR code: a request that times out is sent again, or answered
 
   // Retry sends a new request with a new number, which the phone approves.
   await page.getByRole("button", { name: "Retry" }).click();
-  await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
-  const number = Number(/choose (\d+)\.$/.exec((await page.getByRole("status").filter({ hasText: /and choose \d+\.$/ }).textContent())!)![1]);
+  const number = await numberToChoose(page);
   let request = await requestCard(phone);
   await request.choices.getByRole("button", { name: String(number), exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
@@ -162,6 +171,19 @@ test("paired by the QR code: a request that times out is sent again, or answered
   await expect(page).toHaveURL(/\/account$/);
   const session = await db.session.findFirstOrThrow({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
   expect(session.authMethods).toBe("pwd,mobile_passcode");
+
+  // A change in a session older than the step-up window: the phone confirms it like any other device.
+  await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
+  await page.goto("/devices");
+  await page.getByRole("button", { name: /^Work email,/ }).click();
+  await page.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("button", { name: "Yes, remove device" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  const stepUp = await choosePhone(page);
+  request = await requestCard(phone);
+  await request.choices.getByRole("button", { name: String(stepUp), exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText('"Work email" was removed.');
+  expect(await db.device.count({ where: { userId: user.id } })).toBe(1);
   await phone.context().close();
 });
 
