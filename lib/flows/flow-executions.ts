@@ -372,6 +372,14 @@ export async function confirmFlowByPush(options: {
 }) {
   const execution = await db.flowExecution.findFirst({ where: { id: options.flowId, userId: options.userId, kind: "device-authentication", endedAt: null } });
   if (!execution) return null;
+  if (execution.parentId) {
+    // A step-up: its end runs the change it guards and renews the session (security.md item 21), which
+    // only the owner's own request can do. So the flow is only touched: its live channel tells the page,
+    // whose view says the phone has answered, and the page sends POLL with its session.
+    const updatedAt = new Date(Math.max(Date.now(), execution.updatedAt.getTime() + 1));
+    await db.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data: { updatedAt } });
+    return null;
+  }
   const event = { type: "PUSH_DECIDED", challengeId: options.challengeId, status: options.status } as FlowEvent;
   return apply(execution, event, { meta: options.meta, session: null, application: null });
 }
