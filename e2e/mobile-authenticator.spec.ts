@@ -80,6 +80,21 @@ async function requestCard(phone: Page) {
   return { card, choices: card.getByRole("group", { name: question }) };
 }
 
+/**
+ * A signed-in owner at /devices and their phone, paired from the portal by `how`. The portal moves on
+ * by itself once the phone has paired: nobody reloads it.
+ */
+async function ownerWithPairedPhone(page: Page, browser: Browser, how: "key" | "qr") {
+  const user = await seedUser({ devices: emailDevice() });
+  await signIn(page, user.email, "/devices");
+  const phone = await openPhone(browser);
+  if (how === "key") await pairByKey(page, phone, user.email);
+  else await pairByQr(page, phone);
+  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
+  const device = await db.device.findFirstOrThrow({ where: { userId: user.id, type: "MOBILE" } });
+  return { user, phone, device };
+}
+
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).first().click();
   await expect(page).toHaveURL(/\/sign-in/);
@@ -87,15 +102,8 @@ async function signOut(page: Page) {
 
 test("paired by the typed key: the right number signs in, a wrong number and Deny do not", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const user = await seedUser({ devices: emailDevice() });
-  await signIn(page, user.email, "/devices");
-  const phone = await openPhone(browser);
-
-  await pairByKey(page, phone, user.email);
-  // The portal moves on by itself: nobody reloads it.
-  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
+  const { user, phone, device } = await ownerWithPairedPhone(page, browser, "key");
   await expect(page.getByRole("list", { name: "Devices" })).toContainText(/Mobile app · paired \w{3} \d+, \d{4}/);
-  const device = await db.device.findFirstOrThrow({ where: { userId: user.id, type: "MOBILE" } });
   expect(device).toMatchObject({ status: "ACTIVE" });
   await signOut(page);
 
@@ -132,13 +140,7 @@ test("paired by the typed key: the right number signs in, a wrong number and Den
 
 test("paired by the QR code: a request that times out is sent again, or answered by the passcode the app shows; a step-up is approved on the phone", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const user = await seedUser({ devices: emailDevice() });
-  await signIn(page, user.email, "/devices");
-  const phone = await openPhone(browser);
-
-  await pairByQr(page, phone);
-  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
-  const device = await db.device.findFirstOrThrow({ where: { userId: user.id, type: "MOBILE" } });
+  const { user, phone, device } = await ownerWithPairedPhone(page, browser, "qr");
   await signOut(page);
 
   // Nobody answers within the request's time (its expiry moved into the past): Mobile App Timed Out.
@@ -189,12 +191,7 @@ test("paired by the QR code: a request that times out is sent again, or answered
 
 test("a blocked phone is not asked and cannot approve; a removed phone shows itself unpaired", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const user = await seedUser({ devices: emailDevice() });
-  await signIn(page, user.email, "/devices");
-  const phone = await openPhone(browser);
-  await pairByKey(page, phone, user.email);
-  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
-  const device = await db.device.findFirstOrThrow({ where: { userId: user.id, type: "MOBILE" } });
+  const { user, phone, device } = await ownerWithPairedPhone(page, browser, "key");
 
   // A second browser signs in and waits on the phone; the owner, in the first, blocks it meanwhile.
   const other = await (await browser.newContext()).newPage();
