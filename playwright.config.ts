@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_AUTH_SECRET } from "./e2e/fixtures/server-env";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -22,7 +23,7 @@ const serverEnv = {
   DATABASE_URL: process.env.DATABASE_URL,
   APP_URL: baseURL,
   NEXTAUTH_URL: baseURL,
-  AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
+  AUTH_SECRET: E2E_AUTH_SECRET,
   WIDGET_ALLOWED_ORIGINS: baseURL,
   // Every test comes from 127.0.0.1, so the per-address limits are raised out of the suite's way.
   // The per-email and per-account limits keep their defaults: each test uses fresh addresses, and

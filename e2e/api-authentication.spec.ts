@@ -4,6 +4,7 @@ import { bearer, createTestApplication, expectProblem } from "./fixtures/applica
 import { totpCode } from "./fixtures/totp";
 import { readOutbox } from "./fixtures/outbox";
 import { addVirtualAuthenticator } from "./fixtures/webauthn";
+import { seedPairedPhone } from "./fixtures/mobile";
 import {
   act,
   advance,
@@ -17,6 +18,7 @@ import {
   getAssertion,
   passcodeSentTo,
   provisionUser,
+  read,
   startFlow,
   type Execution,
 } from "./fixtures/api-flows";
@@ -133,4 +135,109 @@ test("wrong codes until the account locks end the flow as FAILED LOCKED with unt
   const none = await startFlow(request, shop.secret, authentication(nobody.id));
   expect(none).toMatchObject({ status: "FAILED", error: { code: "NO_SECOND_FACTOR" } });
   expect(none).not.toHaveProperty("result");
+});
+
+// The mobile authenticator (issue 11): the phone's key is made by the app's own protocol module, its
+// answers are signed with it and verified by the server's code against this database (fixtures/mobile.ts).
+test("a paired phone: the number to show, push.poll while it waits, the phone's approval of that number completes it by push", async ({ request }) => {
+  // The phone's side loads the server's flows in a process of its own (fixtures/mobile.ts).
+  test.setTimeout(120_000);
+  const shop = await createTestApplication();
+  const user = await provisionUser(request, shop.secret);
+  const phone = await seedPairedPhone(user.id);
+
+  const started = await startFlow(request, shop.secret, authentication(user.id));
+  expect(started).toMatchObject({ status: "PUSH_CONFIRMATION_REQUIRED", selectedDevice: { id: phone.device.id, type: "MOBILE" }, number: expect.any(Number) });
+  expectLinks(started, ["push.poll"]);
+  const challenge = await phone.pendingChallenge();
+  expect(started.number).toBe(challenge.number);
+  expect(new Date(started.pushExpiresAt as string).getTime()).toBe(challenge.expiresAt.getTime());
+  // The execution's own idle expiry is not the push's.
+  expect(started.expiresAt).not.toBe(started.pushExpiresAt);
+
+  const waiting = await advance(request, shop.secret, started, "push.poll");
+  expect(waiting).toMatchObject({ status: "PUSH_CONFIRMATION_REQUIRED", number: challenge.number });
+  await expectProblem(await act(request, shop.secret, waiting, "push.retry"), 409, "ACTION_NOT_ALLOWED");
+
+  // Told to the flow (PUSH_DECIDED): completed without a poll.
+  expect(await phone.answer(challenge.id, challenge.number, "APPROVE", { tellFlow: true })).toEqual({ status: "APPROVED" });
+  const done = await read(request, shop.secret, waiting);
+  expect(done).toMatchObject({ status: "COMPLETED", result: "AUTHENTICATED", method: "push", device: { id: phone.device.id, type: "MOBILE" } });
+  expect((await db.device.findUniqueOrThrow({ where: { id: phone.device.id } })).lastUsedAt).toEqual(expect.any(Date));
+  // A replay of the same approval finds nothing left to decide.
+  expect(await phone.answer(challenge.id, challenge.number)).toEqual({ error: "CHALLENGE_DECIDED" });
+});
+
+test("a phone that denies, or approves the wrong number, fails the flow with PUSH_DENIED", async ({ request }) => {
+  const shop = await createTestApplication();
+  const user = await provisionUser(request, shop.secret);
+  const phone = await seedPairedPhone(user.id);
+
+  const denied = await startFlow(request, shop.secret, authentication(user.id));
+  const first = await phone.pendingChallenge();
+  expect(await phone.answer(first.id, null, "DENY")).toEqual({ status: "DENIED" });
+  // Not told to the flow here: push.poll reads the stored answer.
+  expect(await advance(request, shop.secret, denied, "push.poll")).toMatchObject({ status: "FAILED", error: { code: "PUSH_DENIED", message: "You denied this sign-in on your phone." } });
+
+  // A wrong number denies the request without an event to the flow; the next poll ends it on the stored answer.
+  const mismatched = await startFlow(request, shop.secret, authentication(user.id));
+  const second = await phone.pendingChallenge();
+  expect(await phone.answer(second.id, second.number === 99 ? 98 : second.number + 1)).toEqual({ error: "NUMBER_MISMATCH" });
+  const ended = await advance(request, shop.secret, mismatched, "push.poll");
+  expect(ended).toMatchObject({ status: "FAILED", error: { code: "PUSH_DENIED" } });
+});
+
+test("a push that times out: push.retry sends a new one; with allowOtpFallback, the passcode the app shows completes it", async ({ request }) => {
+  const shop = await createTestApplication();
+  const user = await provisionUser(request, shop.secret);
+  const phone = await seedPairedPhone(user.id);
+  // The request's minute is up (PUSH_TIMEOUT_SECONDS): its row's expiry is moved into the past.
+  const expire = async () => db.pushChallenge.updateMany({ where: { deviceId: phone.device.id, status: "PENDING" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+  const started = await startFlow(request, shop.secret, authentication(user.id, { allowOtpFallback: true }));
+  const first = await phone.pendingChallenge();
+  await expire();
+  const timedOut = await read(request, shop.secret, started);
+  expect(timedOut).toMatchObject({ status: "PUSH_CONFIRMATION_TIMED_OUT", selectedDevice: { id: phone.device.id } });
+  expect(timedOut.number).toBeUndefined();
+  expectLinks(timedOut, ["push.retry", "otp.fallback"]);
+  // Too late: the expired request cannot be approved any more.
+  expect(await phone.answer(first.id, first.number)).toEqual({ error: "CHALLENGE_EXPIRED" });
+
+  const retried = await advance(request, shop.secret, timedOut, "push.retry");
+  expect(retried).toMatchObject({ status: "PUSH_CONFIRMATION_REQUIRED" });
+  const second = await phone.pendingChallenge();
+  expect(second.id).not.toBe(first.id);
+  expect(retried.number).toBe(second.number);
+
+  await expire();
+  const again = await read(request, shop.secret, retried);
+  expect(again.status).toBe("PUSH_CONFIRMATION_TIMED_OUT");
+  const passcode = await advance(request, shop.secret, again, "otp.fallback");
+  expect(passcode).toMatchObject({ status: "MOBILE_PASSCODE_REQUIRED", selectedDevice: { id: phone.device.id, type: "MOBILE" } });
+  expectLinks(passcode, ["otp.check", "push.retry"]);
+  const wrong = await act(request, shop.secret, passcode, "otp.check", { otp: totpCode(phone.totpSecret) === "000000" ? "111111" : "000000" });
+  await expectProblem(wrong, 400, "VALIDATION_FAILED");
+  const done = await advance(request, shop.secret, passcode, "otp.check", { otp: totpCode(phone.totpSecret) });
+  expect(done).toMatchObject({ status: "COMPLETED", result: "AUTHENTICATED", method: "mobile_passcode", device: { id: phone.device.id, type: "MOBILE" } });
+
+  // Without allowOtpFallback the timed-out state offers no passcode.
+  const plain = await startFlow(request, shop.secret, authentication(user.id));
+  await expire();
+  expectLinks(await read(request, shop.secret, plain), ["push.retry"]);
+});
+
+test("a blocked phone gets no push: choosing it is refused and the flow stays on the selection", async ({ request }) => {
+  const shop = await createTestApplication();
+  const user = await provisionUser(request, shop.secret);
+  const totp = await enrollTotp(request, shop.secret, user.id);
+  const phone = await seedPairedPhone(user.id, { isDefault: false });
+  const started = await startFlow(request, shop.secret, authentication(user.id));
+  expect(started.status).toBe("DEVICE_SELECTION_REQUIRED");
+  await db.device.update({ where: { id: phone.device.id }, data: { status: "BLOCKED" } });
+  await expectProblem(await act(request, shop.secret, started, "device.select", { device: { id: phone.device.id } }), 403, "FORBIDDEN");
+  expect(await db.pushChallenge.count({ where: { deviceId: phone.device.id } })).toBe(0);
+  const still = await read(request, shop.secret, started);
+  expect(still.status).toBe("DEVICE_SELECTION_REQUIRED");
+  expect((still.devices as { id: string }[]).map((d) => d.id)).toContain(totp.deviceId);
 });

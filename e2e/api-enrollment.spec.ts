@@ -14,9 +14,14 @@ import {
   freshPhone,
   passcodeSentTo,
   provisionUser,
+  read,
   startFlow,
   type Execution,
 } from "./fixtures/api-flows";
+import { decodeQrDataUrl } from "./fixtures/qr";
+import { createAuthenticatorClient, pairNewInstallation } from "../lib/authenticator-protocol/client";
+import { MemoryKeyStore } from "../lib/authenticator-protocol/keys";
+import { qrSecretFromUrl } from "../lib/authenticator-protocol/pairing-key";
 
 /**
  * MFA enrollment over the flow API (issue 10, seed 003): every state and action for every device type
@@ -41,10 +46,10 @@ test("SMS: enrollment required, activation with the texted code after a wrong on
     expiresAt: expect.stringMatching(/^\d{4}-/),
     email: user.email,
     mobilePhone: e164(phone),
-    applications: [],
+    applications: [expect.objectContaining({ id: "authenticator", url: expect.stringMatching(/\/authenticator$/) })],
     mfaSettings: { lockout: { failureCount: expect.any(Number) }, otp: { length: 6 } },
   });
-  expect([...(started.allowedTypes as string[])].sort()).toEqual(["EMAIL", "PLATFORM", "SECURITY_KEY", "SMS", "TOTP", "VOICE"]);
+  expect([...(started.allowedTypes as string[])].sort()).toEqual(["EMAIL", "MOBILE", "PLATFORM", "SECURITY_KEY", "SMS", "TOTP", "VOICE"]);
   expectLinks(started, ["device.create", "device.skipEnrollment"]);
 
   // No phone in the action: the step's input.user.mobilePhone is used.
@@ -177,6 +182,7 @@ test("PLATFORM and SECURITY_KEY: creation options, a credential made by Chromium
   const keyOnly = await startFlow(request, shop.secret, enrollmentBody(user.id, { webauthn: { compatibility: "SECURITY_KEY_ONLY" } }));
   expect(keyOnly.allowedTypes).not.toContain("PLATFORM");
   expect(keyOnly.allowedTypes).toContain("SECURITY_KEY");
+  expect(keyOnly.allowedTypes).toContain("MOBILE");
   const keyPending = await advance(request, shop.secret, keyOnly, "device.create", { type: "SECURITY_KEY" });
   const keyAttestation = await createCredential(page, keyPending.publicKeyCredentialCreationOptions);
   const keyDone = await advance(request, shop.secret, keyPending, "device.activate", { attestation: keyAttestation });
@@ -213,4 +219,52 @@ test("a wrong code too often ends the enrollment as FAILED with the reason, and 
   expect(pending).toMatchObject({ status: "FAILED", error: { code: expect.stringMatching(/^(TOO_MANY_ATTEMPTS|LOCKED)$/), message: expect.any(String) } });
   expectLinks(pending, []);
   await expectProblem(await act(request, shop.secret, pending, "device.activate", { otp: code }), 409, "ACTION_NOT_ALLOWED");
+});
+
+/**
+ * MOBILE over the API: a customer's own phone app, built on lib/authenticator-protocol (here run in
+ * Node against the server over HTTP, as a native app would), pairs with the key the flow hands out.
+ */
+test("MOBILE: pairing required with a key and QR code; a phone pairs with them and the flow completes; a second phone and an expired key fail with their codes", async ({ request, baseURL }) => {
+  const shop = await createTestApplication({ name: "Shop" });
+  const user = await provisionUser(request, shop.secret);
+  const phoneApp = createAuthenticatorClient({ baseUrl: baseURL! });
+  const newPhone = () => ({ keyStore: new MemoryKeyStore(), client: phoneApp });
+
+  const started = await startFlow(request, shop.secret, enrollmentBody(user.id, { user: { email: user.email } }));
+  const pairing = await advance(request, shop.secret, started, "device.create", { type: "MOBILE", nickname: "Pixel", application: { id: "authenticator" } });
+  expect(pairing).toMatchObject({
+    status: "PAIRING_REQUIRED",
+    device: { id: expect.any(String), type: "MOBILE", status: "ACTIVATION_REQUIRED" },
+    pairingKey: { code: expect.stringMatching(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/), qrUrl: expect.stringMatching(/\/authenticator\/pair#/), qrImage: expect.stringMatching(/^data:image\/png;base64,/), expiresAt: expect.any(String) },
+  });
+  expectLinks(pairing, ["device.delete"]);
+  const key = (pairing.pairingKey as { code: string; qrUrl: string; qrImage: string; expiresAt: string });
+  expect(new Date(key.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+  // The QR image says what qrUrl says, as a phone's camera reads it.
+  expect(decodeQrDataUrl(key.qrImage)).toBe(key.qrUrl);
+
+  // The phone pairs by the typed key; the next read of the flow is COMPLETED.
+  const { pairing: paired } = await pairNewInstallation({ ...newPhone(), key: key.code, account: user.email });
+  expect(paired.deviceId).toBe((pairing.device as { id: string }).id);
+  const completed = await read(request, shop.secret, pairing);
+  expect(completed).toMatchObject({ status: "COMPLETED", result: "ENROLLED", device: { id: paired.deviceId, type: "MOBILE" } });
+  expect(await db.device.findUniqueOrThrow({ where: { id: paired.deviceId } })).toMatchObject({ status: "ACTIVE", nickname: "Pixel" });
+
+  // A second phone with the same key: PAIRING_KEY_USED, and the first phone keeps the device.
+  await expect(pairNewInstallation({ ...newPhone(), key: qrSecretFromUrl(key.qrUrl)! })).rejects.toMatchObject({ code: "PAIRING_KEY_USED", status: 409 });
+
+  // A key nobody used in time: the flow says MOBILE_PAIRING_FAILURE with the code; device.delete starts over.
+  const again = await startFlow(request, shop.secret, enrollmentBody(user.id, { user: { email: user.email } }));
+  const waiting = await advance(request, shop.secret, again, "device.create", { type: "MOBILE", application: { id: "authenticator" } });
+  const waitingDevice = (waiting.device as { id: string }).id;
+  await db.pairingKey.updateMany({ where: { deviceId: waitingDevice }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const failed = await read(request, shop.secret, waiting);
+  expect(failed).toMatchObject({ status: "MOBILE_PAIRING_FAILURE", device: { id: waitingDevice }, error: { code: "PAIRING_KEY_EXPIRED", message: expect.any(String) } });
+  expectLinks(failed, ["device.delete"]);
+  const late = (waiting.pairingKey as { code: string }).code;
+  await expect(pairNewInstallation({ ...newPhone(), key: late, account: user.email })).rejects.toMatchObject({ code: "PAIRING_KEY_EXPIRED" });
+  const over = await advance(request, shop.secret, failed, "device.delete");
+  expect(over.status).toBe("DEVICE_ENROLLMENT_REQUIRED");
+  expect(await db.device.count({ where: { id: waitingDevice } })).toBe(0);
 });

@@ -101,7 +101,7 @@ test("an action: 415 for an unknown media type, 400 for bad parameters or an unn
     [`${VENDOR}.device.create+json`, { type: "SMS", phone: "not a number" }, "phone"],
     [`${VENDOR}.device.create+json`, { type: "TOTP", nickname: "x".repeat(500) }, "nickname"],
     [`${VENDOR}.device.create+json`, { type: "TOTP", colour: "red" }, "colour"],
-    [`${VENDOR}.device.create+json`, { type: "MOBILE", application: { id: "app" } }, "type"],
+    [`${VENDOR}.device.create+json`, { type: "MOBILE", application: { id: "app" } }, "application.id"],
     [`${VENDOR}.device.create+json`, { action: "device.delete", type: "TOTP" }, "action"],
   ];
   for (const [type, body, field] of cases) {

@@ -5,6 +5,7 @@ import { enterPassword, seedUser, signIn } from "./fixtures/users";
 import { readOutbox, waitForMessage } from "./fixtures/outbox";
 import { totpCode } from "./fixtures/totp";
 import { addVirtualAuthenticator } from "./fixtures/webauthn";
+import { seedPairedPhone } from "./fixtures/mobile";
 
 const phone = () => `+1202555${String(Date.now()).slice(-4)}`;
 const codeIn = (body: string) => body.replace(/[, ]/g, "").match(/\d{6}/)?.[0];
@@ -320,4 +321,58 @@ test("a stale session of an account with no active second factor confirms with t
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
+});
+
+// The mobile authenticator (issue 11): the phone's answers are signed with its own key and verified by
+// the server's code against this database (fixtures/mobile.ts).
+test("a paired phone at sign-in: the number to choose, and the page moves on by itself when the phone approves it", async ({ page }) => {
+  // The phone's side loads the server's flows in a process of its own (fixtures/mobile.ts).
+  test.setTimeout(120_000);
+  const user = await seedUser({ devices: [] });
+  const mobile = await seedPairedPhone(user.id, { nickname: "Pixel" });
+  await enterPassword(page, user.email);
+  await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Pixel/ }).click();
+  await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
+  const challenge = await mobile.pendingChallenge();
+  await expect(page.getByRole("status")).toHaveText(`Open the authenticator on your phone (Pixel) and choose ${challenge.number}.`);
+  await expect(page.getByRole("timer")).toContainText(/\d:\d\d left/);
+
+  // Told to the flow as the decide route does: the live channel moves the page on.
+  expect(await mobile.answer(challenge.id, challenge.number, "APPROVE", { tellFlow: true })).toEqual({ status: "APPROVED" });
+  await expect(page).toHaveURL(/\/account$/);
+  const session = await db.session.findFirstOrThrow({ where: { userId: user.id, revokedAt: null } });
+  expect(session.authMethods).toBe("pwd,push");
+});
+
+test("a phone that does not answer: timed out by itself, then the passcode the app shows", async ({ page }) => {
+  const user = await seedUser({ devices: [] });
+  const mobile = await seedPairedPhone(user.id, { nickname: "Pixel" });
+  await enterPassword(page, user.email);
+  await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Pixel/ }).click();
+  await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
+  // The request's minute is up: its row's expiry is moved into the past, and the waiting page finds out.
+  await db.pushChallenge.updateMany({ where: { deviceId: mobile.device.id, status: "PENDING" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await expect(page.getByRole("heading", { name: "Your phone did not answer in time" })).toBeVisible();
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
+  await db.pushChallenge.updateMany({ where: { deviceId: mobile.device.id, status: "PENDING" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await expect(page.getByRole("heading", { name: "Your phone did not answer in time" })).toBeVisible();
+  await page.getByRole("button", { name: "Enter the code from the app instead" }).click();
+  await expect(page.getByText("Enter the code the authenticator on your phone (Pixel) shows.")).toBeVisible();
+  await page.getByLabel("Code", { exact: true }).fill(totpCode(mobile.totpSecret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test("a phone that denies: the sign-in is not finished, and says why", async ({ page }) => {
+  const user = await seedUser({ devices: [] });
+  const mobile = await seedPairedPhone(user.id, { nickname: "Pixel" });
+  await enterPassword(page, user.email);
+  await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Pixel/ }).click();
+  await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
+  const challenge = await mobile.pendingChallenge();
+  // Not told to the flow: the waiting page sees the stored answer on its next read and settles it.
+  expect(await mobile.answer(challenge.id, null, "DENY")).toEqual({ status: "DENIED" });
+  await expect(page.getByRole("heading", { name: "Sign-in not finished" })).toBeVisible();
+  await expect(page.getByText("You denied this sign-in on your phone.")).toBeVisible();
 });

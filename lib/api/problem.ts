@@ -104,6 +104,11 @@ const APP_ERROR_PROBLEMS: Record<AppErrorCode, ProblemCode> = {
   REAUTH_REQUIRED: "REAUTH_REQUIRED",
 };
 
+/** The general kind of problem a domain error is, e.g. for the authenticator's endpoints, which add their own finer `code`. */
+export function problemCodeOfAppError(code: AppErrorCode): ProblemCode {
+  return APP_ERROR_PROBLEMS[code] ?? "CONFLICT";
+}
+
 /** A domain rate limit that did not say how long (its message does, in words): a minute is a safe guess. */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
@@ -116,7 +121,7 @@ const DEFAULT_RETRY_AFTER_SECONDS = 60;
 export function problemFromError(error: unknown): Response {
   if (error instanceof ApiProblem) return problemResponse(error.code, error.detail, error.options);
   if (error instanceof AppError) {
-    const code = APP_ERROR_PROBLEMS[error.code] ?? "CONFLICT";
+    const code = problemCodeOfAppError(error.code);
     const errors = error.fieldErrors
       ? Object.entries(error.fieldErrors).flatMap(([field, details]) => details.map((detail) => ({ field, pointer: `/${field}`, detail })))
       : undefined;

@@ -1,20 +1,35 @@
 import { AUTHENTICATOR_ERRORS, isAuthenticatorErrorCode, type AuthenticatorErrorCode } from "./errors";
 import { exportPublicKey, generateDeviceKeyPair, newInstallationId, type KeyStore } from "./keys";
 import type { PushDecision } from "./payloads";
-import { signDecision, signListRequest, type SignedDecision, type SignedListRequest } from "./sign";
+import {
+  signDecision,
+  signListRequest,
+  signSubscribeRequest,
+  signUnsubscribeRequest,
+  type SignedDecision,
+  type SignedListRequest,
+  type SignedSubscribeRequest,
+  type SignedUnsubscribeRequest,
+} from "./sign";
 
 /**
- * The authenticator's side of the HTTP protocol: the three endpoints, their request and response
- * bodies (JSON; the server's routes use these same types), and a small client over `fetch`. Every
- * refusal is a non-2xx answer with an AuthenticatorErrorBody ({ code, message }, errors.ts).
+ * The authenticator's side of the HTTP protocol: its endpoints (under the flow API, /api/v1, and
+ * described in its OpenAPI document), their request and response bodies (JSON; the server's routes
+ * use these same types), and a small client over `fetch`. Every refusal is a non-2xx problem document
+ * (RFC 9457) whose `code` is an AuthenticatorErrorCode and whose `detail` and `message` both carry the
+ * words for the person (AuthenticatorErrorBody, errors.ts).
  */
 export const AUTHENTICATOR_API_PATHS = {
   /** POST PairRequest → PairResponse. */
-  pair: "/api/authenticator/pair",
+  pair: "/api/v1/authenticator/pair",
   /** POST ListPendingRequestsRequest → ListPendingRequestsResponse. */
-  requests: "/api/authenticator/requests",
+  requests: "/api/v1/authenticator/requests",
   /** POST DecideRequest → DecideResponse. */
-  decide: "/api/authenticator/decide",
+  decide: "/api/v1/authenticator/decide",
+  /** GET → VapidKeyResponse. */
+  vapidKey: "/api/v1/authenticator/vapid-key",
+  /** PUT SaveSubscriptionRequest → SaveSubscriptionResponse; DELETE DeleteSubscriptionRequest → DeleteSubscriptionResponse. */
+  subscription: "/api/v1/authenticator/subscription",
 } as const;
 
 export type PairRequest = {
@@ -58,6 +73,18 @@ export type ListPendingRequestsResponse = { requests: PendingRequest[] };
 export type DecideRequest = SignedDecision & { deviceId: string };
 export type DecideResponse = { status: "APPROVED" | "DENIED" };
 
+/** The server's VAPID public key (base64url), the applicationServerKey for pushManager.subscribe. */
+export type VapidKeyResponse = { publicKey: string };
+/**
+ * `subscription` is PushSubscription.toJSON(): { endpoint, expirationTime, keys: { p256dh, auth } }.
+ * The signature covers its endpoint, which the body carries only inside `subscription`.
+ */
+export type SaveSubscriptionRequest = Omit<SignedSubscribeRequest, "endpoint"> & { subscription: unknown };
+export type SaveSubscriptionResponse = { saved: true };
+export type DeleteSubscriptionRequest = SignedUnsubscribeRequest;
+/** `deleted` is false when the server held no subscription for the device. */
+export type DeleteSubscriptionResponse = { deleted: boolean };
+
 /** A refusal from the server, or no usable answer at all (NETWORK_ERROR, UNEXPECTED_RESPONSE). */
 export class AuthenticatorRequestError extends Error {
   constructor(
@@ -85,13 +112,13 @@ export function createAuthenticatorClient(options: AuthenticatorClientOptions) {
   const paths: Record<keyof typeof AUTHENTICATOR_API_PATHS, string> = { ...AUTHENTICATOR_API_PATHS, ...options.paths };
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function post<T>(path: string, body: unknown): Promise<T> {
+  async function send<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(body),
+        method,
+        headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json", accept: "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         // The phone proves itself by signature; no cookie of the portal's is wanted.
         credentials: "omit",
         cache: "no-store",
@@ -101,13 +128,15 @@ export function createAuthenticatorClient(options: AuthenticatorClientOptions) {
     }
     const json: unknown = await response.json().catch(() => undefined);
     if (response.ok && json !== undefined) return json as T;
-    const code = (json as { code?: unknown } | undefined)?.code;
-    if (isAuthenticatorErrorCode(code)) {
-      const message = (json as { message?: unknown }).message;
-      throw new AuthenticatorRequestError(code, typeof message === "string" ? message : AUTHENTICATOR_ERRORS[code].message, response.status);
+    const refusal = (json ?? {}) as { code?: unknown; message?: unknown; detail?: unknown };
+    if (isAuthenticatorErrorCode(refusal.code)) {
+      // A problem document's words are `detail`; `message` is kept for apps written before.
+      const words = [refusal.detail, refusal.message].find((w): w is string => typeof w === "string" && w !== "");
+      throw new AuthenticatorRequestError(refusal.code, words ?? AUTHENTICATOR_ERRORS[refusal.code].message, response.status);
     }
     throw new AuthenticatorRequestError("UNEXPECTED_RESPONSE", "The server gave an answer the app does not understand.", response.status);
   }
+  const post = <T>(path: string, body: unknown) => send<T>("POST", path, body);
 
   return {
     pair(request: PairRequest): Promise<PairResponse> {
@@ -132,6 +161,28 @@ export function createAuthenticatorClient(options: AuthenticatorClientOptions) {
       const signed = await signDecision(request.privateKey, request);
       const body: DecideRequest = { deviceId: request.deviceId, ...signed };
       return post(paths.decide, body);
+    },
+    /** The key to subscribe to Web Push with (pushManager.subscribe's applicationServerKey). */
+    getVapidKey(): Promise<VapidKeyResponse> {
+      return send("GET", paths.vapidKey);
+    },
+    /** Gives the server the device's push subscription, signed by its key; replaces an earlier one. */
+    async saveSubscription(request: { deviceId: string; privateKey: CryptoKey; subscription: PushSubscriptionJSON; signedAt?: number }): Promise<SaveSubscriptionResponse> {
+      const { endpoint: _signed, ...signed } = await signSubscribeRequest(request.privateKey, {
+        deviceId: request.deviceId,
+        endpoint: request.subscription.endpoint ?? "",
+        ...(request.signedAt === undefined ? {} : { signedAt: request.signedAt }),
+      });
+      const body: SaveSubscriptionRequest = { ...signed, subscription: request.subscription };
+      return send("PUT", paths.subscription, body);
+    },
+    /** Tells the server to stop pushing to this device (notifications turned off); signed by its key. */
+    async deleteSubscription(request: { deviceId: string; privateKey: CryptoKey; signedAt?: number }): Promise<DeleteSubscriptionResponse> {
+      const body: DeleteSubscriptionRequest = await signUnsubscribeRequest(request.privateKey, {
+        deviceId: request.deviceId,
+        ...(request.signedAt === undefined ? {} : { signedAt: request.signedAt }),
+      });
+      return send("DELETE", paths.subscription, body);
     },
   };
 }

@@ -27,8 +27,19 @@ export const AUTHENTICATOR_ERRORS = {
 
 export type AuthenticatorErrorCode = keyof typeof AUTHENTICATOR_ERRORS;
 
-/** The body of every refusal. */
-export type AuthenticatorErrorBody = { code: AuthenticatorErrorCode; message: string };
+/**
+ * The body of every refusal: a problem document (RFC 9457, application/problem+json). `type` and
+ * `title` name the general kind (the flow API's catalogue: not found, forbidden…), `code` the exact
+ * refusal; `detail` and `message` hold the same words for the person.
+ */
+export type AuthenticatorErrorBody = {
+  type: string;
+  title: string;
+  status: number;
+  code: AuthenticatorErrorCode;
+  detail: string;
+  message: string;
+};
 
 export function isAuthenticatorErrorCode(value: unknown): value is AuthenticatorErrorCode {
   return typeof value === "string" && Object.hasOwn(AUTHENTICATOR_ERRORS, value);

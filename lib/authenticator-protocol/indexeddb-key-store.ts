@@ -1,53 +1,78 @@
+import type { AccountStore, AuthenticatorAccount } from "./accounts";
 import type { KeyStore } from "./keys";
 
 /**
- * Key pairs in the browser's IndexedDB, the one DOM-dependent file of this module. IndexedDB stores a
- * CryptoKey by structured clone, so the private key stays the non-extractable WebCrypto object it was
- * made as: stored and used, never readable (security.md item 20).
+ * Key pairs and account records in the browser's IndexedDB, the one DOM-dependent file of this
+ * module. IndexedDB stores a CryptoKey by structured clone, so the private key stays the
+ * non-extractable WebCrypto object it was made as: stored and used, never readable (security.md item
+ * 20). Both stores live in one database, keyed by installation id, so an account and its key pair
+ * are found together.
  */
+const DATABASE_NAME = "mfa-authenticator";
+/** Version 1 had only the key store; version 2 adds the accounts. */
+const DATABASE_VERSION = 2;
+const KEY_STORE = "device-keys";
+const ACCOUNT_STORE = "accounts";
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(name, DATABASE_VERSION);
+    opening.onupgradeneeded = () => {
+      for (const store of [KEY_STORE, ACCOUNT_STORE]) {
+        if (!opening.result.objectStoreNames.contains(store)) opening.result.createObjectStore(store);
+      }
+    };
+    opening.onsuccess = () => resolve(opening.result);
+    opening.onerror = () => reject(opening.error);
+  });
+}
+
+async function inStore(databaseName: string, storeName: string, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
+  const database = await openDatabase(databaseName);
+  try {
+    return await new Promise((resolve, reject) => {
+      const transaction = database.transaction(storeName, mode);
+      const request = act(transaction.objectStore(storeName));
+      // Resolved when the transaction commits, so a put is on disk before the caller goes on.
+      transaction.oncomplete = () => resolve(request.result);
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error);
+    });
+  } finally {
+    database.close();
+  }
+}
+
 export class IndexedDbKeyStore implements KeyStore {
-  constructor(
-    private readonly databaseName = "mfa-authenticator",
-    private readonly storeName = "device-keys",
-  ) {}
+  constructor(private readonly databaseName = DATABASE_NAME) {}
 
   async get(installationId: string): Promise<CryptoKeyPair | undefined> {
-    const value = await this.request("readonly", (store) => store.get(installationId));
+    const value = await inStore(this.databaseName, KEY_STORE, "readonly", (store) => store.get(installationId));
     return (value as CryptoKeyPair | undefined) ?? undefined;
   }
 
   async put(installationId: string, keyPair: CryptoKeyPair): Promise<void> {
-    await this.request("readwrite", (store) => store.put(keyPair, installationId));
+    await inStore(this.databaseName, KEY_STORE, "readwrite", (store) => store.put(keyPair, installationId));
   }
 
   async delete(installationId: string): Promise<void> {
-    await this.request("readwrite", (store) => store.delete(installationId));
+    await inStore(this.databaseName, KEY_STORE, "readwrite", (store) => store.delete(installationId));
+  }
+}
+
+export class IndexedDbAccountStore implements AccountStore {
+  constructor(private readonly databaseName = DATABASE_NAME) {}
+
+  async list(): Promise<AuthenticatorAccount[]> {
+    const values = (await inStore(this.databaseName, ACCOUNT_STORE, "readonly", (store) => store.getAll())) as AuthenticatorAccount[];
+    return values.sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
   }
 
-  private open(): Promise<IDBDatabase> {
-    return new Promise((resolve, reject) => {
-      const opening = indexedDB.open(this.databaseName, 1);
-      opening.onupgradeneeded = () => {
-        if (!opening.result.objectStoreNames.contains(this.storeName)) opening.result.createObjectStore(this.storeName);
-      };
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error);
-    });
+  async put(account: AuthenticatorAccount): Promise<void> {
+    await inStore(this.databaseName, ACCOUNT_STORE, "readwrite", (store) => store.put(account, account.installationId));
   }
 
-  private async request(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
-    const database = await this.open();
-    try {
-      return await new Promise((resolve, reject) => {
-        const transaction = database.transaction(this.storeName, mode);
-        const request = act(transaction.objectStore(this.storeName));
-        // Resolved when the transaction commits, so a put is on disk before the caller goes on.
-        transaction.oncomplete = () => resolve(request.result);
-        transaction.onerror = () => reject(transaction.error);
-        transaction.onabort = () => reject(transaction.error);
-      });
-    } finally {
-      database.close();
-    }
+  async delete(installationId: string): Promise<void> {
+    await inStore(this.databaseName, ACCOUNT_STORE, "readwrite", (store) => store.delete(installationId));
   }
 }

@@ -6,6 +6,8 @@
  *
  *   mfa-push-v1\n<challengeId>\n<number>\n<decision>\n<signedAt>     a decision on a sign-in request
  *   mfa-list-v1\n<deviceId>\n<signedAt>                               listing the device's pending requests
+ *   mfa-subscribe-v1\n<deviceId>\n<endpoint>\n<signedAt>              saving the device's push subscription
+ *   mfa-unsubscribe-v1\n<deviceId>\n<signedAt>                        forgetting it
  *
  * `number` is the two-digit number the person chose (empty when denying without choosing one),
  * `decision` is APPROVE or DENY, `signedAt` the phone's clock in milliseconds since 1970 (UTC), which
@@ -13,6 +15,8 @@
  */
 export const PUSH_DECISION_CONTEXT = "mfa-push-v1";
 export const LIST_REQUEST_CONTEXT = "mfa-list-v1";
+export const SUBSCRIBE_REQUEST_CONTEXT = "mfa-subscribe-v1";
+export const UNSUBSCRIBE_REQUEST_CONTEXT = "mfa-unsubscribe-v1";
 export const SIGNATURE_WINDOW_SECONDS = 60;
 
 export const PUSH_DECISIONS = ["APPROVE", "DENY"] as const;
@@ -31,6 +35,9 @@ export type DecisionFields = {
 };
 
 export type ListRequestFields = { deviceId: string; signedAt: number };
+/** `endpoint` is the push subscription's: signing it means a captured request cannot send the pushes elsewhere. */
+export type SubscribeRequestFields = { deviceId: string; endpoint: string; signedAt: number };
+export type UnsubscribeRequestFields = { deviceId: string; signedAt: number };
 
 export class PayloadError extends TypeError {
   constructor(field: string) {
@@ -43,6 +50,13 @@ const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 function id(value: unknown, field: string): string {
   if (typeof value !== "string" || !ID.test(value)) throw new PayloadError(field);
+  return value;
+}
+
+/** A push service's URL as the browser gives it: https (http only for a local test endpoint), one line. */
+const ENDPOINT_MAX_LENGTH = 2048;
+function endpoint(value: unknown): string {
+  if (typeof value !== "string" || value.length > ENDPOINT_MAX_LENGTH || /[\s]/.test(value) || !/^https?:\/\/[^/]/.test(value)) throw new PayloadError("endpoint");
   return value;
 }
 
@@ -64,6 +78,19 @@ export function decisionPayload(fields: DecisionFields): string {
 
 export function listRequestPayload(fields: ListRequestFields): string {
   return [LIST_REQUEST_CONTEXT, id(fields.deviceId, "deviceId"), signedAt(fields.signedAt)].join("\n");
+}
+
+/** Saving a push subscription: where the pushes go is part of what the key vouches for. */
+export function subscribeRequestPayload(fields: SubscribeRequestFields): string {
+  return [SUBSCRIBE_REQUEST_CONTEXT, id(fields.deviceId, "deviceId"), endpoint(fields.endpoint), signedAt(fields.signedAt)].join("\n");
+}
+
+/**
+ * Forgetting the push subscription. Its own context line, although its fields are a list request's: a
+ * captured list request must not be replayable as an unsubscription and the other way round.
+ */
+export function unsubscribeRequestPayload(fields: UnsubscribeRequestFields): string {
+  return [UNSUBSCRIBE_REQUEST_CONTEXT, id(fields.deviceId, "deviceId"), signedAt(fields.signedAt)].join("\n");
 }
 
 /** Whether a signature's time is close enough to `now` (both in milliseconds), either way. */

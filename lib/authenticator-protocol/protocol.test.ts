@@ -29,8 +29,8 @@ import {
   qrSecretFromUrl,
 } from "@/lib/authenticator-protocol/pairing-key";
 import { mobilePasscode, passcodeSecondsLeft } from "@/lib/authenticator-protocol/passcode";
-import { decisionPayload, listRequestPayload, PayloadError, withinSignatureWindow } from "@/lib/authenticator-protocol/payloads";
-import { signDecision, signListRequest, signPayload, verifyPayloadSignature } from "@/lib/authenticator-protocol/sign";
+import { decisionPayload, listRequestPayload, PayloadError, subscribeRequestPayload, unsubscribeRequestPayload, withinSignatureWindow } from "@/lib/authenticator-protocol/payloads";
+import { signDecision, signListRequest, signPayload, signSubscribeRequest, signUnsubscribeRequest, verifyPayloadSignature } from "@/lib/authenticator-protocol/sign";
 
 test("base64url round-trips every length and refuses a second spelling", () => {
   for (let n = 0; n < 40; n++) {
@@ -180,17 +180,17 @@ function fakeServer(options: { refusePair?: boolean } = {}) {
     const url = String(input);
     const body = JSON.parse(String(init?.body));
     seen.push({ url, body, credentials: init?.credentials });
-    if (url.endsWith("/api/authenticator/pair")) {
+    if (url.endsWith("/api/v1/authenticator/pair")) {
       if (options.refusePair) return json(409, { code: "PAIRING_KEY_USED", message: "Used." });
       publicKey = (body as PairRequest).publicKey;
       return json(200, { deviceId: "dev1", companyName: "Acme", account: "a•••@example.com", passcode: { seed: "AAAA", algorithm: "SHA1", digits: 6, periodSeconds: 30 } });
     }
-    if (url.endsWith("/api/authenticator/requests")) {
+    if (url.endsWith("/api/v1/authenticator/requests")) {
       const request = body as ListPendingRequestsRequest;
       const ok = await verifyPayloadSignature(publicKey, listRequestPayload(request), request.signature);
       return ok ? json(200, { requests: [] }) : json(403, { code: "SIGNATURE_INVALID", message: "Bad signature." });
     }
-    if (url.endsWith("/api/authenticator/decide")) {
+    if (url.endsWith("/api/v1/authenticator/decide")) {
       const request = body as DecideRequest;
       const ok = await verifyPayloadSignature(publicKey, decisionPayload(request), request.signature);
       return ok ? json(200, { status: request.decision === "APPROVE" ? "APPROVED" : "DENIED" }) : json(403, { code: "SIGNATURE_INVALID", message: "Bad." });
@@ -208,7 +208,7 @@ test("the client pairs a new installation, lists and decides with signatures the
   assert.equal(pairing.deviceId, "dev1");
   const keyPair = await keyStore.get(installationId);
   assert.ok(keyPair);
-  assert.equal(server.seen[0]!.url, "https://accounts.example.com/api/authenticator/pair");
+  assert.equal(server.seen[0]!.url, "https://accounts.example.com/api/v1/authenticator/pair");
   assert.deepEqual(Object.keys(server.seen[0]!.body as object).sort(), ["account", "installationId", "key", "publicKey"]);
   assert.equal(server.seen[0]!.credentials, "omit");
   assert.deepEqual(await client.listPendingRequests({ deviceId: "dev1", privateKey: keyPair.privateKey }), { requests: [] });
@@ -249,4 +249,50 @@ test("the module is framework-free: it imports only its own files, and nothing o
     // IndexedDB is the browser's; only its own file may touch it.
     if (file !== "indexeddb-key-store.ts") assert.doesNotMatch(text, /indexedDB|window\.|document\./, file);
   }
+});
+
+test("subscribing and unsubscribing have payloads of their own: no list request's signature stands for them, and the endpoint is signed", async () => {
+  const phone = await generateDeviceKeyPair();
+  const spki = await exportPublicKey(phone.publicKey);
+  const endpoint = "https://push.example/send/abc";
+  assert.equal(subscribeRequestPayload({ deviceId: "d1", endpoint, signedAt: 7 }), `mfa-subscribe-v1\nd1\n${endpoint}\n7`);
+  assert.equal(unsubscribeRequestPayload({ deviceId: "d1", signedAt: 7 }), "mfa-unsubscribe-v1\nd1\n7");
+  assert.throws(() => subscribeRequestPayload({ deviceId: "d\n1", endpoint, signedAt: 7 }), PayloadError);
+  // An endpoint that could shift the lines, or is no web address, builds no payload.
+  for (const bad of [`${endpoint}\n8`, "javascript:alert(1)", "", `https://push.example/${"x".repeat(2048)}`]) {
+    assert.throws(() => subscribeRequestPayload({ deviceId: "d1", endpoint: bad, signedAt: 7 }), PayloadError, bad.slice(0, 40));
+  }
+  const subscribe = await signSubscribeRequest(phone.privateKey, { deviceId: "d1", endpoint });
+  assert.ok(await verifyPayloadSignature(spki, subscribeRequestPayload(subscribe), subscribe.signature));
+  assert.ok(!(await verifyPayloadSignature(spki, subscribeRequestPayload({ ...subscribe, endpoint: "https://evil.example/x" }), subscribe.signature)));
+  const list = await signListRequest(phone.privateKey, { deviceId: "d1", signedAt: subscribe.signedAt });
+  assert.ok(!(await verifyPayloadSignature(spki, unsubscribeRequestPayload(list), list.signature)));
+  const unsubscribe = await signUnsubscribeRequest(phone.privateKey, { deviceId: "d1", signedAt: subscribe.signedAt });
+  assert.ok(await verifyPayloadSignature(spki, unsubscribeRequestPayload(unsubscribe), unsubscribe.signature));
+  assert.ok(!(await verifyPayloadSignature(spki, listRequestPayload(unsubscribe), unsubscribe.signature)));
+});
+
+test("the client reads a problem document's detail, sends GET without a body and PUT with the signed subscription", async () => {
+  const seen: { url: string; method?: string; body?: unknown }[] = [];
+  const problem = { type: "https://a.example/api/v1/problems/forbidden", title: "Forbidden", status: 403, code: "SIGNATURE_EXPIRED", detail: "Set the clock." };
+  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    seen.push({ url: String(input), method: init?.method, body: init?.body === undefined ? undefined : JSON.parse(String(init.body)) });
+    if (String(input).endsWith("/vapid-key")) return new Response(JSON.stringify({ publicKey: "BKey" }), { status: 200 });
+    return new Response(JSON.stringify(problem), { status: 403, headers: { "content-type": "application/problem+json" } });
+  }) as typeof globalThis.fetch;
+  const client = createAuthenticatorClient({ baseUrl: "https://a.example", fetch });
+  assert.deepEqual(await client.getVapidKey(), { publicKey: "BKey" });
+  assert.deepEqual(seen[0], { url: "https://a.example/api/v1/authenticator/vapid-key", method: "GET", body: undefined });
+  const phone = await generateDeviceKeyPair();
+  await assert.rejects(
+    client.saveSubscription({ deviceId: "d1", privateKey: phone.privateKey, subscription: { endpoint: "https://push.example/x" } }),
+    (e: unknown) => e instanceof AuthenticatorRequestError && e.code === "SIGNATURE_EXPIRED" && e.message === "Set the clock." && e.status === 403,
+  );
+  const put = seen[1]!;
+  assert.equal(put.url, "https://a.example/api/v1/authenticator/subscription");
+  assert.equal(put.method, "PUT");
+  const body = put.body as { deviceId: string; signedAt: number; signature: string; subscription: unknown };
+  assert.deepEqual(body.subscription, { endpoint: "https://push.example/x" });
+  assert.equal("endpoint" in body, false);
+  assert.ok(await verifyPayloadSignature(phone.publicKey, subscribeRequestPayload({ ...body, endpoint: "https://push.example/x" }), body.signature));
 });

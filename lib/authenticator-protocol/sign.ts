@@ -1,6 +1,15 @@
 import { fromBase64Url, toBase64Url, utf8 } from "./base64url";
 import { importPublicKey } from "./keys";
-import { decisionPayload, listRequestPayload, type DecisionFields, type ListRequestFields } from "./payloads";
+import {
+  decisionPayload,
+  listRequestPayload,
+  subscribeRequestPayload,
+  unsubscribeRequestPayload,
+  type DecisionFields,
+  type ListRequestFields,
+  type SubscribeRequestFields,
+  type UnsubscribeRequestFields,
+} from "./payloads";
 
 /**
  * Signing on the phone and verifying on the server: ECDSA P-256 with SHA-256 over the UTF-8 bytes of
@@ -16,6 +25,8 @@ export async function signPayload(privateKey: CryptoKey, payload: string): Promi
 
 export type SignedDecision = DecisionFields & { signature: string };
 export type SignedListRequest = ListRequestFields & { signature: string };
+export type SignedSubscribeRequest = SubscribeRequestFields & { signature: string };
+export type SignedUnsubscribeRequest = UnsubscribeRequestFields & { signature: string };
 
 /** A decision, signed now (or at `signedAt`). */
 export async function signDecision(
@@ -33,6 +44,24 @@ export async function signListRequest(
 ): Promise<SignedListRequest> {
   const complete = { ...fields, signedAt: fields.signedAt ?? Date.now() };
   return { ...complete, signature: await signPayload(privateKey, listRequestPayload(complete)) };
+}
+
+/** A request to save the device's push subscription, signed now (or at `signedAt`). */
+export async function signSubscribeRequest(
+  privateKey: CryptoKey,
+  fields: Omit<SubscribeRequestFields, "signedAt"> & { signedAt?: number },
+): Promise<SignedSubscribeRequest> {
+  const complete = { ...fields, signedAt: fields.signedAt ?? Date.now() };
+  return { ...complete, signature: await signPayload(privateKey, subscribeRequestPayload(complete)) };
+}
+
+/** A request to forget the device's push subscription, signed now (or at `signedAt`). */
+export async function signUnsubscribeRequest(
+  privateKey: CryptoKey,
+  fields: Omit<UnsubscribeRequestFields, "signedAt"> & { signedAt?: number },
+): Promise<SignedUnsubscribeRequest> {
+  const complete = { ...fields, signedAt: fields.signedAt ?? Date.now() };
+  return { ...complete, signature: await signPayload(privateKey, unsubscribeRequestPayload(complete)) };
 }
 
 /**

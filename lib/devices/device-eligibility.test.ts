@@ -10,7 +10,7 @@ const base: EligibilityInput = {
 const available = (input: EligibilityInput) => deviceEligibility(input).filter((e) => e.available).map((e) => e.type);
 
 test("every type is offered to a user without devices", () => {
-  assert.deepEqual(available(base), ["PLATFORM", "SECURITY_KEY", "TOTP", "SMS", "VOICE", "EMAIL"]);
+  assert.deepEqual(available(base), ["PLATFORM", "SECURITY_KEY", "MOBILE", "TOTP", "SMS", "VOICE", "EMAIL"]);
 });
 
 test("allowedDeviceTypes narrows the offer; FIDO2 means passkeys and security keys", () => {
@@ -19,7 +19,7 @@ test("allowedDeviceTypes narrows the offer; FIDO2 means passkeys and security ke
 
 test("feature flags switch types off", () => {
   const features = { isSmsOTPEnabled: false, isEmailOTPEnabled: false, isFidoPasskeyEnabled: false };
-  assert.deepEqual(available({ ...base, features }), ["TOTP"]);
+  assert.deepEqual(available({ ...base, features }), ["MOBILE", "TOTP"]);
 });
 
 test("a type at its per-type limit stays listed, unavailable, with the reason", () => {

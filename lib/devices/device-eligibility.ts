@@ -1,11 +1,11 @@
 import type { DeviceTypeName } from "@/lib/devices/device-types";
 
 /** The types a user can register here, in the order the selection page offers them. */
-export const REGISTRABLE_TYPES = ["PLATFORM", "SECURITY_KEY", "TOTP", "SMS", "VOICE", "EMAIL"] as const satisfies readonly DeviceTypeName[];
+export const REGISTRABLE_TYPES = ["PLATFORM", "SECURITY_KEY", "MOBILE", "TOTP", "SMS", "VOICE", "EMAIL"] as const satisfies readonly DeviceTypeName[];
 export type RegistrableType = (typeof REGISTRABLE_TYPES)[number];
 
 /** The source's `allowedDeviceTypes` names (SMS, EMAIL, FIDO2) and ours, as accepted in input. */
-export const ALLOWED_TYPE_NAMES = ["SMS", "EMAIL", "VOICE", "TOTP", "FIDO2", "PLATFORM", "SECURITY_KEY"] as const;
+export const ALLOWED_TYPE_NAMES = ["SMS", "EMAIL", "VOICE", "TOTP", "FIDO2", "PLATFORM", "SECURITY_KEY", "MOBILE"] as const;
 export type AllowedTypeName = (typeof ALLOWED_TYPE_NAMES)[number];
 
 export type EligibilityInput = {
@@ -38,6 +38,8 @@ function enabledByFeatures(type: RegistrableType, features: EligibilityInput["fe
     case "SECURITY_KEY":
       return features.isFidoPasskeyEnabled;
     case "TOTP":
+    // The authenticator is served by this application itself (/authenticator): nothing to switch on.
+    case "MOBILE":
       return true;
   }
 }

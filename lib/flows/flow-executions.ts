@@ -349,6 +349,42 @@ export function snapshotOf(execution: Execution, caller: Caller) {
 }
 
 /**
+ * The phone paired with a key this flow handed out (the authenticator's pair route): the pairing key,
+ * which only this flow's page showed, stands in for the flow's owner to tell that one flow, and nothing
+ * else. Found by id and user together; the page hears of it on its live channel.
+ */
+export async function confirmFlowByPairing(options: { flowId: string; userId: string; deviceId: string; meta: RequestMeta }) {
+  const execution = await db.flowExecution.findFirst({ where: { id: options.flowId, userId: options.userId, kind: "device-registration", endedAt: null } });
+  if (!execution) return null;
+  return apply(execution, { type: "MOBILE_PAIRED", deviceId: options.deviceId } as FlowEvent, { meta: options.meta, session: null, application: null });
+}
+
+/**
+ * The phone decided on a push challenge this flow made (the authenticator's decide route, after the
+ * signature, number and time were verified in lib/mobile): the flow that asked hears the decision.
+ */
+export async function confirmFlowByPush(options: {
+  flowId: string;
+  userId: string;
+  challengeId: string;
+  status: "APPROVED" | "DENIED";
+  meta: RequestMeta;
+}) {
+  const execution = await db.flowExecution.findFirst({ where: { id: options.flowId, userId: options.userId, kind: "device-authentication", endedAt: null } });
+  if (!execution) return null;
+  if (execution.parentId) {
+    // A step-up: its end runs the change it guards and renews the session (security.md item 21), which
+    // only the owner's own request can do. So the flow is only touched: its live channel tells the page,
+    // whose view says the phone has answered, and the page sends POLL with its session.
+    const updatedAt = new Date(Math.max(Date.now(), execution.updatedAt.getTime() + 1));
+    await db.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data: { updatedAt } });
+    return null;
+  }
+  const event = { type: "PUSH_DECIDED", challengeId: options.challengeId, status: options.status } as FlowEvent;
+  return apply(execution, event, { meta: options.meta, session: null, application: null });
+}
+
+/**
  * The click on a flow-bound emailed link: the link, which only the account's inbox received, stands in
  * for its flow's owner to send that one flow its confirmation, and nothing else. The flow's result
  * still goes only to the session family that started it.

@@ -11,6 +11,7 @@ import { matchNumbers } from "@/lib/mobile/match-numbers";
 import { MobileAuthError } from "@/lib/mobile/mobile-error";
 import { usablePairedDevice } from "@/lib/mobile/paired-device";
 import { pushRequestInfo } from "@/lib/mobile/request-info";
+import { wakePhoneAfterResponse } from "@/lib/push/wake-phone";
 
 /** How long answered and expired requests are kept, for the flow that polls and for a late phone. */
 const KEEP_DECIDED_MS = 24 * 3600 * 1000;
@@ -24,8 +25,9 @@ export type CreatedPushChallenge = {
 
 /**
  * A sign-in request for the user's paired phone, bound to the flow that asks (security.md item 25).
- * The challenge lives here; delivering a push only wakes the app (lib/push), which then lists its
- * pending requests. One pending request per phone: a new one cancels the earlier one. Pushes are
+ * The challenge lives here; a push (Web Push when the app subscribed, and the outbox outside
+ * production) only wakes the app (lib/push), which then lists its pending requests. The push goes
+ * after the response, so a slow push service never holds the sign-in page. One pending request per phone: a new one cancels the earlier one. Pushes are
  * limited per account (PUSH_LIMIT_PER_HOUR, item 18), so nobody is flooded into approving.
  *
  * `meta` is the signing-in browser's (its address and user agent are shown on the phone); `place`
@@ -61,12 +63,12 @@ export async function createPushChallenge(options: {
   const expiresAt = new Date(now.getTime() + settings.pushTimeoutSeconds * 1000);
   const requestInfo = pushRequestInfo({ companyName: config().branding.companyName, ...options.meta, place: options.place ?? null });
 
-  await db.$transaction(async (tx) => {
+  const device = await db.$transaction(async (tx) => {
     // One pending request per phone, also when two sign-ins push at once, and none after a block has
     // committed (blocking takes the user's turn too). On SQLite the write lock does this.
     await serializeOn(tx, `user:${userId}`, `device:${deviceId}`);
     // Checked again in the transaction: a block that landed meanwhile must stop this push.
-    await usablePairedDevice({ deviceId, userId }, tx);
+    const device = await usablePairedDevice({ deviceId, userId }, tx);
     await tx.pushChallenge.updateMany({ where: { deviceId, status: "PENDING" }, data: { status: "CANCELED", decidedAt: now } });
     // Nothing else cleans this table: the phone's answered requests go after a day (by its index).
     await tx.pushChallenge.deleteMany({ where: { deviceId, expiresAt: { lt: new Date(now.getTime() - KEEP_DECIDED_MS) } } });
@@ -74,6 +76,8 @@ export async function createPushChallenge(options: {
       data: { id, userId, deviceId, flowExecutionId, number, choices: JSON.stringify(choices), requestInfo: JSON.stringify(requestInfo), expiresAt, createdAt: now },
     });
     await recordAuditEvent(tx, { action: "push.sent", userId, deviceId, details: { challengeId: id, flowExecutionId }, meta: options.meta });
+    return device;
   });
+  await wakePhoneAfterResponse({ userId, deviceId, storedSubscription: device.pushSubscription, payload: { kind: "push-challenge", challengeId: id } });
   return { id, number, expiresAt };
 }

@@ -11,7 +11,7 @@ export async function usablePairedDevice(options: { deviceId: string; userId?: s
   if (typeof options.deviceId !== "string" || options.deviceId === "") throw new MobileAuthError("DEVICE_NOT_FOUND");
   const device = await client.device.findFirst({
     where: { id: options.deviceId, type: "MOBILE", ...(options.userId === undefined ? {} : { userId: options.userId }) },
-    select: { id: true, userId: true, status: true, publicKey: true, nickname: true, user: { select: { email: true } } },
+    select: { id: true, userId: true, status: true, publicKey: true, nickname: true, pushSubscription: true, user: { select: { email: true } } },
   });
   if (!device) throw new MobileAuthError("DEVICE_NOT_FOUND");
   if (device.status === "BLOCKED") throw new MobileAuthError("DEVICE_BLOCKED");

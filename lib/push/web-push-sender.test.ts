@@ -1,9 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createECDH, createPublicKey, randomUUID, verify, webcrypto } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createPublicKey, randomUUID, verify } from "node:crypto";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { decrypt } from "http_ece";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { createTestUser } from "@/lib/otp/test-fixtures";
@@ -11,41 +10,21 @@ import { forgetPushSubscription } from "@/lib/push/forget-push-subscription";
 import { readPushSubscription } from "@/lib/push/read-push-subscription";
 import { savePushSubscription } from "@/lib/push/save-push-subscription";
 import { sendPush } from "@/lib/push/send-push";
+import { browserSubscription, startTestPushService, type ReceivedPush } from "@/lib/push/test-push-service";
 import { getVapidPublicKey } from "@/lib/push/vapid-keys";
 import { createWebPushSender } from "@/lib/push/web-push-sender";
 
-// A local push service: every POST is kept, and answered with the status the test sets. Our sender,
-// web-push and http_ece are all real; only the push service is a stand-in.
-type Received = { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer };
-const received: Received[] = [];
-let answer = 201;
-let server: Server;
+let service: Awaited<ReturnType<typeof startTestPushService>>;
+let received: ReceivedPush[];
 let origin: string;
+const answerWith = (status: number) => service.answerWith(status);
 
 before(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks) });
-      response.writeHead(answer).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  service = await startTestPushService();
+  received = service.received;
+  origin = service.origin;
 });
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-/** What a browser makes in PushManager.subscribe(): an ECDH P-256 key pair and a 16-byte auth secret. */
-async function browserSubscription(endpoint: string) {
-  const pair = (await webcrypto.subtle.generateKey({ name: "ECDH", namedCurve: "P-256" }, true, ["deriveBits"])) as webcrypto.CryptoKeyPair;
-  const p256dh = Buffer.from(await webcrypto.subtle.exportKey("raw", pair.publicKey)).toString("base64url");
-  const jwk = await webcrypto.subtle.exportKey("jwk", pair.privateKey);
-  const privateKey = createECDH("prime256v1");
-  privateKey.setPrivateKey(Buffer.from(jwk.d ?? "", "base64url"));
-  const auth = Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString("base64url");
-  return { json: { endpoint, expirationTime: null, keys: { p256dh, auth } }, privateKey, auth };
-}
+after(() => service.close());
 
 async function mobileDevice() {
   const user = await createTestUser();
@@ -84,7 +63,7 @@ test("a push reaches the push service signed with the stored VAPID key, and the 
   const subscription = await browserSubscription(`${origin}/push/${randomUUID()}`);
   const challengeId = randomUUID();
   received.length = 0;
-  answer = 201;
+  answerWith(201);
 
   const result = await sendPush({ deviceId, userId, subscription: subscription.json, payload: { kind: "push-challenge", challengeId } });
 
@@ -115,17 +94,17 @@ test("a push reaches the push service signed with the stored VAPID key, and the 
   assert.ok(!verify("sha256", vapid.signed, { key: storedPublicKey(stored.publicKey), dsaEncoding: "ieee-p1363" }, forged));
 
   // The body as the phone's browser reads it, and nothing more than the hint and the ids.
-  const plain = decrypt(push.body, { version: "aes128gcm", privateKey: subscription.privateKey, authSecret: subscription.auth });
-  assert.deepEqual(JSON.parse(plain.toString("utf8")), { kind: "push-challenge", challengeId, deviceId });
+  const plain = subscription.read(push.body);
+  assert.deepEqual(JSON.parse(plain), { kind: "push-challenge", challengeId, deviceId });
   assert.ok(!push.body.includes(Buffer.from(challengeId)), "the challenge id travels encrypted");
 
   // Another subscription's keys cannot read it.
   const stranger = await browserSubscription(subscription.json.endpoint);
-  assert.throws(() => decrypt(push.body, { version: "aes128gcm", privateKey: stranger.privateKey, authSecret: stranger.auth }));
+  assert.throws(() => stranger.read(push.body));
 
   // Outside production the outbox keeps what the app received, addressed to the device.
   const outbox = await db.outboxMessage.findMany({ where: { to: deviceId } });
-  assert.deepEqual(outbox.map((m) => [m.channel, m.subject, m.body]), [["push", "push-challenge", plain.toString("utf8")]]);
+  assert.deepEqual(outbox.map((m) => [m.channel, m.subject, m.body]), [["push", "push-challenge", plain]]);
 });
 
 test("a subscription the push service says is gone (410, 404) is reported expired, then forgotten", async () => {
@@ -136,7 +115,7 @@ test("a subscription the push service says is gone (410, 404) is reported expire
     const row = await db.device.findUniqueOrThrow({ where: { id: deviceId }, select: { pushSubscription: true } });
     const stored = readPushSubscription(row.pushSubscription);
     assert.deepEqual(stored, subscription.json);
-    answer = status;
+    answerWith(status);
 
     const result = await sendPush({ deviceId, userId, subscription: stored, payload: { kind: "unpaired" } });
 
@@ -145,17 +124,17 @@ test("a subscription the push service says is gone (410, 404) is reported expire
     const cleared = await db.device.findUniqueOrThrow({ where: { id: deviceId }, select: { pushSubscription: true } });
     assert.equal(cleared.pushSubscription, null);
   }
-  answer = 201;
+  answerWith(201);
 });
 
 test("a push service that refuses, is down or does not answer costs the wake-up, never an exception", async () => {
   const { userId, deviceId } = await mobileDevice();
   const payload = { kind: "push-challenge", challengeId: randomUUID() } as const;
 
-  answer = 500;
+  answerWith(500);
   const refusing = await browserSubscription(`${origin}/push/${randomUUID()}`);
   assert.deepEqual(await sendPush({ deviceId, userId, subscription: refusing.json, payload }), { delivered: false, expired: false });
-  answer = 201;
+  answerWith(201);
 
   // Nothing listens on a port of a server that was closed.
   const closed = createServer();

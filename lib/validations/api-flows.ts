@@ -59,6 +59,8 @@ export const startDeviceAuthenticationSchema = z.strictObject({
     user: userReference,
     /** Only these types may be used; default every type the user has. */
     allowedDeviceTypes: z.array(z.enum(DEVICE_TYPES)).min(1).max(DEVICE_TYPES.length).optional(),
+    /** When a push to the phone times out, offer the passcode its app shows (otp.fallback). Default false. */
+    allowOtpFallback: z.boolean().optional(),
     template: templateInputSchema.optional(),
   }),
 });
@@ -111,6 +113,10 @@ export const flowActionSchemas = {
   "otp.check": z.strictObject({ otp: z.string().trim().min(1, { error: "Enter the code." }).max(20) }),
   "assertion.check": z.strictObject({ assertion: credentialJson, origin: z.url().max(200).optional() }),
   "push.poll": z.strictObject({}),
+  /** A new request to the phone after the last one timed out (or from the passcode). */
+  "push.retry": z.strictObject({}),
+  /** Enter the passcode the phone's app shows instead (PUSH_CONFIRMATION_TIMED_OUT, allowOtpFallback). */
+  "otp.fallback": z.strictObject({}),
   // Device management (../shared/seeds/000_493aa910e33702d0.txt): its sections' choices.
   "mfa.enable": z.strictObject({}),
   "mfa.skip": z.strictObject({}),

@@ -7,6 +7,8 @@ import { DeviceSelectionSection } from "@/components/flows/device-authentication
 import { OtpAuthenticationSection } from "@/components/flows/device-authentication/otp-authentication";
 import { Fido2AuthenticationSection } from "@/components/flows/device-authentication/fido2-authentication";
 import { MagicLinkWaitSection } from "@/components/flows/device-authentication/magic-link-wait";
+import { PushWaitSection } from "@/components/flows/device-authentication/push-wait";
+import { PushTimedOutSection } from "@/components/flows/device-authentication/push-timed-out";
 
 /**
  * The Device Authentication flow's current section, at sign-in and as a step-up. Which door its events
@@ -49,6 +51,23 @@ export function AuthenticationView({ flow }: { flow: ClientFlow }) {
          
         />
       );
+    case "AUTHENTICATE_WITH_PUSH":
+      // Keyed by the expiry, so a retry (a new challenge) starts its own countdown.
+      return data.timedOut ? (
+        <PushTimedOutSection flowId={flow.id} device={data.device as DeviceChoice} actions={actions} />
+      ) : (
+        <PushWaitSection
+          key={data.expiresAt as string}
+          flowId={flow.id}
+          device={data.device as DeviceChoice}
+          number={data.number as number}
+          expiresAt={data.expiresAt as string}
+          decided={data.decided === true}
+          actions={actions}
+        />
+      );
+    case "AUTHENTICATE_WITH_MOBILE_PASSCODE":
+      return <OtpAuthenticationSection flowId={flow.id} device={data.device as DeviceChoice} notice={null} actions={actions} />;
     case "CALL_MAGIC_LINK_AUTHENTICATION":
       return <MagicLinkWaitSection flowId={flow.id} actions={actions} />;
     default:

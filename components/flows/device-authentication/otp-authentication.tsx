@@ -11,9 +11,13 @@ const where: Record<string, (d: DeviceChoice) => string> = {
   VOICE: (d) => `We are calling ${d.maskedTarget} to read you a code.`,
   EMAIL: (d) => `We emailed a code to ${d.maskedTarget}.`,
   TOTP: (d) => `Enter the code from your authenticator app (${d.nickname}).`,
+  MOBILE: (d) => `Enter the code the authenticator on your phone (${d.nickname}) shows.`,
 };
 
-/** Handle TOTP, SMS, voice and email OTP authentication: the code, resend, another device. */
+/**
+ * Handle TOTP, SMS, voice and email OTP authentication: the code, resend, another device. The Mobile
+ * passcode flow is the same form for the phone's passcode, with a new push request instead of a resend.
+ */
 export function OtpAuthenticationSection({
   flowId,
   device,
@@ -48,6 +52,7 @@ export function OtpAuthenticationSection({
               <LinkActions
                 pending={pending}
                 links={[
+                  { event: "RETRY", label: "Send a new request to my phone", show: actions.includes("RETRY") },
                   { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
                   { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
                 ]}

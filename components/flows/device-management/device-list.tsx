@@ -54,7 +54,8 @@ export function DeviceListSection({
                         <br />
                         <span className="device-meta">
                           {d.typeLabel}
-                          {d.maskedTarget ? ` · ${d.maskedTarget}` : ""} · added {dateFormat.format(new Date(d.createdAt))}
+                          {d.maskedTarget ? ` · ${d.maskedTarget}` : ""} · {/* A phone is made when its pairing starts, minutes before it pairs: the same day. */}
+                          {d.type === "MOBILE" ? "paired" : "added"} {dateFormat.format(new Date(d.createdAt))}
                           {d.lastUsedAt ? ` · last used ${dateFormat.format(new Date(d.lastUsedAt))}` : ""}
                         </span>
                       </span>

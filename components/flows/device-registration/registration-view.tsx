@@ -11,6 +11,7 @@ import { EnterEmailSection } from "@/components/flows/device-registration/enter-
 import { AskForOtpSection } from "@/components/flows/device-registration/ask-for-otp";
 import { AuthenticatorAppSection } from "@/components/flows/device-registration/authenticator-app";
 import { RegisterFido2Section } from "@/components/flows/device-registration/register-fido2";
+import { PairMobileSection } from "@/components/flows/device-registration/pair-mobile";
 
 /** The registration subflow's current section. */
 export function RegistrationView({ flow }: { flow: ClientFlow; companyName: string }) {
@@ -57,6 +58,8 @@ export function RegistrationView({ flow }: { flow: ClientFlow; companyName: stri
           canCancel={canCancel}
         />
       );
+    case "PAIR_MOBILE_DEVICE":
+      return <PairMobileSection flowId={flow.id} data={data as Parameters<typeof PairMobileSection>[0]["data"]} canCancel={canCancel} />;
     default:
       return null;
   }

@@ -8,6 +8,7 @@ import { deviceTypeLabel } from "@/lib/devices/device-types";
 const describe: Record<Eligibility["type"], string> = {
   PLATFORM: "Use this device's fingerprint, face or screen lock. The strongest and easiest choice.",
   SECURITY_KEY: "A USB, NFC or Bluetooth key you plug in or tap.",
+  MOBILE: "Approve sign-ins on your phone with our authenticator app, or use the code it shows.",
   TOTP: "Six-digit codes from an app such as Google Authenticator, Microsoft Authenticator or 1Password.",
   SMS: "We text a code to your mobile phone.",
   VOICE: "We call your phone and read out a code.",

@@ -13,12 +13,20 @@ type StartAuthentication = Extract<StartFlowBody, { flow: "device-authentication
  *   DEVICE_SELECTION         → DEVICE_SELECTION_REQUIRED (device.select)
  *   AUTHENTICATE_WITH_OTP    → OTP_REQUIRED (otp.check, otp.resend, device.select)
  *   AUTHENTICATE_WITH_FIDO2  → ASSERTION_REQUIRED (assertion.check, device.select)
+ *   AUTHENTICATE_WITH_PUSH   → PUSH_CONFIRMATION_REQUIRED (push.poll, device.select) while the phone's
+ *                              request is pending: show `number`, the phone asks for it, until `pushExpiresAt`;
+ *                            → PUSH_CONFIRMATION_TIMED_OUT (push.retry, otp.fallback when the input's
+ *                              allowOtpFallback is on, device.select) once it has expired
+ *   AUTHENTICATE_WITH_MOBILE_PASSCODE → MOBILE_PASSCODE_REQUIRED (otp.check, push.retry, device.select)
  *   RETURN_SUCCESS           → COMPLETED, result AUTHENTICATED with the method and device
  *   RETURN_ERROR             → FAILED with the reason (LOCKED with lockedUntil, TOO_MANY_ATTEMPTS, …)
  *   RETURN_NO_SECOND_FACTOR  → FAILED, NO_SECOND_FACTOR: never COMPLETED, so a client that checks only
  *                              for COMPLETED cannot let a user in without a second factor.
  * The machine's sections for the emailed link are not offered here: the link lands on our pages.
- * PUSH_CONFIRMATION_REQUIRED and the other mobile states arrive with the mobile authenticator.
+ * push.poll reads the request's fate: the phone's approval completes the flow as soon as the phone has
+ * answered (COMPLETED, method "push"), a denial fails it (PUSH_DENIED), the expiry shows the timed-out
+ * state; until then the state does not change. device.select of the phone itself from a push state
+ * sends a new request too (change device, then the same choice).
  */
 type State = DeviceAuthenticationState;
 
@@ -41,6 +49,7 @@ export const deviceAuthentication: FlowAdapter<StartAuthentication> = {
       // The client does the WebAuthn ceremony itself; every registered factor stays on offer.
       browser: { webauthn: true, platformAuthenticator: true },
       failWhenStuck: true,
+      allowOtpFallback: input.allowOtpFallback ?? false,
       allowCancel: false,
       magicLinkEnabled: false,
       purpose: "sign-in",
@@ -54,6 +63,9 @@ export const deviceAuthentication: FlowAdapter<StartAuthentication> = {
     SUBMIT_OTP: "otp.check",
     RESEND: "otp.resend",
     FIDO2_ASSERTION: "assertion.check",
+    POLL: "push.poll",
+    RETRY: "push.retry",
+    USE_PASSCODE: "otp.fallback",
   },
 
   represent(flow: FlowSnapshot): ApiFlowState {
@@ -89,6 +101,15 @@ export const deviceAuthentication: FlowAdapter<StartAuthentication> = {
           status: "ASSERTION_REQUIRED",
           properties: { selectedDevice: deviceChoice(data.device as DeviceChoice), publicKeyCredentialRequestOptions: data.options },
         };
+      case "AUTHENTICATE_WITH_PUSH":
+        if (data.timedOut) return { status: "PUSH_CONFIRMATION_TIMED_OUT", properties: { selectedDevice: deviceChoice(data.device as DeviceChoice) } };
+        return {
+          status: "PUSH_CONFIRMATION_REQUIRED",
+          // Not `expiresAt`: that member is the execution's own idle expiry.
+          properties: { selectedDevice: deviceChoice(data.device as DeviceChoice), number: data.number, pushExpiresAt: data.expiresAt },
+        };
+      case "AUTHENTICATE_WITH_MOBILE_PASSCODE":
+        return { status: "MOBILE_PASSCODE_REQUIRED", properties: { selectedDevice: deviceChoice(data.device as DeviceChoice) } };
       default:
         throw new Error(`device-authentication: no API state for section ${state.section}`);
     }
@@ -109,6 +130,12 @@ export const deviceAuthentication: FlowAdapter<StartAuthentication> = {
         return [{ type: "SUBMIT_OTP", otp: (params as FlowActionParams<"otp.check">).otp }];
       case "otp.resend":
         return [{ type: "RESEND" }];
+      case "push.poll":
+        return [{ type: "POLL" }];
+      case "push.retry":
+        return [{ type: "RETRY" }];
+      case "otp.fallback":
+        return [{ type: "USE_PASSCODE" }];
       case "assertion.check": {
         const { assertion, origin } = params as FlowActionParams<"assertion.check">;
         return [{ type: "FIDO2_ASSERTION", assertion: typeof assertion === "string" ? assertion : JSON.stringify(assertion), origin }];

@@ -20,10 +20,17 @@ type StartEnrollment = Extract<import("@/lib/validations/api-flows").StartFlowBo
  *   RETURN_ERROR                           → FAILED (error.code, error.message)
  * The gathering and policy sections pass by themselves: the browser's capabilities come from
  * `webauthn.compatibility`, and the application vouches for its user (no session to be recent).
- * PAIRING_REQUIRED and MOBILE_PAIRING_FAILURE arrive with the mobile authenticator, and MOBILE with
- * them in allowedTypes.
+ *   PAIR_MOBILE_DEVICE                     → PAIRING_REQUIRED (poll self until the phone pairs; device.delete)
+ *                                            or MOBILE_PAIRING_FAILURE once the key expired (device.delete)
  */
 type State = DeviceRegistrationState;
+
+/**
+ * The mobile applications a MOBILE device pairs with (seed 003's `applications`, device.create's
+ * `application.id`): our authenticator, served by this installation at /authenticator.
+ */
+export const AUTHENTICATOR_APPLICATION_ID = "authenticator";
+const mobileApplications = () => [{ id: AUTHENTICATOR_APPLICATION_ID, name: `${config().branding.companyName} Authenticator`, url: `${config().appUrl}/authenticator` }];
 
 const ACTIVATION_SECTIONS = new Set<State["section"]>(["ASK_FOR_OTP", "SET_UP_AUTHENTICATOR_APP", "REGISTER_FIDO2_DEVICE"]);
 
@@ -36,7 +43,7 @@ function compatibility(value: "FULL" | "SECURITY_KEY_ONLY" | "NONE" | undefined)
     case "FULL":
       return { browser: { webauthn: true, platformAuthenticator: true } };
     case "SECURITY_KEY_ONLY":
-      return { browser: { webauthn: true, platformAuthenticator: false }, allowedDeviceTypes: ["SMS", "EMAIL", "VOICE", "TOTP", "SECURITY_KEY"] };
+      return { browser: { webauthn: true, platformAuthenticator: false }, allowedDeviceTypes: ["SMS", "EMAIL", "VOICE", "TOTP", "MOBILE", "SECURITY_KEY"] };
     case "NONE":
       return { browser: { webauthn: false, platformAuthenticator: false } };
   }
@@ -127,8 +134,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
           // Why the others are not offered (a type's limit reached, turned off), for the client's words.
           unavailableTypes: eligibility.filter((e) => !e.available).map((e) => ({ type: e.type, reason: e.reason ?? null })),
           mfaSettings: mfaSettings(),
-          // The mobile applications a MOBILE device pairs with: none until the mobile authenticator.
-          applications: [],
+          applications: mobileApplications(),
         },
       };
     }
@@ -140,6 +146,24 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
       if (state.section === "REGISTER_FIDO2_DEVICE") properties.publicKeyCredentialCreationOptions = data.options;
       return { status: "ACTIVATION_REQUIRED", properties };
     }
+    if (state.section === "PAIR_MOBILE_DEVICE") {
+      const device = { id: state.deviceId, type: "MOBILE", status: "ACTIVATION_REQUIRED" };
+      if (data.status === "EXPIRED") {
+        return {
+          status: "MOBILE_PAIRING_FAILURE",
+          properties: { device, error: { code: "PAIRING_KEY_EXPIRED", message: "The pairing key expired before a phone used it. Delete the device and create it again." } },
+        };
+      }
+      // PAIRED is a moment: the phone has paired and the flow's own event follows.
+      const pending = data.status === "PENDING";
+      return {
+        status: "PAIRING_REQUIRED",
+        properties: {
+          device,
+          pairingKey: pending ? { code: data.pairingKey, qrUrl: data.qrUrl, qrImage: data.qrDataUrl, account: data.account, expiresAt: data.expiresAt } : null,
+        },
+      };
+    }
     // The machine rests nowhere else when driven through this door (see machineInput and events).
     throw new Error(`mfa-enrollment: no API state for section ${state.section}`);
   },
@@ -149,9 +173,9 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
     switch (action) {
       case "device.create": {
         const p = params as FlowActionParams<"device.create">;
-        if (p.type === "MOBILE") {
-          throw new ApiProblem("VALIDATION_FAILED", "MOBILE devices cannot be enrolled here yet.", {
-            errors: [{ field: "type", pointer: "/type", detail: "Choose one of allowedTypes." }],
+        if (p.type === "MOBILE" && p.application?.id !== AUTHENTICATOR_APPLICATION_ID) {
+          throw new ApiProblem("VALIDATION_FAILED", "A MOBILE device pairs with one of the state's applications.", {
+            errors: [{ field: "application.id", pointer: "/application/id", detail: `Use "${AUTHENTICATOR_APPLICATION_ID}".` }],
           });
         }
         if (p.rp?.id !== undefined && p.rp.id !== relyingParty().id) {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { settle, type FlowContext } from "@/lib/flows/engine";
+import { AppError } from "@/lib/errors/app-error";
 import { lockedMessage } from "@/lib/otp/messages";
 import {
   createDeviceAuthenticationFlow,
@@ -9,6 +10,7 @@ import {
   type DeviceAuthenticationServices,
   type DeviceAuthenticationState,
   type DeviceChoice,
+  type PushStatus,
 } from "@/lib/flows/device-authentication/machine";
 
 const choice = (id: string, type: DeviceChoice["type"], isDefault = false): DeviceChoice => ({
@@ -20,9 +22,11 @@ const choice = (id: string, type: DeviceChoice["type"], isDefault = false): Devi
   isDefault,
 });
 
-function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesSent?: number } = {}) {
+function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesSent?: number; blocked?: string[] } = {}) {
   const calls: string[] = [];
   let sent = options.codesSent ?? 0;
+  /** The flow's push challenges, newest last, as lib/mobile keeps them. */
+  const pushes: { id: string; number: number; status: PushStatus }[] = [];
   const services: DeviceAuthenticationServices = {
     getUser: async (id) => (id === "u1" ? { id, mfaEnabled: options.mfaEnabled ?? true } : null),
     requiresSecondFactor: async () => (options.mfaEnabled ?? true) && (options.devices ?? []).length > 0,
@@ -42,8 +46,29 @@ function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesS
     recordUse: async (_u, id) => {
       calls.push(`used:${id}`);
     },
+    sendPush: async ({ deviceId }) => {
+      if (options.blocked?.includes(deviceId)) throw new AppError("FORBIDDEN", "This phone is blocked for the account.");
+      for (const p of pushes) if (p.status === "PENDING") p.status = "CANCELED";
+      const push = { id: `ch${pushes.length + 1}`, number: 42 + pushes.length, status: "PENDING" as PushStatus };
+      pushes.push(push);
+      calls.push(`push:${deviceId}`);
+      return { id: push.id, number: push.number, expiresAt: new Date(Date.now() + 60_000) };
+    },
+    pushStatus: async () => {
+      const last = pushes.at(-1);
+      return last ? { id: last.id, status: last.status } : null;
+    },
+    cancelPush: async () => {
+      for (const p of pushes) if (p.status === "PENDING") p.status = "CANCELED";
+      calls.push("push-cancelled");
+    },
+    verifyMobilePasscode: async ({ code }) => (code === "246810" ? { ok: true } : { ok: false, reason: "invalid" }),
   };
-  return { services, calls };
+  /** What happens to the newest challenge elsewhere: the phone decides, or its time runs out. */
+  const settleLast = (status: PushStatus) => {
+    pushes.at(-1)!.status = status;
+  };
+  return { services, calls, pushes, settleLast };
 }
 
 function ctx(input: Partial<DeviceAuthenticationInput> = {}): FlowContext<DeviceAuthenticationInput> {
@@ -185,4 +210,166 @@ test("failWhenStuck: a lockout ends the flow with until when, and a spent last c
   assert.equal(spent.section === "RETURN_ERROR" && spent.errorDetails, "TOO_MANY_ATTEMPTS");
   // The pages keep the section, where another device can be chosen.
   await assert.rejects(send(services, state, { type: "SUBMIT_OTP", otp: "111111" }), { code: "VALIDATION" });
+});
+
+const phone = () => choice("phone", "MOBILE", true);
+
+/** The internal event the phone's verified decision sends (never through a door's schema). */
+async function decide(services: DeviceAuthenticationServices, state: DeviceAuthenticationState, challengeId: string, status: "APPROVED" | "DENIED", c = ctx()) {
+  const flow = createDeviceAuthenticationFlow(services);
+  return settle(flow, await flow.handle(state, { type: "PUSH_DECIDED", challengeId, status }, c), c);
+}
+
+const view = (services: DeviceAuthenticationServices, state: DeviceAuthenticationState, c = ctx()) => createDeviceAuthenticationFlow(services).view(state, c);
+
+test("a paired phone as the only device: a push is sent and the section waits with its number and expiry", async () => {
+  const { services, calls } = fakes({ devices: [phone()] });
+  const state = await begin(services);
+  assert.equal(state.section, "AUTHENTICATE_WITH_PUSH");
+  assert.deepEqual(calls, ["push:phone"]);
+  const shown = await view(services, state, ctx({ allowCancel: true }));
+  assert.deepEqual(shown.actions, ["POLL", "CANCEL"]);
+  assert.equal(shown.data.number, 42);
+  assert.equal(shown.data.timedOut, false);
+  assert.equal(shown.data.decided, false);
+  assert.match(String(shown.data.expiresAt), /^\d{4}-\d\d-\d\dT/);
+  // Neither retry nor the passcode while the push is pending.
+  await assert.rejects(send(services, state, { type: "RETRY" }), { code: "CONFLICT" });
+  await assert.rejects(send(services, state, { type: "USE_PASSCODE" }, ctx({ allowOtpFallback: true })), { code: "CONFLICT" });
+});
+
+test("the phone approves: Return Success by push with the device; POLL before that changes nothing", async () => {
+  const { services, settleLast } = fakes({ devices: [phone()] });
+  const state = await begin(services);
+  assert.deepEqual(await send(services, state, { type: "POLL" }), state);
+  settleLast("APPROVED");
+  const done = await decide(services, state, "ch1", "APPROVED");
+  assert.deepEqual(done, { section: "RETURN_SUCCESS", authMethod: "push", deviceId: "phone", deviceType: "MOBILE" });
+  assert.deepEqual(createDeviceAuthenticationFlow(services).result(done), {
+    status: "success",
+    output: { ciam_subflowResult: "AUTHENTICATED", ciam_authMethod: "push", ciam_deviceId: "phone" },
+  });
+});
+
+test("the phone denies: Return Error PUSH_DENIED, shown as such", async () => {
+  const { services } = fakes({ devices: [phone()] });
+  const state = await begin(services);
+  const denied = await decide(services, state, "ch1", "DENIED");
+  assert.deepEqual(denied, { section: "RETURN_ERROR", errorMessage: "You denied this sign-in on your phone.", errorDetails: "PUSH_DENIED" });
+});
+
+test("a decision on another challenge, or outside the push section, is not this section's answer", async () => {
+  const { services } = fakes({ devices: [phone(), choice("sms", "SMS")] });
+  const selection = await begin(services);
+  await assert.rejects(decide(services, selection, "ch1", "APPROVED"), { code: "CONFLICT" });
+  const state = await send(services, selection, { type: "SELECT_DEVICE", deviceId: "phone" });
+  await assert.rejects(decide(services, state, "someone-elses", "APPROVED"), { code: "CONFLICT" });
+  // Not a door's event: the schema refuses it.
+  assert.throws(() => createDeviceAuthenticationFlow(services).eventSchema.parse({ type: "PUSH_DECIDED", challengeId: "ch1", status: "APPROVED" }));
+});
+
+test("a decision stored but not heard as an event is settled by the next POLL", async () => {
+  const approved = fakes({ devices: [phone()] });
+  const a = await begin(approved.services);
+  approved.settleLast("APPROVED");
+  assert.equal((await view(approved.services, a)).data.decided, true);
+  assert.equal((await send(approved.services, a, { type: "POLL" })).section, "RETURN_SUCCESS");
+  const denied = fakes({ devices: [phone()] });
+  const d = await begin(denied.services);
+  denied.settleLast("DENIED");
+  const ended = await send(denied.services, d, { type: "POLL" });
+  assert.equal(ended.section === "RETURN_ERROR" && ended.errorDetails, "PUSH_DENIED");
+});
+
+test("Mobile App Timed Out: the view offers retry, another device, the passcode when allowed, cancel; retry sends a new push", async () => {
+  const { services, settleLast, calls } = fakes({ devices: [phone(), choice("sms", "SMS")] });
+  const state = await send(services, await begin(services), { type: "SELECT_DEVICE", deviceId: "phone" });
+  settleLast("EXPIRED");
+  const timedOut = await view(services, state, ctx({ allowOtpFallback: true, allowCancel: true }));
+  assert.deepEqual(timedOut.actions, ["RETRY", "CHANGE_DEVICE", "USE_PASSCODE", "CANCEL"]);
+  assert.equal(timedOut.data.timedOut, true);
+  assert.equal(timedOut.data.number, undefined);
+  assert.deepEqual((await view(services, state)).actions, ["RETRY", "CHANGE_DEVICE"]);
+  // A late approval of the expired challenge cannot land: the status says EXPIRED, and POLL keeps the section.
+  assert.deepEqual(await send(services, state, { type: "POLL" }), state);
+  const again = await send(services, state, { type: "RETRY" });
+  assert.equal(again.section === "AUTHENTICATE_WITH_PUSH" && again.challengeId, "ch2");
+  assert.equal(again.section === "AUTHENTICATE_WITH_PUSH" && again.number, 43);
+  assert.deepEqual(calls, ["push:phone", "push:phone"]);
+  assert.deepEqual((await view(services, again)).actions, ["POLL", "CHANGE_DEVICE"]);
+  // The first challenge's decision is no longer this section's.
+  await assert.rejects(decide(services, again, "ch1", "APPROVED"), { code: "CONFLICT" });
+});
+
+test("a challenge withdrawn elsewhere (another sign-in pushed the same phone) reads as timed out", async () => {
+  const { services, settleLast } = fakes({ devices: [phone()] });
+  const state = await begin(services);
+  settleLast("CANCELED");
+  assert.equal((await view(services, state)).data.timedOut, true);
+});
+
+test("USE_PASSCODE only after a timeout and only with allowOtpFallback; the passcode is checked like a TOTP", async () => {
+  const { services, settleLast } = fakes({ devices: [phone()] });
+  const fallback = ctx({ allowOtpFallback: true });
+  const state = await begin(services, fallback);
+  settleLast("EXPIRED");
+  await assert.rejects(send(services, state, { type: "USE_PASSCODE" }), { code: "CONFLICT" });
+  const passcode = await send(services, state, { type: "USE_PASSCODE" }, fallback);
+  assert.equal(passcode.section, "AUTHENTICATE_WITH_MOBILE_PASSCODE");
+  assert.deepEqual((await view(services, passcode, fallback)).actions, ["SUBMIT_OTP", "RETRY"]);
+  await assert.rejects(send(services, passcode, { type: "SUBMIT_OTP", otp: "000000" }, fallback), { code: "VALIDATION" });
+  const done = await send(services, passcode, { type: "SUBMIT_OTP", otp: "246810" }, fallback);
+  assert.deepEqual(done, { section: "RETURN_SUCCESS", authMethod: "mobile_passcode", deviceId: "phone", deviceType: "MOBILE" });
+});
+
+test("the passcode section: retry sends a new push, another device goes to the selection", async () => {
+  const { services, calls } = fakes({ devices: [phone(), choice("sms", "SMS")] });
+  const passcode: DeviceAuthenticationState = {
+    section: "AUTHENTICATE_WITH_MOBILE_PASSCODE",
+    browser: { webauthn: true, platformAuthenticator: true },
+    usable: [phone(), choice("sms", "SMS")],
+    deviceId: "phone",
+  };
+  const pushed = await send(services, passcode, { type: "RETRY" });
+  assert.equal(pushed.section, "AUTHENTICATE_WITH_PUSH");
+  assert.deepEqual(calls, ["push:phone"]);
+  assert.equal((await send(services, passcode, { type: "CHANGE_DEVICE" })).section, "DEVICE_SELECTION");
+});
+
+test("failWhenStuck: a locked phone's passcode ends the flow with until when, as for an authenticator app", async () => {
+  const lockedUntil = new Date(Date.now() + 15 * 60_000);
+  const { services } = fakes({ devices: [phone()] });
+  services.verifyMobilePasscode = async () => ({ ok: false, reason: "locked", lockedUntil });
+  const passcode: DeviceAuthenticationState = {
+    section: "AUTHENTICATE_WITH_MOBILE_PASSCODE",
+    browser: { webauthn: true, platformAuthenticator: true },
+    usable: [phone()],
+    deviceId: "phone",
+  };
+  const stuck = ctx({ failWhenStuck: true });
+  const locked = await send(services, passcode, { type: "SUBMIT_OTP", otp: "111111" }, stuck);
+  assert.deepEqual(locked, { section: "RETURN_ERROR", errorMessage: lockedMessage(lockedUntil), errorDetails: "LOCKED", lockedUntil: lockedUntil.toISOString() });
+  await assert.rejects(send(services, passcode, { type: "SUBMIT_OTP", otp: "111111" }), { code: "VALIDATION" });
+});
+
+test("another device while the push waits withdraws the push; cancel withdraws it too", async () => {
+  const { services, calls, pushes } = fakes({ devices: [phone(), choice("sms", "SMS")] });
+  const state = await send(services, await begin(services), { type: "SELECT_DEVICE", deviceId: "phone" });
+  const selection = await send(services, state, { type: "CHANGE_DEVICE" });
+  assert.equal(selection.section, "DEVICE_SELECTION");
+  assert.equal(pushes[0]!.status, "CANCELED");
+  assert.ok(calls.includes("push-cancelled"));
+  const only = fakes({ devices: [phone()] });
+  const waiting = await begin(only.services);
+  await assert.rejects(send(only.services, waiting, { type: "CHANGE_DEVICE" }), { code: "CONFLICT" });
+  const cancelled = await send(only.services, waiting, { type: "CANCEL" }, ctx({ allowCancel: true }));
+  assert.equal(cancelled.section, "RETURN_ERROR");
+  assert.equal(only.pushes[0]!.status, "CANCELED");
+});
+
+test("a blocked phone gets no push: the choice is refused with its error and the flow stays on the selection", async () => {
+  const { services, calls } = fakes({ devices: [phone(), choice("sms", "SMS")], blocked: ["phone"] });
+  const selection = await begin(services);
+  await assert.rejects(send(services, selection, { type: "SELECT_DEVICE", deviceId: "phone" }), { code: "FORBIDDEN" });
+  assert.deepEqual(calls, []);
 });

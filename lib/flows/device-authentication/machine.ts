@@ -13,9 +13,13 @@ import { passcodeTemplateSchema, type PasscodeTemplate } from "@/lib/otp/passcod
  * Device Authentication subflow (../shared/seeds/004_6424acf4e61d16a2.txt), section by section:
  * Gather browser and devices data → Filter and mask devices → Check if MFA enabled and any device
  * active → Decide authentication path → Device selection | Call magic link authentication →
- * Default device enrichment → OTP | FIDO2 → Return Success | Return Error. Used after the first
- * factor at sign-in and as step-up before sensitive changes. Mobile push comes with the mobile
- * authenticator: its sections will join DEFAULT_DEVICE_ENRICHMENT's branches.
+ * Default device enrichment → OTP | FIDO2 | Mobile push flow (→ Mobile app timed out → Mobile passcode
+ * flow) → Return Success | Return Error. Used after the first factor at sign-in and as step-up before
+ * sensitive changes.
+ *
+ * The push section is one state whatever its challenge's fate: the challenge's row (lib/mobile) is the
+ * truth, and the view reads it, so "Mobile App Timed Out" appears when the challenge has expired without
+ * any event to move the flow there, on whichever instance reads it first.
  */
 export type Browser = { webauthn: boolean; platformAuthenticator: boolean };
 
@@ -42,6 +46,18 @@ export type DeviceAuthenticationState =
   | { section: "DEFAULT_DEVICE_ENRICHMENT"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
   | { section: "AUTHENTICATE_WITH_OTP"; browser: Browser; usable: DeviceChoice[]; deviceId: string; notice?: string }
   | { section: "AUTHENTICATE_WITH_FIDO2"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
+  | {
+      section: "AUTHENTICATE_WITH_PUSH";
+      browser: Browser;
+      usable: DeviceChoice[];
+      deviceId: string;
+      challengeId: string;
+      /** The two-digit number the phone asks the person to choose (number matching). */
+      number: number;
+      /** ISO time. */
+      expiresAt: string;
+    }
+  | { section: "AUTHENTICATE_WITH_MOBILE_PASSCODE"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
   | { section: "RETURN_SUCCESS"; authMethod: string; deviceId?: string; deviceType?: DeviceTypeName }
   | { section: "RETURN_NO_SECOND_FACTOR" }
   | { section: "RETURN_ERROR"; errorMessage: string; errorDetails: string; lockedUntil?: string };
@@ -85,6 +101,12 @@ export const deviceAuthenticationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("CANCEL") }),
   z.object({ type: z.literal("SUBMIT_OTP"), otp: z.string({ error: "Enter the code." }).trim().min(1, { error: "Enter the code." }).max(20) }),
   z.object({ type: z.literal("RESEND") }),
+  /** Read the push challenge again (the API's push.poll; the pages listen on the live channel). */
+  z.object({ type: z.literal("POLL") }),
+  /** A new push after the last one timed out (Mobile App Timed Out, Mobile Passcode Flow). */
+  z.object({ type: z.literal("RETRY") }),
+  /** Mobile Passcode Flow: the code the app shows, when the push timed out and allowOtpFallback is on. */
+  z.object({ type: z.literal("USE_PASSCODE") }),
   z.object({
     type: z.literal("FIDO2_ASSERTION"),
     assertion: z.string().min(2).max(20_000),
@@ -96,6 +118,14 @@ export type DeviceAuthenticationEvent = z.infer<typeof deviceAuthenticationEvent
 
 /** Sent by the magic link's confirmation, never by a door: not part of the event schema. */
 export type MagicLinkConfirmedEvent = { type: "MAGIC_LINK_CONFIRMED" };
+
+/**
+ * Sent by the phone's verified decision (lib/flows/flow-executions.ts confirmFlowByPush), never by a
+ * door: not part of the event schema.
+ */
+export type PushDecidedEvent = { type: "PUSH_DECIDED"; challengeId: string; status: "APPROVED" | "DENIED" };
+
+export type PushStatus = "PENDING" | "APPROVED" | "DENIED" | "EXPIRED" | "CANCELED";
 
 export type DeviceAuthenticationServices = {
   getUser(userId: string): Promise<{ id: string; mfaEnabled: boolean } | null>;
@@ -131,6 +161,18 @@ export type DeviceAuthenticationServices = {
   codesSent(flowId: string): Promise<number>;
   /** The device worked: remember when it was last used. */
   recordUse(userId: string, deviceId: string): Promise<void>;
+  /**
+   * A sign-in request to the user's paired phone, bound to this flow; an earlier pending one of the
+   * phone is withdrawn. Throws an AppError for a blocked, removed or unpaired phone, or past the
+   * account's push limit.
+   */
+  sendPush(options: { userId: string; deviceId: string; flowId: string; meta: RequestMeta }): Promise<{ id: string; number: number; expiresAt: Date }>;
+  /** The flow's newest push challenge, an expired pending one read as EXPIRED; null when none. */
+  pushStatus(options: { userId: string; flowId: string }): Promise<{ id: string; status: PushStatus } | null>;
+  /** Withdraws the flow's pending push, so a late approval finds nothing to approve. */
+  cancelPush(options: { userId: string; flowId: string }): Promise<void>;
+  /** The passcode the paired app shows, checked like an authenticator app's code. */
+  verifyMobilePasscode(options: { userId: string; deviceId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
 };
 
 type State = DeviceAuthenticationState;
@@ -165,6 +207,41 @@ function hasChoice(state: WithDevices, ctx: Ctx) {
   return state.usable.length > 1 || (state.usable.length === 1 && ctx.input.magicLinkEnabled);
 }
 
+/**
+ * The push section's challenge as its row says now. Only this state's own challenge counts: a newer one
+ * of the flow (none should exist) or none at all reads as withdrawn, never as pending or approved.
+ */
+async function pushOutcome(services: DeviceAuthenticationServices, ctx: Ctx, state: Extract<State, { section: "AUTHENTICATE_WITH_PUSH" }>): Promise<PushStatus> {
+  const current = await services.pushStatus({ userId: ownerOf(ctx), flowId: ctx.flowId });
+  return current && current.id === state.challengeId ? current.status : "CANCELED";
+}
+
+/** A decided push, as the flow ends on it. */
+function decided(state: Extract<State, { section: "AUTHENTICATE_WITH_PUSH" }>, status: "APPROVED" | "DENIED", device: DeviceChoice): State {
+  if (status === "APPROVED") return { section: "RETURN_SUCCESS", authMethod: "push", deviceId: device.id, deviceType: device.type };
+  return { section: "RETURN_ERROR", errorMessage: "You denied this sign-in on your phone.", errorDetails: "PUSH_DENIED" };
+}
+
+/** Sends a push to the phone and waits for it: the Mobile Push Flow section. */
+async function startPush(services: DeviceAuthenticationServices, ctx: Ctx, base: { browser: Browser; usable: DeviceChoice[]; deviceId: string }): Promise<State> {
+  const challenge = await services.sendPush({ userId: ownerOf(ctx), deviceId: base.deviceId, flowId: ctx.flowId, meta: ctx.meta });
+  return { section: "AUTHENTICATE_WITH_PUSH", ...base, challengeId: challenge.id, number: challenge.number, expiresAt: challenge.expiresAt.toISOString() };
+}
+
+/**
+ * A wrong code, the same for every kind of code: the flow API's FAILED on a lockout or a spent last
+ * code with nothing else to try (failWhenStuck), else the message on the code field.
+ */
+async function codeRefused(services: DeviceAuthenticationServices, ctx: Ctx, state: WithDevices, result: Exclude<CodeCheckResult, { ok: true }>): Promise<State> {
+  if (ctx.input.failWhenStuck && result.reason === "locked") {
+    return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result), errorDetails: "LOCKED", lockedUntil: result.lockedUntil.toISOString() };
+  }
+  if (ctx.input.failWhenStuck && result.reason === "exhausted" && !(await maySend(services, ctx)) && !hasChoice(state, ctx)) {
+    return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result), errorDetails: "TOO_MANY_ATTEMPTS" };
+  }
+  throw fieldError("otp", codeCheckMessage(result));
+}
+
 function chosen(state: WithDevices, deviceId: string): DeviceChoice {
   const device = state.usable.find((d) => d.id === deviceId);
   // An id not in this flow's own list is not found, whoever it belongs to (security.md item 11).
@@ -174,7 +251,7 @@ function chosen(state: WithDevices, deviceId: string): DeviceChoice {
 
 export function createDeviceAuthenticationFlow(
   services: DeviceAuthenticationServices,
-): FlowMachine<State, DeviceAuthenticationEvent | MagicLinkConfirmedEvent, DeviceAuthenticationInput> & {
+): FlowMachine<State, DeviceAuthenticationEvent | MagicLinkConfirmedEvent | PushDecidedEvent, DeviceAuthenticationInput> & {
   eventSchema: typeof deviceAuthenticationEvent;
 } {
   return {
@@ -230,6 +307,9 @@ export function createDeviceAuthenticationFlow(
             }
             return { section: "AUTHENTICATE_WITH_OTP", ...base };
           }
+          // A blocked or removed phone is refused here, before anything is sent (security.md item 10):
+          // the error stays on the section that chose it, like a blocked device's passcode.
+          if (device.type === "MOBILE") return startPush(services, ctx, base);
           return { section: "RETURN_ERROR", errorMessage: "This device cannot be used here yet. Choose another.", errorDetails: "UNSUPPORTED_DEVICE_TYPE" };
         }
         default:
@@ -241,11 +321,17 @@ export function createDeviceAuthenticationFlow(
       const userId = ownerOf(ctx);
       if (event.type === "CANCEL") {
         if (!ctx.input.allowCancel) throw notAvailable();
+        if (state.section === "AUTHENTICATE_WITH_PUSH") await services.cancelPush({ userId, flowId: ctx.flowId });
         return { section: "RETURN_ERROR", errorMessage: "Authentication was cancelled.", errorDetails: "CANCELED" };
       }
       if (event.type === "MAGIC_LINK_CONFIRMED") {
         if (state.section !== "CALL_MAGIC_LINK_AUTHENTICATION") throw notAvailable();
         return { section: "RETURN_SUCCESS", authMethod: "magic_link" };
+      }
+      if (event.type === "PUSH_DECIDED") {
+        // A decision on an earlier challenge of this flow (retried since) is not this section's answer.
+        if (state.section !== "AUTHENTICATE_WITH_PUSH" || event.challengeId !== state.challengeId) throw notAvailable();
+        return decided(state, event.status, chosen(state, state.deviceId));
       }
       switch (state.section) {
         case "GATHER_BROWSER_AND_DEVICES":
@@ -282,15 +368,7 @@ export function createDeviceAuthenticationFlow(
             device.type === "TOTP"
               ? await services.verifyTotp({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta })
               : await services.verifyPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, code: event.otp, meta: ctx.meta });
-          if (!result.ok) {
-            if (ctx.input.failWhenStuck && result.reason === "locked") {
-              return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result), errorDetails: "LOCKED", lockedUntil: result.lockedUntil.toISOString() };
-            }
-            if (ctx.input.failWhenStuck && result.reason === "exhausted" && !(await maySend(services, ctx)) && !hasChoice(state, ctx)) {
-              return { section: "RETURN_ERROR", errorMessage: codeCheckMessage(result), errorDetails: "TOO_MANY_ATTEMPTS" };
-            }
-            throw fieldError("otp", codeCheckMessage(result));
-          }
+          if (!result.ok) return codeRefused(services, ctx, state, result);
           // verifyTotp records the use in the statement that accepts the code.
           if (device.type !== "TOTP") await services.recordUse(userId, device.id);
           return { section: "RETURN_SUCCESS", authMethod: device.type === "TOTP" ? "totp" : "otp", deviceId: device.id, deviceType: device.type };
@@ -307,6 +385,48 @@ export function createDeviceAuthenticationFlow(
           const response = parseCredentialResponse(event.assertion);
           await services.verifyAssertion({ userId, flowId: ctx.flowId, deviceId: device.id, response, origin: event.origin, meta: ctx.meta });
           return { section: "RETURN_SUCCESS", authMethod: "webauthn", deviceId: device.id, deviceType: device.type };
+        }
+
+        // Mobile push flow, and Mobile app timed out when its challenge has expired.
+        case "AUTHENTICATE_WITH_PUSH": {
+          const device = chosen(state, state.deviceId);
+          const base = { browser: state.browser, usable: state.usable, deviceId: device.id };
+          if (event.type === "CHANGE_DEVICE") {
+            if (!hasChoice(state, ctx)) throw notAvailable();
+            await services.cancelPush({ userId, flowId: ctx.flowId });
+            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
+          }
+          const status = await pushOutcome(services, ctx, state);
+          if (event.type === "POLL") {
+            // Normally the phone's decision arrives as PUSH_DECIDED. Should that event have been lost
+            // (its request failed after the decision was stored), the stored decision, which only a
+            // verified signature could write, still ends the wait here.
+            return status === "APPROVED" || status === "DENIED" ? decided(state, status, device) : state;
+          }
+          // "Push configuration required" (the app has not subscribed to pushes yet) keeps waiting: the
+          // open app's poll and live channel deliver the request. Retry and the passcode only after a timeout.
+          if (status === "PENDING" || status === "APPROVED" || status === "DENIED") throw notAvailable();
+          if (event.type === "RETRY") return startPush(services, ctx, base);
+          if (event.type === "USE_PASSCODE") {
+            if (!ctx.input.allowOtpFallback) throw notAvailable();
+            return { section: "AUTHENTICATE_WITH_MOBILE_PASSCODE", ...base };
+          }
+          throw notAvailable();
+        }
+
+        // Mobile passcode flow: the code the app shows, another push, or another device.
+        case "AUTHENTICATE_WITH_MOBILE_PASSCODE": {
+          const device = chosen(state, state.deviceId);
+          if (event.type === "CHANGE_DEVICE") {
+            if (!hasChoice(state, ctx)) throw notAvailable();
+            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
+          }
+          if (event.type === "RETRY") return startPush(services, ctx, { browser: state.browser, usable: state.usable, deviceId: device.id });
+          if (event.type !== "SUBMIT_OTP") throw notAvailable();
+          const result = await services.verifyMobilePasscode({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta });
+          if (!result.ok) return codeRefused(services, ctx, state, result);
+          // The check records the use in the statement that accepts the code, as for an authenticator app.
+          return { section: "RETURN_SUCCESS", authMethod: "mobile_passcode", deviceId: device.id, deviceType: device.type };
         }
 
         default:
@@ -347,6 +467,33 @@ export function createDeviceAuthenticationFlow(
             section: state.section,
             actions: ["FIDO2_ASSERTION", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
             data: { device, options },
+          };
+        }
+        case "AUTHENTICATE_WITH_PUSH": {
+          const device = chosen(state, state.deviceId);
+          const change = hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : [];
+          const status = await pushOutcome(services, ctx, state);
+          if (status === "EXPIRED" || status === "CANCELED") {
+            return {
+              section: state.section,
+              actions: ["RETRY", ...change, ...(ctx.input.allowOtpFallback ? ["USE_PASSCODE"] : []), ...cancel],
+              data: { device, timedOut: true },
+            };
+          }
+          // Decided but not heard (PUSH_DECIDED on its way, or a wrong number that denied it, which sends
+          // no event): `decided` tells the waiting page to send POLL, which ends the flow on it.
+          return {
+            section: state.section,
+            actions: ["POLL", ...change, ...cancel],
+            data: { device, number: state.number, expiresAt: state.expiresAt, timedOut: false, decided: status !== "PENDING" },
+          };
+        }
+        case "AUTHENTICATE_WITH_MOBILE_PASSCODE": {
+          const device = chosen(state, state.deviceId);
+          return {
+            section: state.section,
+            actions: ["SUBMIT_OTP", "RETRY", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
+            data: { device },
           };
         }
         default:

@@ -11,10 +11,13 @@ import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-au
 import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
 import { sendFlowMagicLink } from "@/lib/auth/magic-link";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
+import { cancelPushChallenge } from "@/lib/mobile/cancel-push-challenge";
+import { createPushChallenge } from "@/lib/mobile/create-push-challenge";
+import { pushChallengeStatus } from "@/lib/mobile/push-challenge-status";
+import { verifyMobilePasscode } from "@/lib/mobile/verify-mobile-passcode";
 import type { DeviceAuthenticationServices } from "@/lib/flows/device-authentication/machine";
 
-// Mobile push arrives with the mobile authenticator; until then such devices are not offered.
-const SUPPORTED: readonly DeviceTypeName[] = ["SMS", "VOICE", "EMAIL", "TOTP", "PLATFORM", "SECURITY_KEY"];
+const SUPPORTED: readonly DeviceTypeName[] = ["SMS", "VOICE", "EMAIL", "TOTP", "PLATFORM", "SECURITY_KEY", "MOBILE"];
 
 export const deviceAuthenticationServices: DeviceAuthenticationServices = {
   getUser: (userId) => db.user.findUnique({ where: { id: userId }, select: { id: true, mfaEnabled: true } }),
@@ -58,4 +61,10 @@ export const deviceAuthenticationServices: DeviceAuthenticationServices = {
   async recordUse(userId, deviceId) {
     await db.device.updateMany({ where: { id: deviceId, userId }, data: { lastUsedAt: new Date() } });
   },
+  sendPush: ({ userId, deviceId, flowId, meta }) => createPushChallenge({ userId, deviceId, flowExecutionId: flowId, meta }),
+  pushStatus: ({ userId, flowId }) => pushChallengeStatus({ userId, flowExecutionId: flowId }),
+  async cancelPush({ userId, flowId }) {
+    await cancelPushChallenge({ userId, flowExecutionId: flowId });
+  },
+  verifyMobilePasscode: ({ userId, deviceId, code, meta }) => verifyMobilePasscode({ userId, deviceId, code, meta }),
 };

@@ -144,6 +144,7 @@ export function createDeviceManagementFlow(
               purpose: "step-up",
               magicLinkEnabled: false,
               allowCancel: true,
+              allowOtpFallback: true,
             }),
           };
         // Add Device: invoke the registration subflow once; its end comes back as SUBFLOW_ENDED.

@@ -13,7 +13,16 @@ import {
 const features = { isSmsOTPEnabled: true, isEmailOTPEnabled: true, isFidoPasskeyEnabled: true };
 
 /** In-memory services: the tests exercise the subflow's sections and nothing else. */
-function fakes(options: { recent?: boolean; secondFactor?: boolean; existing?: ("SMS" | "EMAIL")[]; maxPerUser?: number; emailDevices?: string[] } = {}) {
+function fakes(
+  options: {
+    recent?: boolean;
+    secondFactor?: boolean;
+    existing?: ("SMS" | "EMAIL")[];
+    maxPerUser?: number;
+    emailDevices?: string[];
+    pairing?: Awaited<ReturnType<DeviceRegistrationServices["pairingView"]>>;
+  } = {},
+) {
   const calls: string[] = [];
   let next = 0;
   const services: DeviceRegistrationServices = {
@@ -55,6 +64,11 @@ function fakes(options: { recent?: boolean; secondFactor?: boolean; existing?: (
     },
     maskTarget: (_t, target) => `masked:${target.slice(-2)}`,
     maxResends: 2,
+    startPairing: async ({ deviceId }) => {
+      calls.push(`pair:${deviceId}`);
+      return { sealed: `sealed-${deviceId}-${calls.length}`, expiresAt: new Date(Date.now() + 600_000) };
+    },
+    pairingView: async () => options.pairing ?? { status: "PENDING", pairingKey: "K7Q2M-9XW4D", qrUrl: "https://x/authenticator/pair#s", qrDataUrl: "data:", expiresAt: new Date(), account: "amy@example.com" },
   };
   return { services, calls };
 }
@@ -242,4 +256,33 @@ test("a portal registration in a stale session still asks first, whatever the in
   const flow = createDeviceRegistrationFlow(services);
   const portal = ctx({ browser: { webauthn: true, platformAuthenticator: true } });
   assert.equal((await settle(flow, flow.initial(portal.input), portal)).section, "CONFIRM_PASSWORD");
+});
+
+test("mobile authenticator: a pending device and a pairing key; the phone's pairing ends it ENROLLED; an expired key can be started again", async () => {
+  const { services, calls } = fakes();
+  const flow = createDeviceRegistrationFlow(services);
+  const selection = await atSelection(services);
+  const pairing = await run(services, selection, { type: "SELECT_TYPE", deviceType: "MOBILE" });
+  assert.equal(pairing.section, "PAIR_MOBILE_DEVICE");
+  assert.deepEqual(calls.slice(-2), ["create:MOBILE", "pair:d1"]);
+  const view = await flow.view(pairing, ctx());
+  assert.deepEqual(view.actions, ["BACK", "CANCEL"]);
+  assert.equal(view.data.pairingKey, "K7Q2M-9XW4D");
+  // The sealed key stays in the state; nothing of it in clear.
+  assert.ok(!JSON.stringify(pairing).includes("K7Q2M"));
+
+  // Another device's pairing is not this flow's.
+  await assert.rejects(flow.handle(pairing, { type: "MOBILE_PAIRED", deviceId: "d9" }, ctx()), { code: "CONFLICT" });
+  const done = await flow.handle(pairing, { type: "MOBILE_PAIRED", deviceId: "d1" }, ctx());
+  assert.deepEqual(flow.result(done), { status: "success", output: { ciam_subflowResult: "ENROLLED", ciam_authMethod: "MOBILE", device: { id: "d1", type: "MOBILE" } } });
+
+  const expired = fakes({ pairing: { status: "EXPIRED" } });
+  const stale = await createDeviceRegistrationFlow(expired.services).view(pairing, ctx());
+  assert.deepEqual(stale.actions, ["RESTART", "BACK", "CANCEL"]);
+  const again = await run(expired.services, pairing, { type: "RESTART" });
+  assert.equal(again.section === "PAIR_MOBILE_DEVICE" && again.deviceId, "d1");
+  assert.notEqual(again.section === "PAIR_MOBILE_DEVICE" && again.sealed, pairing.section === "PAIR_MOBILE_DEVICE" && pairing.sealed);
+  // Back: the pending phone is deleted.
+  await run(services, pairing, { type: "BACK" });
+  assert.equal(calls.at(-1), "delete:d1");
 });

@@ -32,6 +32,8 @@ export type DeviceRegistrationState =
   | { section: "ASK_FOR_OTP"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string; notice?: string; nickname?: string }
   | { section: "SET_UP_AUTHENTICATOR_APP"; browser: Browser; deviceId: string }
   | { section: "REGISTER_FIDO2_DEVICE"; browser: Browser; type: Fido2Type; nickname?: string; rpName?: string }
+  /** Pair the mobile authenticator: the phone uses the key shown here; `sealed` keeps it for every view. */
+  | { section: "PAIR_MOBILE_DEVICE"; browser: Browser; deviceId: string; sealed: string; expiresAt: string }
   | { section: "ACTIVATE_AND_ENABLE_MFA"; deviceId: string; type: RegistrableType }
   | { section: "RETURN_SUCCESS"; subflowResult: "ENROLLED" | "PASSWORD" | "CANCELED"; authMethod?: RegistrableType; deviceId?: string }
   | { section: "RETURN_ERROR"; errorMessage: string; errorDetails?: RegistrationErrorCode };
@@ -101,6 +103,8 @@ export const deviceRegistrationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("SUBMIT_EMAIL"), email: emailSchema }),
   z.object({ type: z.literal("SUBMIT_OTP"), otp: otpField }),
   z.object({ type: z.literal("RESEND") }),
+  /** A new pairing key, when the last one expired before a phone used it. */
+  z.object({ type: z.literal("RESTART") }),
   z.object({
     type: z.literal("FIDO2_ATTESTATION"),
     attestation: z.string().min(2).max(20_000),
@@ -110,6 +114,9 @@ export const deviceRegistrationEvent = z.discriminatedUnion("type", [
   }),
 ]);
 export type DeviceRegistrationEvent = z.infer<typeof deviceRegistrationEvent>;
+
+/** Sent when the phone has paired with this flow's key (the authenticator's pair route), never by a door. */
+export type MobilePairedEvent = { type: "MOBILE_PAIRED"; deviceId: string };
 
 export type DeviceRegistrationServices = {
   getUser(userId: string): Promise<{ id: string; email: string } | null>;
@@ -152,6 +159,12 @@ export type DeviceRegistrationServices = {
   }): Promise<{ deviceId: string }>;
   maskTarget(type: OtpType, target: string): string;
   maxResends: number;
+  /** A pairing key for the pending MOBILE device, bound to this flow, sealed for the flow's state. */
+  startPairing(options: { userId: string; deviceId: string; flowId: string }): Promise<{ sealed: string; expiresAt: Date }>;
+  /** What the pairing page shows: the key and QR while it works, or that it expired. */
+  pairingView(options: { userId: string; deviceId: string; flowId: string; sealed: string }): Promise<
+    { status: "PENDING"; pairingKey: string; qrDataUrl: string; qrUrl: string; expiresAt: Date; account: string } | { status: "EXPIRED" } | { status: "PAIRED" }
+  >;
 };
 
 type State = DeviceRegistrationState;
@@ -173,7 +186,7 @@ function afterFailedCode(result: Exclude<CodeCheckResult, { ok: true }>): State 
 
 export function createDeviceRegistrationFlow(
   services: DeviceRegistrationServices,
-): FlowMachine<State, DeviceRegistrationEvent, DeviceRegistrationInput> & { eventSchema: typeof deviceRegistrationEvent } {
+): FlowMachine<State, DeviceRegistrationEvent | MobilePairedEvent, DeviceRegistrationInput> & { eventSchema: typeof deviceRegistrationEvent } {
   async function offered(ctx: Ctx, browser: Browser) {
     return services.eligibility(ownerOf(ctx), ctx.input.allowedDeviceTypes, browser);
   }
@@ -320,6 +333,12 @@ export function createDeviceRegistrationFlow(
             case "PLATFORM":
             case "SECURITY_KEY":
               return { section: "REGISTER_FIDO2_DEVICE", browser, type: event.deviceType, nickname, rpName: event.rpName };
+            // The phone pairs with a key shown here; the device is active once it has (pair route).
+            case "MOBILE": {
+              const device = await services.createPendingDevice(userId, "MOBILE", null, nickname);
+              const pairing = await services.startPairing({ userId, deviceId: device.id, flowId: ctx.flowId });
+              return { section: "PAIR_MOBILE_DEVICE", browser, deviceId: device.id, sealed: pairing.sealed, expiresAt: pairing.expiresAt.toISOString() };
+            }
           }
           throw notAvailable();
         }
@@ -369,6 +388,21 @@ export function createDeviceRegistrationFlow(
           const result = await services.verifyTotp({ userId, deviceId: state.deviceId, code: event.otp, meta: ctx.meta });
           if (!result.ok) return afterFailedCode(result);
           return { section: "ACTIVATE_AND_ENABLE_MFA", deviceId: state.deviceId, type: "TOTP" };
+        }
+
+        // Pair mobile device: the phone paired (the device is active and audited), or start again.
+        case "PAIR_MOBILE_DEVICE": {
+          if (event.type === "MOBILE_PAIRED") {
+            if (event.deviceId !== state.deviceId) throw notAvailable();
+            return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: "MOBILE", deviceId: state.deviceId };
+          }
+          if (event.type === "BACK") {
+            await services.deletePendingDevice(userId, state.deviceId);
+            return { section: "SELECT_DEVICE", browser: state.browser };
+          }
+          if (event.type !== "RESTART") throw notAvailable();
+          const pairing = await services.startPairing({ userId, deviceId: state.deviceId, flowId: ctx.flowId });
+          return { ...state, sealed: pairing.sealed, expiresAt: pairing.expiresAt.toISOString() };
         }
 
         // Register FIDO2 device: the browser created a credential; verify it, then the device is active.
@@ -427,6 +461,18 @@ export function createDeviceRegistrationFlow(
         case "SET_UP_AUTHENTICATOR_APP": {
           const enrolment = await services.totpEnrolment(ownerOf(ctx), state.deviceId);
           return { section: state.section, actions: ["SUBMIT_OTP", "BACK", ...cancel], data: enrolment };
+        }
+        case "PAIR_MOBILE_DEVICE": {
+          const pairing = await services.pairingView({ userId: ownerOf(ctx), deviceId: state.deviceId, flowId: ctx.flowId, sealed: state.sealed });
+          if (pairing.status === "EXPIRED") {
+            return { section: state.section, actions: ["RESTART", "BACK", ...cancel], data: { status: "EXPIRED" } };
+          }
+          // PAIRED: the phone has paired and the flow's own event is on its way; keep waiting.
+          return {
+            section: state.section,
+            actions: ["BACK", ...cancel],
+            data: pairing.status === "PENDING" ? { ...pairing, expiresAt: pairing.expiresAt.toISOString() } : { status: "PAIRED" },
+          };
         }
         case "REGISTER_FIDO2_DEVICE": {
           // A fresh challenge each time the confirmation page is shown; the newest one is the only valid one.

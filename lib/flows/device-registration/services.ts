@@ -17,6 +17,9 @@ import { totpQrDataUrl, totpUri } from "@/lib/totp/totp-uri";
 import { verifyTotp } from "@/lib/totp/verify-totp";
 import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-registration-options";
 import { verifyRegistration } from "@/lib/webauthn/verify-registration";
+import { startPairing } from "@/lib/mobile/start-pairing";
+import { pairingStatus } from "@/lib/mobile/pairing-status";
+import { seal, unseal } from "@/lib/crypto/sealed-secret";
 import type { DeviceRegistrationServices } from "@/lib/flows/device-registration/machine";
 
 /**
@@ -76,6 +79,20 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
   verifyRegistration: ({ userId, flowId, type, response, nickname, origin, meta }) =>
     verifyRegistration({ userId, flowExecutionId: flowId, type, response: response as never, nickname, origin, meta }),
   maskTarget: (type, target) => maskTarget(type, target) ?? "",
+  async startPairing({ userId, deviceId, flowId }) {
+    const started = await startPairing({ userId, deviceId, flowExecutionId: flowId });
+    // The flow's state keeps the key sealed: the page shows it on every view until it is used.
+    return { sealed: seal("pairing-key", JSON.stringify({ pairingKey: started.pairingKey, qrUrl: started.qrUrl })), expiresAt: started.expiresAt };
+  },
+  async pairingView({ userId, deviceId, flowId, sealed }) {
+    const status = await pairingStatus({ userId, deviceId, flowExecutionId: flowId });
+    if (status.status !== "PENDING") return { status: status.status };
+    const opened = unseal("pairing-key", sealed);
+    const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!opened || !user) return { status: "EXPIRED" };
+    const { pairingKey, qrUrl } = JSON.parse(opened) as { pairingKey: string; qrUrl: string };
+    return { status: "PENDING", pairingKey, qrUrl, qrDataUrl: await totpQrDataUrl(qrUrl), expiresAt: status.expiresAt, account: user.email };
+  },
   get maxResends() {
     return config().otp.maxResends;
   },

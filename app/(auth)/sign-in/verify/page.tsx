@@ -67,6 +67,8 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           allowedDeviceTypes: afterEmail ? DEVICE_TYPES.filter((t) => t !== "EMAIL") : undefined,
           purpose: "sign-in",
           allowCancel: false,
+          // A phone that timed out offers the passcode its app shows (Mobile Passcode Flow).
+          allowOtpFallback: true,
           browser: parseBrowserHint((await cookies()).get(BROWSER_HINT_COOKIE)?.value),
         },
         caller,

@@ -23,9 +23,14 @@ import {
 const STATES = [
   "DEVICE_ENROLLMENT_REQUIRED",
   "ACTIVATION_REQUIRED",
+  "PAIRING_REQUIRED",
+  "MOBILE_PAIRING_FAILURE",
   "DEVICE_SELECTION_REQUIRED",
   "OTP_REQUIRED",
   "ASSERTION_REQUIRED",
+  "PUSH_CONFIRMATION_REQUIRED",
+  "PUSH_CONFIRMATION_TIMED_OUT",
+  "MOBILE_PASSCODE_REQUIRED",
   "MFA_ENABLEMENT_OFFERED",
   "DEVICE_LIST",
   "DEVICE_SELECTED",
@@ -61,7 +66,18 @@ export const flowExecutionSchema = z
       .optional()
       .meta({ description: "DEVICE_ENROLLMENT_REQUIRED: the other types, and why." }),
     mfaSettings: z.record(z.string(), z.unknown()).optional().meta({ description: "DEVICE_ENROLLMENT_REQUIRED: pairing limits, lockout, passcode settings." }),
-    applications: z.array(z.unknown()).optional().meta({ description: "DEVICE_ENROLLMENT_REQUIRED: the mobile applications MOBILE devices pair with." }),
+    applications: z
+      .array(z.looseObject({ id: z.string(), name: z.string() }))
+      .optional()
+      .meta({ description: "DEVICE_ENROLLMENT_REQUIRED: the mobile applications a MOBILE device pairs with (device.create's application.id)." }),
+    pairingKey: z
+      .looseObject({ code: z.string(), qrUrl: z.url(), qrImage: z.string(), account: z.string(), expiresAt: z.iso.datetime() })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "PAIRING_REQUIRED: what the person's phone uses, once, before expiresAt: the QR code (its URL opens our authenticator and pairs it), or the typed code with the account. Poll self until COMPLETED.",
+      }),
     device: z
       .union([maskedDevice, z.null()])
       .optional()
@@ -77,13 +93,25 @@ export const flowExecutionSchema = z
       description: "ASSERTION_REQUIRED: for navigator.credentials.get() (PublicKeyCredential.parseRequestOptionsFromJSON).",
     }),
     devices: z.array(maskedDevice).optional().meta({ description: "DEVICE_SELECTION_REQUIRED (default first) and DEVICE_LIST." }),
-    selectedDevice: maskedDevice.optional().meta({ description: "OTP_REQUIRED and ASSERTION_REQUIRED." }),
+    selectedDevice: maskedDevice
+      .optional()
+      .meta({ description: "OTP_REQUIRED, ASSERTION_REQUIRED, PUSH_CONFIRMATION_REQUIRED, PUSH_CONFIRMATION_TIMED_OUT and MOBILE_PASSCODE_REQUIRED." }),
+    number: z
+      .int()
+      .min(10)
+      .max(99)
+      .optional()
+      .meta({ description: "PUSH_CONFIRMATION_REQUIRED: show it to the user, who chooses it on the phone (number matching). Poll with push.poll." }),
+    pushExpiresAt: z.iso
+      .datetime()
+      .optional()
+      .meta({ description: "PUSH_CONFIRMATION_REQUIRED: when the phone's request times out (then PUSH_CONFIRMATION_TIMED_OUT, with push.retry)." }),
     notice: z.string().nullable().optional().meta({ description: "What just happened, in words that can be shown." }),
     alert: z.string().nullable().optional().meta({ description: "DEVICE_LIST: why the last change did not happen." }),
     canAdd: z.boolean().optional().meta({ description: "DEVICE_LIST: whether device.add is offered." }),
     lastActiveDevice: z.boolean().optional().meta({ description: "DEVICE_SELECTED: removing it turns MFA off." }),
     result: z.enum(["ENROLLED", "SKIPPED", "AUTHENTICATED", "DONE"]).optional().meta({ description: "COMPLETED." }),
-    method: z.enum(["otp", "totp", "webauthn"]).optional().meta({ description: "COMPLETED authentication: how the user proved it." }),
+    method: z.enum(["otp", "totp", "webauthn", "push", "mobile_passcode"]).optional().meta({ description: "COMPLETED authentication: how the user proved it." }),
     error: z
       .looseObject({ code: z.string(), message: z.string(), lockedUntil: z.iso.datetime().optional() })
       .optional()

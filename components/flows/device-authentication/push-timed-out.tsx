@@ -1,0 +1,42 @@
+"use client";
+
+import { FlowForm } from "@/components/flows/flow-form";
+import { LinkActions } from "@/components/flows/link-actions";
+import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
+
+/** Mobile app timed out: the phone did not answer in time; send another request, or confirm another way. */
+export function PushTimedOutSection({ flowId, device, actions }: { flowId: string; device: DeviceChoice; actions: string[] }) {
+  return (
+    <section className="card stack" aria-labelledby="push-timeout-heading">
+      <h1 id="push-timeout-heading">Your phone did not answer in time</h1>
+      <p>
+        The sign-in request to <strong>{device.nickname}</strong> has expired.
+      </p>
+      <FlowForm flowId={flowId} label="What next">
+        {(_s, pending) => (
+          <>
+            <div className="row">
+              {actions.includes("RETRY") && (
+                <button className="btn" type="submit" name="type" value="RETRY" disabled={pending}>
+                  Retry
+                </button>
+              )}
+              {actions.includes("USE_PASSCODE") && (
+                <button className="btn btn-secondary" type="submit" name="type" value="USE_PASSCODE" disabled={pending}>
+                  Enter the code from the app instead
+                </button>
+              )}
+            </div>
+            <LinkActions
+              pending={pending}
+              links={[
+                { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
+                { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
+              ]}
+            />
+          </>
+        )}
+      </FlowForm>
+    </section>
+  );
+}
