@@ -50,6 +50,8 @@ export async function verifyDeviceKey(options: {
   signature: unknown;
   owner: ChallengeOwner;
   meta: RequestMeta;
+  /** As for registerDeviceKey: when the caller is not the browser, its address is the browser's only if given; else last seen keeps the one it had. */
+  browser?: { ip: string | null };
   now?: Date;
 }): Promise<DeviceKeyVerdict> {
   const now = options.now ?? new Date();
@@ -75,8 +77,10 @@ export async function verifyDeviceKey(options: {
   if (key.status !== "ACTIVE") return refuse("BLOCKED");
   if (!(await verifyDeviceKeyProof(key.publicKey, { keyId, nonce: options.nonce }, options.signature))) return refuse("SIGNATURE_INVALID");
 
+  const ip = options.browser ? options.browser.ip : (options.meta.ip ?? null);
+  const seenIp = options.browser && ip === null ? {} : { lastSeenIp: ip };
   await db.$transaction(async (tx) => {
-    await tx.deviceKey.updateMany({ where: { id: key.id }, data: { lastSeenAt: now, lastSeenIp: options.meta.ip ?? null } });
+    await tx.deviceKey.updateMany({ where: { id: key.id }, data: { lastSeenAt: now, ...seenIp } });
     await recordAuditEvent(tx, { action: "device_key.verified", userId: options.userId, details: { keyId }, meta: options.meta });
   });
   const remembered = key.rememberedUntil !== null && key.rememberedUntil > now;

@@ -32,6 +32,12 @@ export async function registerDeviceKey(options: {
   displayName?: string | null;
   applicationId?: string | null;
   meta: RequestMeta;
+  /**
+   * The browser, when the caller is not the browser: an application's server registers over the API,
+   * and its own address and user agent (meta, for the audit row) are not the browser's. Unknown parts
+   * stay null rather than naming the server as the browser.
+   */
+  browser?: { ip: string | null; userAgent: string | null };
   now?: Date;
 }): Promise<RegisteredDeviceKey> {
   const now = options.now ?? new Date();
@@ -44,7 +50,8 @@ export async function registerDeviceKey(options: {
     if (error instanceof InvalidPublicKeyError) throw new AppError("VALIDATION", "The public key must be an ECDSA P-256 key (SPKI, base64url).", { publicKey: ["Not an ECDSA P-256 public key."] });
     throw error;
   }
-  const displayName = (options.displayName?.trim() || displayNameFor(options.meta.userAgent)).slice(0, DISPLAY_NAME_MAX);
+  const seenFrom = options.browser ?? { ip: options.meta.ip ?? null, userAgent: options.meta.userAgent ?? null };
+  const displayName = (options.displayName?.trim() || displayNameFor(seenFrom.userAgent)).slice(0, DISPLAY_NAME_MAX);
   const keyId = randomBytes(16).toString("base64url");
   const rememberedUntil = options.remember ? new Date(now.getTime() + settings.rememberDays * 86_400_000) : null;
 
@@ -65,12 +72,12 @@ export async function registerDeviceKey(options: {
         userId: options.userId,
         publicKey,
         displayName,
-        userAgent: options.meta.userAgent?.slice(0, 512) ?? null,
+        userAgent: seenFrom.userAgent?.slice(0, 512) ?? null,
         applicationId: options.applicationId ?? null,
         rememberedUntil,
         createdAt: now,
         lastSeenAt: now,
-        lastSeenIp: options.meta.ip ?? null,
+        lastSeenIp: seenFrom.ip,
       },
     });
     await recordAuditEvent(tx, {
