@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { bearer, createTestApplication, seedApplicationUser } from "./fixtures/applications";
 import { db } from "./fixtures/db";
 import { localKeyId, plantBrowserKey } from "./fixtures/device-keys";
 import { readOutbox } from "./fixtures/outbox";
@@ -93,6 +94,34 @@ test("a key forgotten on the server is forgotten by the browser too: the next si
   await enterPassword(page, user.email);
   await secondFactorAsked(page);
   await expect(rememberBox(page)).not.toBeChecked();
+  await expect.poll(() => localKeyId(page, user.id)).toBeNull();
+});
+
+test("a remembered browser forgotten or blocked through the flow API is asked for the second factor at its next sign-in", async ({ page, request }) => {
+  const shop = await createTestApplication();
+  const user = await seedApplicationUser(shop, { devices: emailDevice() });
+  await page.goto("/sign-in");
+  const { keyId } = await plantBrowserKey(page, user.id, { rememberedUntil: new Date(Date.now() + 86_400_000) });
+  await page.context().addCookies([{ name: "mfa_known_browser", value: "1", url: new URL("/sign-in", page.url()).href }]);
+  await enterPassword(page, user.email);
+  await expect(page).toHaveURL(/\/account$/);
+  await signOut(page);
+
+  const key = `/api/v1/users/${user.id}/device-keys/${keyId}`;
+  expect((await request.post(`${key}/block`, { headers: bearer(shop.secret) })).status()).toBe(200);
+  await enterPassword(page, user.email);
+  await secondFactorAsked(page);
+  await page.context().clearCookies({ name: /session-token/ });
+
+  expect((await request.post(`${key}/unblock`, { headers: bearer(shop.secret) })).status()).toBe(200);
+  await enterPassword(page, user.email);
+  await expect(page).toHaveURL(/\/account$/);
+  await signOut(page);
+
+  expect((await request.delete(key, { headers: bearer(shop.secret) })).status()).toBe(204);
+  await enterPassword(page, user.email);
+  await secondFactorAsked(page);
+  // The browser drops the key the account no longer has.
   await expect.poll(() => localKeyId(page, user.id)).toBeNull();
 });
 
