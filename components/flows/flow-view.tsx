@@ -9,6 +9,7 @@ import { RegistrationView } from "@/components/flows/device-registration/registr
 import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
 import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
 import { Notice } from "@/components/ui/notice";
+import { BrowserListSection, type ClientBrowser } from "@/components/flows/browser-management/browser-list";
 
 /**
  * Renders the current section of a flow; the same for the portal and the widget. A client component
@@ -40,6 +41,19 @@ export function FlowView({ door, companyName }: { door: ClientDoorView; companyN
           actions={view.actions}
           confirmRemoval={Boolean(data.confirmRemoval)}
           lastActive={Boolean(data.lastActive)}
+        />
+      );
+    case "DISPLAY_BROWSERS":
+      return (
+        <BrowserListSection
+          flowId={flow.id}
+          userId={String(data.userId)}
+          browsers={data.browsers as ClientBrowser[]}
+          notice={(data.notice as string | null) ?? null}
+          alert={(data.alert as string | null) ?? null}
+          forgotten={(data.forgotten as string[] | undefined) ?? []}
+          seq={Number(data.seq ?? 0)}
+          rememberDays={Number(data.rememberDays)}
         />
       );
     case "ADD_DEVICE":

@@ -70,6 +70,7 @@ function fakeAccount(options: { recent?: boolean; secondFactor?: boolean } = {})
     },
     requiresSecondFactor: async () => options.secondFactor ?? true,
     maxResend: 3,
+    rememberDays: 30,
   };
   return { services, calls };
 }

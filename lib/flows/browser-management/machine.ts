@@ -72,6 +72,8 @@ export type BrowserManagementServices = {
   confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<RenewedSession | null>;
   requiresSecondFactor(userId: string): Promise<boolean>;
   maxResend: number;
+  /** How long "Remember this browser" lasts (DEVICE_KEY_REMEMBER_DAYS), for the empty list's explanation. */
+  rememberDays: number;
 };
 
 /**
@@ -215,6 +217,7 @@ export function createBrowserManagementFlow(
               alert: state.alert ?? null,
               forgotten: state.forgotten ?? [],
               seq: state.seq ?? 0,
+              rememberDays: services.rememberDays,
             },
           };
         }

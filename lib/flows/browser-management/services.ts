@@ -8,6 +8,7 @@ import {
   renameDeviceKey,
   unblockDeviceKey,
 } from "@/lib/device-keys/manage-device-keys";
+import { config } from "@/lib/config";
 import { deviceManagementServices } from "@/lib/flows/device-management/services";
 import type { BrowserManagementServices } from "@/lib/flows/browser-management/machine";
 
@@ -28,5 +29,8 @@ export const browserManagementServices: BrowserManagementServices = {
   requiresSecondFactor,
   get maxResend() {
     return deviceManagementServices.maxResend;
+  },
+  get rememberDays() {
+    return config().deviceKeys.rememberDays;
   },
 };
