@@ -93,12 +93,13 @@ export function BrowserListSection({
   const { state, pending, send } = useFlowEvent(flowId);
   const hydrated = useHydrated();
   const thisKeyId = useThisBrowser(userId, forgotten);
-  const [panel, setPanel] = useState<Panel>(null);
+  // What is being renamed or confirmed, for the answer it was opened after: a new answer from the flow
+  // (seq) closes it in the same render that shows the answer's notice.
+  const [opened, setOpened] = useState<{ panel: Panel; seq: number }>({ panel: null, seq });
+  const panel = opened.seq === seq ? opened.panel : null;
   const panelBox = useRef<HTMLDivElement>(null);
   const returnTo = useRef<string | null>(null);
 
-  // A new answer from the flow (seq) closes whatever was being confirmed.
-  useEffect(() => setPanel(null), [seq]);
   // An opened confirmation takes the focus, so its consequences are what a screen reader reads next.
   useEffect(() => {
     if (panel) panelBox.current?.focus();
@@ -106,10 +107,10 @@ export function BrowserListSection({
 
   const open = (next: NonNullable<Panel>, trigger: string) => {
     returnTo.current = trigger;
-    setPanel(next);
+    setOpened({ panel: next, seq });
   };
   const close = () => {
-    setPanel(null);
+    setOpened({ panel: null, seq });
     const trigger = returnTo.current;
     if (trigger) requestAnimationFrame(() => document.getElementById(trigger)?.focus());
   };
@@ -126,8 +127,9 @@ export function BrowserListSection({
 
   return (
     <section className="card stack" aria-labelledby="browsers-heading">
-      {notice && <FocusedNotice tone="success" message={notice} focusKey={`notice:${seq}`} />}
-      {alert && <FocusedNotice tone="error" message={alert} focusKey={`alert:${seq}`} />}
+      {/* The last answer's notice gives way to the next change being confirmed. */}
+      {notice && !panel && <FocusedNotice tone="success" message={notice} focusKey={`notice:${seq}`} />}
+      {alert && !panel && <FocusedNotice tone="error" message={alert} focusKey={`alert:${seq}`} />}
       {failure && <FocusedNotice tone="error" message={failure} focusKey={state} />}
       <div>
         <h1 id="browsers-heading">Your browsers</h1>
@@ -301,7 +303,8 @@ function Confirmation({
 }) {
   return (
     <div ref={box} tabIndex={-1} role="group" aria-label={label} className="browser-panel focus-panel stack">
-      <Notice tone="warning">{children}</Notice>
+      {/* Not a live region: the group takes the focus when it opens, so this is read then. */}
+      <div className="notice notice-warning">{children}</div>
       <div className="row">
         <button className={`btn btn-small ${danger ? "btn-danger" : ""}`} type="button" disabled={pending} onClick={onConfirm}>
           {pending ? progressLabel : confirmLabel}
