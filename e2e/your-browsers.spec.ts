@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { readOutbox, waitForMessage } from "./fixtures/outbox";
-import { seedUser, signIn } from "./fixtures/users";
+import { PASSWORD, seedUser, signIn } from "./fixtures/users";
 
 /**
  * "Your browsers" (issue 12, the person's view). Until the sign-in registers browsers itself, a test
@@ -281,4 +281,26 @@ test("another user's key id sent straight to the flow door is not found and chan
   expect(key).toMatchObject({ userId: victim.id, status: "ACTIVE", displayName: "Victim's browser" });
   expect(await db.auditEvent.count({ where: { userId: victim.id, action: { startsWith: "device_key." } } })).toBe(0);
   expect(await db.deviceKey.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("without a second factor, a stale session confirms the password before blocking", async ({ page }) => {
+  const user = await seedUser({ mfaEnabled: false });
+  await signIn(page, user.email, "/browsers");
+  await expect(page.getByRole("heading", { name: "Your browsers" })).toBeVisible();
+  const theirs = keyId();
+  await seedKey(user.id, { keyId: theirs, publicKey: await otherPublicKey(page), displayName: "Edge on Windows" });
+  await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
+  await page.reload();
+
+  await page.getByRole("button", { name: "Block Edge on Windows" }).click();
+  await page.getByRole("button", { name: "Yes, block it" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  expect((await db.deviceKey.findUniqueOrThrow({ where: { keyId: theirs } })).status).toBe("ACTIVE");
+  await page.getByRole("textbox", { name: "Password" }).fill("not the password");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("That password is not right.")).toBeVisible();
+  await page.getByRole("textbox", { name: "Password" }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(notice(page)).toContainText('"Edge on Windows" is blocked.');
+  expect((await db.deviceKey.findUniqueOrThrow({ where: { keyId: theirs } })).status).toBe("BLOCKED");
 });
