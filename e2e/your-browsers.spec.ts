@@ -196,12 +196,14 @@ test("block and unblock", async ({ page }) => {
   await expect(notice(page)).toContainText('"Safari on iOS" is blocked.');
   const item = list.getByRole("listitem", { name: "Safari on iOS" });
   await expect(item.getByText("Blocked", { exact: true })).toBeVisible();
+  await expect(item).toContainText(/Remembered until .+, not while blocked/);
   expect((await db.deviceKey.findUniqueOrThrow({ where: { keyId: phone } })).status).toBe("BLOCKED");
 
   await item.getByRole("button", { name: "Unblock Safari on iOS" }).click();
   await page.getByRole("button", { name: "Yes, unblock it" }).click();
   await expect(notice(page)).toHaveText('"Safari on iOS" is unblocked.');
   await expect(item.getByText("Active", { exact: true })).toBeVisible();
+  await expect(item).not.toContainText("not while blocked");
   expect((await db.deviceKey.findUniqueOrThrow({ where: { keyId: phone } })).status).toBe("ACTIVE");
   expect(await db.auditEvent.count({ where: { userId: user.id, action: { in: ["device_key.blocked", "device_key.unblocked"] } } })).toBe(2);
   const subjects = (await readOutbox(page.request, user.email)).map((m) => m.subject ?? "");

@@ -167,7 +167,11 @@ export function BrowserListSection({
                       {moment.format(new Date(b.lastSeenAt))} UTC{b.lastSeenIp ? ` from ${b.lastSeenIp}` : ", address unknown"}
                     </dd>
                     <dt>Second factor</dt>
-                    <dd>{b.rememberedUntil ? `Remembered until ${day.format(new Date(b.rememberedUntil))}` : "Not remembered"}</dd>
+                    <dd>
+                      {b.rememberedUntil ? `Remembered until ${day.format(new Date(b.rememberedUntil))}` : "Not remembered"}
+                      {/* A blocked key proves nothing, so its remembering does not count until it is unblocked. */}
+                      {b.rememberedUntil && b.status === "BLOCKED" ? ", not while blocked" : ""}
+                    </dd>
                   </dl>
 
                   {current === null && (
