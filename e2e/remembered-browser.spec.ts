@@ -125,6 +125,32 @@ test("a remembered browser forgotten or blocked through the flow API is asked fo
   await expect.poll(() => localKeyId(page, user.id)).toBeNull();
 });
 
+test("blocked, then forgotten, on Your browsers: the next sign-in from this browser asks for the second factor", async ({ page }) => {
+  const user = await seedUser({ devices: emailDevice() });
+  await page.goto("/sign-in");
+  await plantBrowserKey(page, user.id, { rememberedUntil: new Date(Date.now() + 86_400_000), displayName: "This laptop" });
+  await page.context().addCookies([{ name: "mfa_known_browser", value: "1", url: new URL("/sign-in", page.url()).href }]);
+  await enterPassword(page, user.email, "/browsers");
+  await expect(page).toHaveURL(/\/browsers$/);
+  const list = page.getByRole("list", { name: "Registered browsers" });
+  await list.getByRole("button", { name: "Block This laptop" }).click();
+  await page.getByRole("button", { name: "Yes, block it" }).click();
+  await expect(list.getByRole("listitem", { name: "This laptop" }).getByText("Blocked", { exact: true })).toBeVisible();
+  await signOut(page);
+  await enterPassword(page, user.email, "/browsers");
+  await secondFactorAsked(page);
+  await passSecondFactor(page, user.email);
+  await expect(page).toHaveURL(/\/browsers$/);
+
+  await list.getByRole("button", { name: "Forget This laptop" }).click();
+  await page.getByRole("button", { name: "Yes, forget it" }).click();
+  await expect(page.getByText("No browsers are registered to your account.")).toBeVisible();
+  expect(await localKeyId(page, user.id)).toBeNull();
+  await signOut(page);
+  await enterPassword(page, user.email);
+  await secondFactorAsked(page);
+});
+
 async function policyPage(browser: Browser, baseURL: string) {
   return (await browser.newContext({ baseURL })).newPage();
 }
