@@ -1,112 +1,32 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "./fixtures/db";
+import { localKeyId, plantBrowserKey } from "./fixtures/device-keys";
 import { readOutbox, waitForMessage } from "./fixtures/outbox";
 import { PASSWORD, seedUser, signIn } from "./fixtures/users";
 
 /**
- * "Your browsers" (issue 12, the person's view). Until the sign-in registers browsers itself, a test
- * gives the page a real key the way registration would leave it: the key pair is made inside the page
- * with WebCrypto (non-extractable private key), the private half stored in IndexedDB exactly where
- * lib/device-keys/browser-key-store.ts keeps it, and the public half inserted as the DeviceKey row.
+ * "Your browsers" (issue 12, the person's view). Each browser is planted as registration leaves it
+ * (e2e/fixtures/device-keys.ts): a key pair made in the page by WebCrypto, the private half in the
+ * page's IndexedDB for "This browser", the public half in the DeviceKey row. The sign-in that
+ * registers browsers is e2e/remembered-browser.spec.ts.
  */
 
 const DAY = 86_400_000;
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-const keyId = () => randomBytes(16).toString("base64url");
-
-/** A key pair made in this page; the private key stored for `userId`; the public key (SPKI, base64url) returned. */
-async function keepKeyInPage(page: Page, userId: string, id: string): Promise<string> {
-  return page.evaluate(
-    async ({ userId, keyId }) => {
-      const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
-      const spki = new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey));
-      const publicKey = btoa(String.fromCharCode(...spki)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const opening = indexedDB.open("mfa-device-keys", 1);
-        opening.onupgradeneeded = () => {
-          if (!opening.result.objectStoreNames.contains("browser-keys")) opening.result.createObjectStore("browser-keys");
-        };
-        opening.onsuccess = () => resolve(opening.result);
-        opening.onerror = () => reject(opening.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = database.transaction("browser-keys", "readwrite");
-        tx.objectStore("browser-keys").put({ userId, keyId, privateKey: pair.privateKey }, userId);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      database.close();
-      return publicKey;
-    },
-    { userId, keyId: id },
-  );
-}
-
-/** The key id this page holds in IndexedDB for the user, or null. */
-function keyInPage(page: Page, userId: string): Promise<string | null> {
-  return page.evaluate(
-    (userId) =>
-      new Promise<string | null>((resolve, reject) => {
-        const opening = indexedDB.open("mfa-device-keys", 1);
-        opening.onupgradeneeded = () => opening.result.createObjectStore("browser-keys");
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction("browser-keys", "readonly").objectStore("browser-keys").get(userId);
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve((request.result as { keyId: string } | undefined)?.keyId ?? null);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    userId,
-  );
-}
-
-/** A public key for a browser that is not this one (its private key is simply not kept). */
-async function otherPublicKey(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
-    const spki = new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey));
-    return btoa(String.fromCharCode(...spki)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  });
-}
-
-type SeedKey = { keyId: string; publicKey: string; displayName: string; status?: "ACTIVE" | "BLOCKED"; rememberedUntil?: Date | null; lastSeenIp?: string; seenMinutesAgo?: number };
-
-function seedKey(userId: string, key: SeedKey) {
-  const seen = new Date(Date.now() - (key.seenMinutesAgo ?? 0) * 60_000);
-  return db.deviceKey.create({
-    data: {
-      keyId: key.keyId,
-      userId,
-      publicKey: key.publicKey,
-      displayName: key.displayName,
-      status: key.status ?? "ACTIVE",
-      rememberedUntil: key.rememberedUntil ?? null,
-      createdAt: new Date(Date.now() - 3 * DAY),
-      lastSeenAt: seen,
-      lastSeenIp: key.lastSeenIp ?? null,
-    },
-  });
-}
 
 /**
  * A user with an email device, signed in at /browsers, whose page holds the key of "This laptop"
  * (remembered for 20 more days), and two other browsers: a remembered phone and a blocked desktop.
  */
 async function userWithBrowsers(page: Page) {
-  const user = await seedUser({ devices: [{ type: "EMAIL", nickname: "Mail", target: `mail-${keyId()}@example.test`, isDefault: true }] });
+  const user = await seedUser({ devices: [{ type: "EMAIL", nickname: "Mail", target: `mail-${randomBytes(8).toString("hex")}@example.test`, isDefault: true }] });
   await signIn(page, user.email, "/browsers");
   await expect(page.getByRole("heading", { name: "Your browsers" })).toBeVisible();
-  const mine = keyId();
-  const phone = keyId();
-  const desktop = keyId();
   const rememberedUntil = new Date(Date.now() + 20 * DAY);
-  await seedKey(user.id, { keyId: mine, publicKey: await keepKeyInPage(page, user.id, mine), displayName: "This laptop", rememberedUntil, lastSeenIp: "203.0.113.10" });
-  await seedKey(user.id, { keyId: phone, publicKey: await otherPublicKey(page), displayName: "Safari on iOS", rememberedUntil: new Date(Date.now() + 5 * DAY), lastSeenIp: "198.51.100.7", seenMinutesAgo: 60 });
-  await seedKey(user.id, { keyId: desktop, publicKey: await otherPublicKey(page), displayName: "Firefox on Windows", status: "BLOCKED", seenMinutesAgo: 120 });
+  const { keyId: mine } = await plantBrowserKey(page, user.id, { displayName: "This laptop", rememberedUntil, lastSeenIp: "203.0.113.10" });
+  const { keyId: phone } = await plantBrowserKey(page, user.id, { keep: false, displayName: "Safari on iOS", rememberedUntil: new Date(Date.now() + 5 * DAY), lastSeenIp: "198.51.100.7", seenMinutesAgo: 60 });
+  const { keyId: desktop } = await plantBrowserKey(page, user.id, { keep: false, displayName: "Firefox on Windows", status: "BLOCKED", seenMinutesAgo: 120 });
   await page.reload();
   const list = page.getByRole("list", { name: "Registered browsers" });
   await expect(list.getByRole("listitem", { name: "This laptop" }).getByText("This browser")).toBeVisible();
@@ -219,7 +139,7 @@ test("forget all other browsers keeps this one; forgetting this one deletes its 
   await expect(notice(page)).toHaveText("Forgot 2 browsers.");
   await expect(list.getByRole("listitem")).toHaveCount(1);
   expect((await db.deviceKey.findMany({ where: { userId: user.id } })).map((k) => k.keyId)).toEqual([mine]);
-  expect(await keyInPage(page, user.id)).toBe(mine);
+  expect(await localKeyId(page, user.id)).toBe(mine);
   await expect(page.getByRole("button", { name: "Forget all other browsers" })).toBeDisabled();
 
   await list.getByRole("button", { name: "Forget This laptop" }).click();
@@ -227,7 +147,7 @@ test("forget all other browsers keeps this one; forgetting this one deletes its 
   await page.getByRole("button", { name: "Yes, forget it" }).click();
   await expect(notice(page)).toContainText('"This laptop" was forgotten.');
   await expect(page.getByText("No browsers are registered to your account.")).toBeVisible();
-  await expect.poll(() => keyInPage(page, user.id)).toBeNull();
+  await expect.poll(() => localKeyId(page, user.id)).toBeNull();
   expect(await db.deviceKey.count({ where: { userId: user.id } })).toBe(0);
 });
 
@@ -260,8 +180,7 @@ test("another user's key id sent straight to the flow door is not found and chan
   const flowId = await page.locator("[data-flow-id]").getAttribute("data-flow-id");
 
   const victim = await seedUser();
-  const theirs = keyId();
-  await seedKey(victim.id, { keyId: theirs, publicKey: await otherPublicKey(page), displayName: "Victim's browser", rememberedUntil: new Date(Date.now() + DAY) });
+  const { keyId: theirs } = await plantBrowserKey(page, victim.id, { keep: false, displayName: "Victim's browser", rememberedUntil: new Date(Date.now() + DAY) });
 
   for (const event of [
     { type: "FORGET", keyId: theirs },
@@ -289,8 +208,7 @@ test("without a second factor, a stale session confirms the password before bloc
   const user = await seedUser({ mfaEnabled: false });
   await signIn(page, user.email, "/browsers");
   await expect(page.getByRole("heading", { name: "Your browsers" })).toBeVisible();
-  const theirs = keyId();
-  await seedKey(user.id, { keyId: theirs, publicKey: await otherPublicKey(page), displayName: "Edge on Windows" });
+  const { keyId: theirs } = await plantBrowserKey(page, user.id, { keep: false, displayName: "Edge on Windows" });
   await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
   await page.reload();
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { fieldError, notAvailable } from "@/lib/flows/section-helpers";
+import { notAvailable } from "@/lib/flows/section-helpers";
+import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import type { DeviceKeySummary } from "@/lib/device-keys/manage-device-keys";
-import type { RenewedSession } from "@/lib/flows/device-management/machine";
 import { browserNameSchema, keyIdSchema } from "@/lib/validations/device-keys";
 
 /**
@@ -66,15 +66,11 @@ export type BrowserManagementServices = {
   forgetBrowser(userId: string, keyId: string, meta: RequestMeta): Promise<void>;
   /** How many were forgotten. */
   forgetOtherBrowsers(userId: string, keepKeyId: string | null, meta: RequestMeta): Promise<number>;
-  /** The device-management flow's step-up services, the same functions (security.md item 8). */
+  /** The device-management flow's, the same function (security.md item 8). */
   isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
-  applyStepUp(sessionId: string | null, subflowId: string, meta: RequestMeta): Promise<RenewedSession | null>;
-  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<RenewedSession | null>;
-  requiresSecondFactor(userId: string): Promise<boolean>;
-  maxResend: number;
   /** How long "Remember this browser" lasts (DEVICE_KEY_REMEMBER_DAYS), for the empty list's explanation. */
   rememberDays: number;
-};
+} & StepUpServices;
 
 /**
  * Changes that need a fresh authentication (security.md item 8). Unblocking is one: it turns a browser
@@ -149,16 +145,7 @@ export function createBrowserManagementFlow(
       // Step-up: the Device Authentication subflow as a second factor for this change, exactly as the
       // device-management flow starts it.
       if (state.section === "STEP_UP" && !state.subflowId) {
-        return {
-          ...state,
-          subflowId: await ctx.startSubflow("device-authentication", {
-            maxResend: services.maxResend,
-            purpose: "step-up",
-            magicLinkEnabled: false,
-            allowCancel: true,
-            allowOtpFallback: true,
-          }),
-        };
+        return { ...state, subflowId: await ctx.startSubflow("device-authentication", stepUpSubflowInput(services)) };
       }
       return null;
     },
@@ -177,26 +164,15 @@ export function createBrowserManagementFlow(
         }
         case "STEP_UP": {
           if (event.type !== "SUBFLOW_ENDED" || !state.subflowId) throw notAvailable();
-          const outcome = event.result.output.ciam_subflowResult;
-          if (event.result.status === "success" && outcome === "AUTHENTICATED") {
-            const renewed = await services.applyStepUp(ctx.sessionId, state.subflowId, ctx.meta);
-            if (!renewed) throw notAvailable();
-            await ctx.adoptSession(renewed);
-            return apply(state, state.resume, ctx);
-          }
-          // No second factor (MFA off, or no active device): the account's highest level is the password.
-          if (event.result.status === "success" && outcome === "NO_SECOND_FACTOR") return { section: "CONFIRM_PASSWORD", resume: state.resume, seq: state.seq };
-          const unusable = event.result.output.ciam_errorDetails === "NO_USABLE_DEVICE";
-          return listed(state, { alert: unusable ? String(event.result.output.ciam_errorMessage) : "You did not confirm it's you, so nothing was changed." });
+          const ended = await stepUpEnded(services, ctx, state.subflowId, event.result);
+          if (ended.outcome === "proved") return apply(state, state.resume, ctx);
+          if (ended.outcome === "password") return { section: "CONFIRM_PASSWORD", resume: state.resume, seq: state.seq };
+          return listed(state, { alert: ended.alert });
         }
         case "CONFIRM_PASSWORD": {
           if (event.type === "CANCEL" || event.type === "BACK") return listed(state, { alert: "Nothing was changed." });
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
-          // A device activated since the step-up began raises the bar: the password no longer does.
-          if (await services.requiresSecondFactor(userId)) return { section: "STEP_UP", subflowId: null, resume: state.resume, seq: state.seq };
-          const renewed = await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta);
-          if (!renewed) throw fieldError("password", "That password is not right.");
-          await ctx.adoptSession(renewed);
+          if ((await stepUpByPassword(services, ctx, userId, event.password)) === "second-factor") return { section: "STEP_UP", subflowId: null, resume: state.resume, seq: state.seq };
           return apply(state, state.resume, ctx);
         }
       }
