@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_AUTH_SECRET } from "./e2e/fixtures/server-env";
+import { serverEnvironment } from "./e2e/fixtures/server-env";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -18,22 +18,7 @@ process.env.DATABASE_URL = postgresql
   ? `${process.env.TEST_POSTGRESQL_URL ?? "postgresql://mfa:mfa@localhost:5432"}/mfa_e2e${process.env.TEST_DATABASE_SUFFIX ?? ""}`
   : "file:./prisma/e2e.db";
 
-const serverEnv = {
-  E2E_DATABASE: postgresql ? "postgresql" : "sqlite",
-  DATABASE_URL: process.env.DATABASE_URL,
-  APP_URL: baseURL,
-  NEXTAUTH_URL: baseURL,
-  AUTH_SECRET: E2E_AUTH_SECRET,
-  WIDGET_ALLOWED_ORIGINS: baseURL,
-  // Every test comes from 127.0.0.1, so the per-address limits are raised out of the suite's way.
-  // The per-email and per-account limits keep their defaults: each test uses fresh addresses, and
-  // e2e/rate-limits.spec.ts meets the per-account wait for real.
-  SIGN_IN_FAILURES_PER_ADDRESS: "1000000",
-  SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
-  EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: "1000000",
-  // Shorter than the 5 s default so e2e/database-resilience.spec.ts can outlast it quickly.
-  DATABASE_BUSY_TIMEOUT_MS: "3000",
-};
+const serverEnv = serverEnvironment(baseURL);
 
 const server = (env: Record<string, string>, url: string) => ({
   command: "bash scripts/e2e-server.sh",

@@ -133,6 +133,18 @@ const schema = z.object({
   PAIRING_KEY_TTL_MINUTES: int(10, 1, 10),
   /** Wrong pairing keys per client address per hour, so keys cannot be guessed online. */
   PAIRING_FAILURES_PER_ADDRESS_PER_HOUR: int(20, 1, 100_000),
+
+  // Device keys: browsers registered to an account (lib/device-keys, seed 002).
+  /** How long "Remember this browser" skips the second factor; at most 90 days. */
+  DEVICE_KEY_REMEMBER_DAYS: int(30, 1, 90),
+  /** Whether "Remember this browser" is ticked when the second-factor page opens. */
+  REMEMBER_BROWSER_DEFAULT: flag(false),
+  /** Sign-in only from browsers registered to the account ("login from registered devices only"). */
+  KNOWN_DEVICES_ONLY: flag(false),
+  /** Registering a browser removes the account's other registered browsers. */
+  SINGLE_DEVICE_KEY: flag(false),
+  /** Registered browsers per account. */
+  DEVICE_KEYS_PER_USER: int(10, 1, 100),
 });
 
 export type AppEnv = "development" | "test" | "production";
@@ -206,6 +218,13 @@ function load() {
       pushLimitPerHour: env.PUSH_LIMIT_PER_HOUR,
       pairingKeyTtlMinutes: env.PAIRING_KEY_TTL_MINUTES,
       pairingFailuresPerAddressPerHour: env.PAIRING_FAILURES_PER_ADDRESS_PER_HOUR,
+    },
+    deviceKeys: {
+      rememberDays: env.DEVICE_KEY_REMEMBER_DAYS,
+      rememberByDefault: env.REMEMBER_BROWSER_DEFAULT,
+      knownDevicesOnly: env.KNOWN_DEVICES_ONLY,
+      singleDevice: env.SINGLE_DEVICE_KEY,
+      maxPerUser: env.DEVICE_KEYS_PER_USER,
     },
   };
 }

@@ -11,6 +11,7 @@ export default function PortalLayout({ children }: { children: ReactNode }) {
         <nav className="site-nav" aria-label="Account">
           <a href="/account">Overview</a>
           <a href="/devices">Devices</a>
+          <a href="/browsers">Browsers</a>
           <SignOutButton />
         </nav>
       </header>

@@ -32,12 +32,15 @@ export function FlowHost({
   companyName,
   returnTo,
   parentOrigin,
+  beforeLeaving,
 }: {
   initial: ClientDoorView;
   mode: "sign-in" | "portal" | "widget";
   companyName: string;
   returnTo?: string;
   parentOrigin?: string;
+  /** Sign-in: runs once the complete session's cookie is set, before the page leaves ("Remember this browser"). */
+  beforeLeaving?: () => Promise<void>;
 }) {
   const [view, setView] = useState(initial);
   const [signInFailed, setSignInFailed] = useState(false);
@@ -45,15 +48,26 @@ export function FlowHost({
   flowId.current = view.flow.id;
   const query = mode === "sign-in" && returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
 
-  const take = useCallback((answer: FlowAnswer): Promise<ActionResult> | ActionResult => {
-    if (answer.status === "error") return { status: "error", message: answer.message, fieldErrors: answer.fieldErrors };
-    if ("redirectTo" in answer) {
-      window.location.assign(safeReturnPath(answer.redirectTo, { origin: window.location.origin }));
-      return leaving();
-    }
-    setView(answer.view);
-    return { status: "success" };
-  }, []);
+  const leaveFor = useCallback(
+    async (redirectTo: string) => {
+      if (beforeLeaving) await beforeLeaving().catch(() => undefined);
+      window.location.assign(safeReturnPath(redirectTo, { origin: window.location.origin }));
+    },
+    [beforeLeaving],
+  );
+
+  const take = useCallback(
+    (answer: FlowAnswer): Promise<ActionResult> | ActionResult => {
+      if (answer.status === "error") return { status: "error", message: answer.message, fieldErrors: answer.fieldErrors };
+      if ("redirectTo" in answer) {
+        void leaveFor(answer.redirectTo);
+        return leaving();
+      }
+      setView(answer.view);
+      return { status: "success" };
+    },
+    [leaveFor],
+  );
 
   const door = useMemo<FlowDoor>(
     () => ({
@@ -102,11 +116,11 @@ export function FlowHost({
     })
       .then((response) => response.json() as Promise<FlowAnswer>)
       .then((answer) => {
-        if (answer.status === "success" && "redirectTo" in answer) window.location.assign(safeReturnPath(answer.redirectTo, { origin: window.location.origin }));
+        if (answer.status === "success" && "redirectTo" in answer) void leaveFor(answer.redirectTo);
         else setSignInFailed(true);
       })
       .catch(() => setSignInFailed(true));
-  }, [mode, result, view.flow.id, query]);
+  }, [mode, result, view.flow.id, query, leaveFor]);
 
   // A new section takes the keyboard focus, as a new page would: its notice when it opens with one
   // (FocusedNotice), else its heading, so a screen reader announces where the person now is.

@@ -9,6 +9,12 @@ import { RegistrationView } from "@/components/flows/device-registration/registr
 import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
 import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
 import { Notice } from "@/components/ui/notice";
+import dynamic from "next/dynamic";
+import type { ClientBrowser } from "@/components/flows/browser-management/browser-list";
+
+// Its own chunk: only /browsers needs it (and the browser's key store with it), so the sign-in and
+// device pages, which share this component, load none of it (README, Performance: first-load JS).
+const BrowserListSection = dynamic(() => import("@/components/flows/browser-management/browser-list").then((m) => m.BrowserListSection));
 
 /**
  * Renders the current section of a flow; the same for the portal and the widget. A client component
@@ -40,6 +46,19 @@ export function FlowView({ door, companyName }: { door: ClientDoorView; companyN
           actions={view.actions}
           confirmRemoval={Boolean(data.confirmRemoval)}
           lastActive={Boolean(data.lastActive)}
+        />
+      );
+    case "DISPLAY_BROWSERS":
+      return (
+        <BrowserListSection
+          flowId={flow.id}
+          userId={String(data.userId)}
+          browsers={data.browsers as ClientBrowser[]}
+          notice={(data.notice as string | null) ?? null}
+          alert={(data.alert as string | null) ?? null}
+          forgotten={(data.forgotten as string[] | undefined) ?? []}
+          seq={Number(data.seq ?? 0)}
+          rememberDays={Number(data.rememberDays)}
         />
       );
     case "ADD_DEVICE":

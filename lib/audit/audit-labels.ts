@@ -33,4 +33,12 @@ export const auditActionLabel: Record<string, string> = {
   "push.approved": "Sign-in approved on your phone",
   "push.denied": "Sign-in denied on your phone",
   "push.number_mismatch": "Wrong number chosen on your phone",
+  "device_key.registered": "Browser registered",
+  "device_key.verified": "Registered browser recognised",
+  "device_key.refused": "A browser was not recognised",
+  "device_key.renamed": "Browser renamed",
+  "device_key.blocked": "Browser blocked",
+  "device_key.unblocked": "Browser unblocked",
+  "device_key.forgotten": "Browser forgotten",
+  "device_key.remembered_forgotten": "Remembered browsers reset",
 };

@@ -43,7 +43,18 @@ export type AuditAction =
   | "push.sent"
   | "push.approved"
   | "push.denied"
-  | "push.number_mismatch";
+  | "push.number_mismatch"
+  // Device keys (lib/device-keys, seed 002): a browser registered, proved or refused, and changed by
+  // its owner; a sign-in refused because the browser is not registered (KNOWN_DEVICES_ONLY).
+  | "device_key.registered"
+  | "device_key.verified"
+  | "device_key.refused"
+  | "device_key.renamed"
+  | "device_key.blocked"
+  | "device_key.unblocked"
+  | "device_key.forgotten"
+  | "device_key.remembered_forgotten"
+  | "user.unknown_browser_refused";
 
 /**
  * Who is asking: the client address and user agent, and for a flow API request the application whose

@@ -56,7 +56,10 @@ export async function authenticateWithPassword(options: { email: string; passwor
     );
     return { status: "unverified" };
   }
-  const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta, secondFactorPending: user.mfaEnabled });
+  // With KNOWN_DEVICES_ONLY every password sign-in waits on the second-factor page until the browser
+  // has proved it is registered, even for an account without a second factor (lib/device-keys).
+  const secondFactorPending = user.mfaEnabled || config().deviceKeys.knownDevicesOnly;
+  const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta, secondFactorPending });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, details: { method: "pwd" }, meta: options.meta }),
   );

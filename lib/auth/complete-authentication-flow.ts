@@ -52,7 +52,7 @@ export async function refuseForeignRedemption(options: { flowId: string; userId:
  */
 export type SignInRedemption = {
   flow: { id: string; result: { status: string; output: Record<string, unknown> } | null };
-  session: { id: string; userId: string; familyId: string; authMethods: string; secondFactorPending: boolean };
+  session: { id: string; userId: string; familyId: string; authMethods: string; secondFactorPending: boolean; browserCheck?: string | null };
   meta: RequestMeta;
 };
 
@@ -82,7 +82,11 @@ export async function redeemSignIn(tx: Tx, { flow, session, meta }: SignInRedemp
   if (redeemed.count !== 1) throw NOT_REDEEMED;
   const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
   if (revoked.count !== 1) throw NOT_REDEEMED;
-  const created = await createSession({ userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, method), meta }, tx);
+  // The browser this sign-in proved stays known to the complete session, for "Remember this browser".
+  const created = await createSession(
+    { userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, method), meta, browserCheck: session.browserCheck },
+    tx,
+  );
   await recordAuditEvent(tx, {
     action: session.secondFactorPending ? "user.signed_in" : "user.reauthenticated",
     userId: session.userId,

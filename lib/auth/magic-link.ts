@@ -98,7 +98,8 @@ export async function consumeMagicLink(options: { token: string; meta: RequestMe
     userId: row.userId,
     methods: ["magic_link"],
     meta: options.meta,
-    secondFactorPending: await requiresSecondFactor(row.userId),
+    // KNOWN_DEVICES_ONLY: the browser must prove itself first, as after a password.
+    secondFactorPending: config().deviceKeys.knownDevicesOnly || (await requiresSecondFactor(row.userId)),
   });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: row.userId, details: { method: "magic_link" }, meta: options.meta }),

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 
-export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey" | "push" | "mobile_passcode";
+export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey" | "push" | "mobile_passcode" | "device_key";
 
 /** The session a request acts as: its row id and the family its flows belong to. */
 export type SessionRef = { id: string; familyId: string };
@@ -20,6 +20,8 @@ export async function createSession(options: {
   /** The account has MFA on and only the first factor was given: this session can only finish signing in. */
   secondFactorPending?: boolean;
   familyId?: string;
+  /** Carried from the pending session it replaces: which registered browser this sign-in proved (lib/device-keys). */
+  browserCheck?: string | null;
 }, client: Tx | typeof db = db) {
   const now = new Date();
   // `client`: a transaction, when the new session must appear together with other writes (a sign-in's
@@ -30,6 +32,7 @@ export async function createSession(options: {
       familyId: options.familyId ?? randomUUID(),
       authMethods: options.methods.join(","),
       secondFactorPending: options.secondFactorPending ?? false,
+      browserCheck: options.browserCheck ?? null,
       authenticatedAt: now,
       expiresAt: new Date(now.getTime() + config().session.lengthMinutes * 60_000),
       ip: options.meta.ip ?? null,
@@ -88,6 +91,7 @@ type LiveSessionRow = {
   authMethods: string;
   authenticatedAt: Date;
   secondFactorPending: boolean;
+  browserCheck: string | null;
   lastSeenAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
@@ -107,7 +111,7 @@ type LiveSessionRow = {
  */
 export async function findLiveSession(sessionId: string, nowMs = Date.now()) {
   const [row] = await db.$queryRaw<LiveSessionRow[]>`
-    SELECT s."id", s."familyId", s."userId", s."authMethods", s."authenticatedAt", s."secondFactorPending",
+    SELECT s."id", s."familyId", s."userId", s."authMethods", s."authenticatedAt", s."secondFactorPending", s."browserCheck",
            s."lastSeenAt", s."expiresAt", s."revokedAt",
            u."email" AS "userEmail", u."name" AS "userName", u."mfaEnabled" AS "userMfaEnabled"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"

@@ -14,11 +14,16 @@ const DATABASE_VERSION = 2;
 const KEY_STORE = "device-keys";
 const ACCOUNT_STORE = "accounts";
 
-function openDatabase(name: string): Promise<IDBDatabase> {
+/** An IndexedDB database by name and version, with the object stores it must have. */
+export type IndexedDbSchema = { name: string; version: number; stores: readonly string[] };
+
+const AUTHENTICATOR_DATABASE: IndexedDbSchema = { name: DATABASE_NAME, version: DATABASE_VERSION, stores: [KEY_STORE, ACCOUNT_STORE] };
+
+function openDatabase(schema: IndexedDbSchema): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const opening = indexedDB.open(name, DATABASE_VERSION);
+    const opening = indexedDB.open(schema.name, schema.version);
     opening.onupgradeneeded = () => {
-      for (const store of [KEY_STORE, ACCOUNT_STORE]) {
+      for (const store of schema.stores) {
         if (!opening.result.objectStoreNames.contains(store)) opening.result.createObjectStore(store);
       }
     };
@@ -27,13 +32,13 @@ function openDatabase(name: string): Promise<IDBDatabase> {
   });
 }
 
-async function inStore(databaseName: string, storeName: string, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
-  const database = await openDatabase(databaseName);
+/** One request on one store, resolved once its transaction has committed (so a put is on disk). */
+export async function inIndexedDbStore(schema: IndexedDbSchema, storeName: string, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
+  const database = await openDatabase(schema);
   try {
     return await new Promise((resolve, reject) => {
       const transaction = database.transaction(storeName, mode);
       const request = act(transaction.objectStore(storeName));
-      // Resolved when the transaction commits, so a put is on disk before the caller goes on.
       transaction.oncomplete = () => resolve(request.result);
       transaction.onerror = () => reject(transaction.error);
       transaction.onabort = () => reject(transaction.error);
@@ -42,6 +47,9 @@ async function inStore(databaseName: string, storeName: string, mode: IDBTransac
     database.close();
   }
 }
+
+const inStore = (databaseName: string, storeName: string, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest) =>
+  inIndexedDbStore({ ...AUTHENTICATOR_DATABASE, name: databaseName }, storeName, mode, act);
 
 export class IndexedDbKeyStore implements KeyStore {
   constructor(private readonly databaseName = DATABASE_NAME) {}

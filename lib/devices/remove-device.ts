@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { changeDevice, type DeviceChangeOptions } from "@/lib/devices/change-device";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { wakePhoneAfterResponse } from "@/lib/push/wake-phone";
+import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
 
 /**
  * Removes a device. When it was the last active one, MFA is turned off in the same transaction:

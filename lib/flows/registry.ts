@@ -5,12 +5,16 @@ import { createDeviceRegistrationFlow } from "@/lib/flows/device-registration/ma
 import { deviceRegistrationServices } from "@/lib/flows/device-registration/services";
 import { createDeviceAuthenticationFlow } from "@/lib/flows/device-authentication/machine";
 import { deviceAuthenticationServices } from "@/lib/flows/device-authentication/services";
+import { createBrowserManagementFlow } from "@/lib/flows/browser-management/machine";
+import { browserManagementServices } from "@/lib/flows/browser-management/services";
 
 /** Every flow the doors can start, by kind. */
 export const flowMachines = {
   "device-management": createDeviceManagementFlow(deviceManagementServices),
   "device-registration": createDeviceRegistrationFlow(deviceRegistrationServices),
   "device-authentication": createDeviceAuthenticationFlow(deviceAuthenticationServices),
+  // "Your browsers" (issue 12): the portal only; no widget or API adapter opens it.
+  "browser-management": createBrowserManagementFlow(browserManagementServices),
 };
 
 export type FlowKind = keyof typeof flowMachines;

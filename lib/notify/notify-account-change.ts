@@ -11,6 +11,11 @@ const wording: Record<string, string> = {
   "device.removed": "A sign-in device was removed from your account",
   "mfa.enabled": "Two-step verification was turned on",
   "mfa.disabled": "Two-step verification was turned off",
+  "device_key.registered": "A browser was registered to your account",
+  "device_key.renamed": "One of your registered browsers was renamed",
+  "device_key.blocked": "One of your registered browsers was blocked",
+  "device_key.unblocked": "One of your registered browsers was unblocked",
+  "device_key.forgotten": "A registered browser was removed from your account",
 };
 
 /**

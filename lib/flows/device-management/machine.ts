@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { fieldError, notAvailable } from "@/lib/flows/section-helpers";
+import { notAvailable } from "@/lib/flows/section-helpers";
+import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -69,20 +70,8 @@ export type DeviceManagementServices = {
   removeDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<{ mfaTurnedOff: boolean }>;
   /** Whether the session proved who the user is within the policy's window (security.md item 8). */
   isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
-  /**
-   * Redeems a finished authentication subflow as a step-up: the session is replaced by a new, freshly
-   * authenticated one, returned for the door to hand to the browser; null when nothing was proved.
-   */
-  applyStepUp(sessionId: string | null, subflowId: string, meta: RequestMeta): Promise<RenewedSession | null>;
-  /** The password as a step-up, for accounts whose highest level it is; the new session, or null. */
-  confirmPassword(userId: string, sessionId: string | null, password: string, meta: RequestMeta): Promise<RenewedSession | null>;
-  /** Whether the account's highest level is a second factor (MFA on, an active device). */
-  requiresSecondFactor(userId: string): Promise<boolean>;
-  /** How many new codes a step-up may send. */
-  maxResend: number;
-};
+} & StepUpServices;
 
-export type RenewedSession = { id: string; userId: string };
 
 /**
  * Changes that need a fresh authentication at the account's highest level (security.md item 8).
@@ -137,16 +126,7 @@ export function createDeviceManagementFlow(
         // Step-up: the Device Authentication subflow, as a second factor for this change.
         case "STEP_UP":
           if (state.subflowId) return null;
-          return {
-            ...state,
-            subflowId: await ctx.startSubflow("device-authentication", {
-              maxResend: services.maxResend,
-              purpose: "step-up",
-              magicLinkEnabled: false,
-              allowCancel: true,
-              allowOtpFallback: true,
-            }),
-          };
+          return { ...state, subflowId: await ctx.startSubflow("device-authentication", stepUpSubflowInput(services)) };
         // Add Device: invoke the registration subflow once; its end comes back as SUBFLOW_ENDED.
         case "ADD_DEVICE":
           if (state.subflowId) return null;
@@ -176,32 +156,15 @@ export function createDeviceManagementFlow(
       switch (state.section) {
         case "STEP_UP": {
           if (event.type !== "SUBFLOW_ENDED" || !state.subflowId) throw notAvailable();
-          const outcome = event.result.output.ciam_subflowResult;
-          if (event.result.status === "success" && outcome === "AUTHENTICATED") {
-            const renewed = await services.applyStepUp(ctx.sessionId, state.subflowId, ctx.meta);
-            if (!renewed) throw notAvailable();
-            await ctx.adoptSession(renewed);
-            return machine.handle(state.resume.state, state.resume.event, ctx);
-          }
-          // The account has no second factor (MFA off, or no active device): its highest level is the
-          // password. An account with one it cannot use here gets an error from the subflow instead.
-          if (event.result.status === "success" && outcome === "NO_SECOND_FACTOR") return { section: "CONFIRM_PASSWORD", resume: state.resume };
-          const unusable = event.result.output.ciam_errorDetails === "NO_USABLE_DEVICE";
-          return {
-            section: "DISPLAY_USER_DEVICES",
-            alert: unusable ? String(event.result.output.ciam_errorMessage) : "You did not confirm it's you, so nothing was changed.",
-          };
+          const ended = await stepUpEnded(services, ctx, state.subflowId, event.result);
+          if (ended.outcome === "proved") return machine.handle(state.resume.state, state.resume.event, ctx);
+          if (ended.outcome === "password") return { section: "CONFIRM_PASSWORD", resume: state.resume };
+          return { section: "DISPLAY_USER_DEVICES", alert: ended.alert };
         }
         case "CONFIRM_PASSWORD":
           if (event.type === "CANCEL" || event.type === "BACK") return { section: "DISPLAY_USER_DEVICES", alert: "Nothing was changed." };
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
-          // A device activated since the step-up began raises the bar: the password no longer does.
-          if (await services.requiresSecondFactor(userId)) return { section: "STEP_UP", subflowId: null, resume: state.resume };
-          {
-            const renewed = await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta);
-            if (!renewed) throw fieldError("password", "That password is not right.");
-            await ctx.adoptSession(renewed);
-          }
+          if ((await stepUpByPassword(services, ctx, userId, event.password)) === "second-factor") return { section: "STEP_UP", subflowId: null, resume: state.resume };
           return machine.handle(state.resume.state, state.resume.event, ctx);
         case "ENABLE_MFA":
           if (event.type === "ENABLE_MFA") {

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { BROWSER_HINT_COOKIE, parseBrowserHint } from "@/lib/flows/browser-hint";
 import { FlowHost } from "@/components/flows/flow-host";
+import { BrowserCheck } from "@/components/auth/browser-check";
+import { SecondFactorHost } from "@/components/auth/second-factor-host";
+import { BROWSER_KEY_HINT_COOKIE } from "@/lib/device-keys/browser-key-hint";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Notice } from "@/components/ui/notice";
 import { requirePendingSession } from "@/lib/auth/require-user";
@@ -27,6 +30,15 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   // emailed link, and email is never stronger than the first factor (security.md item 12). An account
   // whose only second factor is email therefore signs in with its password, then an emailed code.
   const afterEmail = session.authMethods.split(",").includes("magic_link");
+
+  // Device keys (lib/device-keys): a browser registered here proves itself before any second factor is
+  // sent, so a remembered one skips it. Asked where it can answer (the hint cookie), or everywhere when
+  // only registered browsers may sign in; once per sign-in (the session keeps the answer).
+  const deviceKeys = config().deviceKeys;
+  const jar = await cookies();
+  if (session.browserCheck === null && (deviceKeys.knownDevicesOnly || jar.has(BROWSER_KEY_HINT_COOKIE))) {
+    return <BrowserCheck userId={session.userId} returnTo={returnTo} />;
+  }
 
   // Only this session's own flow: another sign-in of the same account, finished or not, is a stranger.
   // One statement finds it, finished or open (issue 8: a handful of statements per step).
@@ -69,13 +81,20 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           allowCancel: false,
           // A phone that timed out offers the passcode its app shows (Mobile Passcode Flow).
           allowOtpFallback: true,
-          browser: parseBrowserHint((await cookies()).get(BROWSER_HINT_COOKIE)?.value),
+          browser: parseBrowserHint(jar.get(BROWSER_HINT_COOKIE)?.value),
         },
         caller,
       });
   return (
     <div className="stack">
-      <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />
+      <SecondFactorHost
+        initial={clientDoorView({ flow, subflow: null })}
+        returnTo={returnTo}
+        companyName={config().branding.companyName}
+        userId={session.userId}
+        rememberDays={deviceKeys.rememberDays}
+        rememberByDefault={deviceKeys.rememberByDefault}
+      />
       <p className="small muted">
         Not you? <SignOutButton />
       </p>

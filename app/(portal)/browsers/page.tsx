@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { FlowHost } from "@/components/flows/flow-host";
+import { requireUserPage } from "@/lib/auth/require-user";
+import { callerFor } from "@/lib/auth/caller";
+import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
+import { clientDoorView } from "@/lib/flows/flow-door";
+import { config } from "@/lib/config";
+
+export const metadata: Metadata = { title: "Your browsers" };
+
+/**
+ * The portal's door to the Browser Management flow (lib/flows/browser-management): the list, its
+ * changes, and the step-up some of them need, all through the flow door as on the devices page.
+ */
+export default async function BrowsersPage() {
+  const session = await requireUserPage("/browsers");
+  const door = await openFlowForDoor({
+    kind: "browser-management",
+    userId: session.user.id,
+    door: "portal",
+    input: {},
+    caller: await callerFor(session),
+  });
+  return <FlowHost mode="portal" initial={clientDoorView(door)} companyName={config().branding.companyName} />;
+}
