@@ -207,6 +207,12 @@ function hasChoice(state: WithDevices, ctx: Ctx) {
   return state.usable.length > 1 || (state.usable.length === 1 && ctx.input.magicLinkEnabled);
 }
 
+/** Change device, from any section that authenticates with one: back to the list, when there is a choice. */
+function backToSelection(state: WithDevices, ctx: Ctx): State {
+  if (!hasChoice(state, ctx)) throw notAvailable();
+  return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
+}
+
 /**
  * The push section's challenge as its row says now. Only this state's own challenge counts: a newer one
  * of the flow (none should exist) or none at all reads as withdrawn, never as pending or approved.
@@ -353,10 +359,7 @@ export function createDeviceAuthenticationFlow(
         // Handle TOTP, SMS, voice and email OTP authentication: enter the code, resend, or change device.
         case "AUTHENTICATE_WITH_OTP": {
           const device = chosen(state, state.deviceId);
-          if (event.type === "CHANGE_DEVICE") {
-            if (!hasChoice(state, ctx)) throw notAvailable();
-            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
-          }
+          if (event.type === "CHANGE_DEVICE") return backToSelection(state, ctx);
           if (event.type === "RESEND") {
             if (device.type === "TOTP") throw notAvailable();
             if (!(await maySend(services, ctx))) throw new AppError("RATE_LIMITED", NO_MORE_CODES);
@@ -377,10 +380,7 @@ export function createDeviceAuthenticationFlow(
         // Handle FIDO2 authentication: continue with this device, or pick another.
         case "AUTHENTICATE_WITH_FIDO2": {
           const device = chosen(state, state.deviceId);
-          if (event.type === "CHANGE_DEVICE") {
-            if (!hasChoice(state, ctx)) throw notAvailable();
-            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
-          }
+          if (event.type === "CHANGE_DEVICE") return backToSelection(state, ctx);
           if (event.type !== "FIDO2_ASSERTION") throw notAvailable();
           const response = parseCredentialResponse(event.assertion);
           await services.verifyAssertion({ userId, flowId: ctx.flowId, deviceId: device.id, response, origin: event.origin, meta: ctx.meta });
@@ -392,9 +392,10 @@ export function createDeviceAuthenticationFlow(
           const device = chosen(state, state.deviceId);
           const base = { browser: state.browser, usable: state.usable, deviceId: device.id };
           if (event.type === "CHANGE_DEVICE") {
-            if (!hasChoice(state, ctx)) throw notAvailable();
+            const selection = backToSelection(state, ctx);
+            // The phone stops listing a request nobody waits for.
             await services.cancelPush({ userId, flowId: ctx.flowId });
-            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
+            return selection;
           }
           const status = await pushOutcome(services, ctx, state);
           if (event.type === "POLL") {
@@ -417,10 +418,7 @@ export function createDeviceAuthenticationFlow(
         // Mobile passcode flow: the code the app shows, another push, or another device.
         case "AUTHENTICATE_WITH_MOBILE_PASSCODE": {
           const device = chosen(state, state.deviceId);
-          if (event.type === "CHANGE_DEVICE") {
-            if (!hasChoice(state, ctx)) throw notAvailable();
-            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
-          }
+          if (event.type === "CHANGE_DEVICE") return backToSelection(state, ctx);
           if (event.type === "RETRY") return startPush(services, ctx, { browser: state.browser, usable: state.usable, deviceId: device.id });
           if (event.type !== "SUBMIT_OTP") throw notAvailable();
           const result = await services.verifyMobilePasscode({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta });
