@@ -80,8 +80,24 @@ export async function redeemSignIn(tx: Tx, { flow, session, meta }: SignInRedemp
     data: { redeemedAt: now },
   });
   if (redeemed.count !== 1) throw NOT_REDEEMED;
-  const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
-  if (revoked.count !== 1) throw NOT_REDEEMED;
+  const created = await replaceSession(tx, { session, method, meta, details: { secondFactor: true }, now });
+  if (!created) throw NOT_REDEEMED;
+  return created;
+}
+
+/**
+ * How every sign-in (and a re-authentication on this page) finishes, whatever proved it: the session is
+ * revoked, if still live, and replaced by a new one of the same family with `method` added, so the
+ * token from before stops working (security.md item 21), and the sign-in is audited. Inside the
+ * caller's transaction; null, having written nothing, when the session was no longer live.
+ */
+export async function replaceSession(
+  tx: Tx,
+  options: { session: SignInRedemption["session"]; method: AuthMethod; meta: RequestMeta; details: Record<string, unknown>; now?: Date },
+) {
+  const { session, method, meta } = options;
+  const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: options.now ?? new Date() } });
+  if (revoked.count !== 1) return null;
   // The browser this sign-in proved stays known to the complete session, for "Remember this browser".
   const created = await createSession(
     { userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, method), meta, browserCheck: session.browserCheck },
@@ -90,7 +106,7 @@ export async function redeemSignIn(tx: Tx, { flow, session, meta }: SignInRedemp
   await recordAuditEvent(tx, {
     action: session.secondFactorPending ? "user.signed_in" : "user.reauthenticated",
     userId: session.userId,
-    details: { method, secondFactor: true },
+    details: { method, ...options.details },
     meta,
   });
   return created;

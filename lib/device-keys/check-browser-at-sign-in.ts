@@ -1,13 +1,13 @@
 import "server-only";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
-import { createSession, withMethod } from "@/lib/auth/sessions";
+import { replaceSession } from "@/lib/auth/complete-authentication-flow";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { issueDeviceKeyChallenge, verifyDeviceKey, type DeviceKeyVerdict } from "@/lib/device-keys/challenges";
 
 /** A session between its first factor and the end of sign-in, as findLiveSession reads it. */
-export type PendingSession = { id: string; userId: string; familyId: string; authMethods: string; secondFactorPending: boolean };
+export type PendingSession = { id: string; userId: string; familyId: string; authMethods: string; secondFactorPending: boolean; browserCheck?: string | null };
 
 /** The browser proves itself against a nonce that only this sign-in (its session family) can answer. */
 export function browserCheckNonce(session: PendingSession) {
@@ -48,18 +48,8 @@ export async function checkBrowserAtSignIn(options: {
   const knownOnly = config().deviceKeys.knownDevicesOnly;
 
   if (verdict.known && (verdict.remembered || (knownOnly && !(await requiresSecondFactor(session.userId))))) {
-    const created = await db.$transaction(async (tx) => {
-      const { count } = await tx.session.updateMany({ where: { id: session.id, revokedAt: null, secondFactorPending: true }, data: { revokedAt: new Date() } });
-      if (count !== 1) return null;
-      const created = await createSession({ userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, "device_key"), meta }, tx);
-      await recordAuditEvent(tx, {
-        action: "user.signed_in",
-        userId: session.userId,
-        details: { method: "device_key", keyId: verdict.keyId, remembered: verdict.remembered, secondFactor: false },
-        meta,
-      });
-      return created;
-    });
+    const details = { keyId: verdict.keyId, remembered: verdict.remembered, secondFactor: false };
+    const created = await db.$transaction((tx) => replaceSession(tx, { session, method: "device_key", meta, details }));
     if (created) return { status: "signed-in", session: created };
     return { status: "second-factor", forgetLocalKey: false };
   }
