@@ -2,9 +2,8 @@
 
 import { useState } from "react";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { FlowForm } from "@/components/flows/flow-form";
 import { useFlowEvent } from "@/components/flows/flow-door";
-import { LinkActions } from "@/components/flows/link-actions";
+import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
 import { Notice } from "@/components/ui/notice";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
@@ -47,19 +46,7 @@ export function Fido2AuthenticationSection({
           {pending ? "Verifying…" : "Continue"}
         </button>
       </div>
-      {(actions.includes("CHANGE_DEVICE") || actions.includes("CANCEL")) && (
-        <FlowForm flowId={flowId} label="Other choices">
-          {(_s, leaving) => (
-            <LinkActions
-              pending={leaving || pending}
-              links={[
-                { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
-                { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
-              ]}
-            />
-          )}
-        </FlowForm>
-      )}
+      <OtherChoices flowId={flowId} actions={actions} busy={pending} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { FlowForm } from "@/components/flows/flow-form";
 import { LinkActions } from "@/components/flows/link-actions";
+import { leaveLinks } from "@/components/flows/device-authentication/other-choices";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
@@ -51,11 +52,7 @@ export function OtpAuthenticationSection({
               </div>
               <LinkActions
                 pending={pending}
-                links={[
-                  { event: "RETRY", label: "Send a new request to my phone", show: actions.includes("RETRY") },
-                  { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
-                  { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
-                ]}
+                links={[{ event: "RETRY", label: "Send a new request to my phone", show: actions.includes("RETRY") }, ...leaveLinks(actions)]}
               />
             </div>
           </>

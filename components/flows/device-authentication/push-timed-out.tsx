@@ -2,6 +2,7 @@
 
 import { FlowForm } from "@/components/flows/flow-form";
 import { LinkActions } from "@/components/flows/link-actions";
+import { leaveLinks } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
 /** Mobile app timed out: the phone did not answer in time; send another request, or confirm another way. */
@@ -29,10 +30,7 @@ export function PushTimedOutSection({ flowId, device, actions }: { flowId: strin
             </div>
             <LinkActions
               pending={pending}
-              links={[
-                { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
-                { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
-              ]}
+              links={leaveLinks(actions)}
             />
           </>
         )}

@@ -1,10 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { FlowForm } from "@/components/flows/flow-form";
 import { useFlowEvent, useFlowPoll } from "@/components/flows/flow-door";
 import { useFlowLive } from "@/components/flows/use-flow-live";
-import { LinkActions } from "@/components/flows/link-actions";
+import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
 function secondsUntil(when: number) {
@@ -68,19 +67,7 @@ export function PushWaitSection({
         </span>{" "}
         This page continues by itself once you approve.
       </p>
-      {(actions.includes("CHANGE_DEVICE") || actions.includes("CANCEL")) && (
-        <FlowForm flowId={flowId} label="Other choices">
-          {(_s, pending) => (
-            <LinkActions
-              pending={pending}
-              links={[
-                { event: "CHANGE_DEVICE", label: "Use another device", show: actions.includes("CHANGE_DEVICE") },
-                { event: "CANCEL", label: "Cancel", show: actions.includes("CANCEL") },
-              ]}
-            />
-          )}
-        </FlowForm>
-      )}
+      <OtherChoices flowId={flowId} actions={actions} />
     </section>
   );
 }
