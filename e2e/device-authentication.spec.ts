@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { errorNotice } from "./fixtures/ui";
 import { enterPassword, seedUser, signIn } from "./fixtures/users";
@@ -325,14 +325,21 @@ test("a stale session of an account with no active second factor confirms with t
 
 // The mobile authenticator (issue 11): the phone's answers are signed with its own key and verified by
 // the server's code against this database (fixtures/mobile.ts).
-test("a paired phone at sign-in: the number to choose, and the page moves on by itself when the phone approves it", async ({ page }) => {
-  // The phone's side loads the server's flows in a process of its own (fixtures/mobile.ts).
-  test.setTimeout(120_000);
+
+/** An account whose only device is a paired phone, past its password and waiting on the phone. */
+async function waitingOnPhone(page: Page) {
   const user = await seedUser({ devices: [] });
   const mobile = await seedPairedPhone(user.id, { nickname: "Pixel" });
   await enterPassword(page, user.email);
   await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Pixel/ }).click();
   await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
+  return { user, mobile };
+}
+
+test("a paired phone at sign-in: the number to choose, and the page moves on by itself when the phone approves it", async ({ page }) => {
+  // The phone's side loads the server's flows in a process of its own (fixtures/mobile.ts).
+  test.setTimeout(120_000);
+  const { user, mobile } = await waitingOnPhone(page);
   const challenge = await mobile.pendingChallenge();
   await expect(page.getByRole("status")).toHaveText(`Open the authenticator on your phone (Pixel) and choose ${challenge.number}.`);
   await expect(page.getByRole("timer")).toContainText(/\d:\d\d left/);
@@ -345,11 +352,7 @@ test("a paired phone at sign-in: the number to choose, and the page moves on by 
 });
 
 test("a phone that does not answer: timed out by itself, then the passcode the app shows", async ({ page }) => {
-  const user = await seedUser({ devices: [] });
-  const mobile = await seedPairedPhone(user.id, { nickname: "Pixel" });
-  await enterPassword(page, user.email);
-  await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Pixel/ }).click();
-  await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
+  const { mobile } = await waitingOnPhone(page);
   // The request's minute is up: its row's expiry is moved into the past, and the waiting page finds out.
   await db.pushChallenge.updateMany({ where: { deviceId: mobile.device.id, status: "PENDING" }, data: { expiresAt: new Date(Date.now() - 1000) } });
   await expect(page.getByRole("heading", { name: "Your phone did not answer in time" })).toBeVisible();
@@ -365,11 +368,7 @@ test("a phone that does not answer: timed out by itself, then the passcode the a
 });
 
 test("a phone that denies: the sign-in is not finished, and says why", async ({ page }) => {
-  const user = await seedUser({ devices: [] });
-  const mobile = await seedPairedPhone(user.id, { nickname: "Pixel" });
-  await enterPassword(page, user.email);
-  await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Pixel/ }).click();
-  await expect(page.getByRole("heading", { name: "Approve on your phone" })).toBeVisible();
+  const { mobile } = await waitingOnPhone(page);
   const challenge = await mobile.pendingChallenge();
   // Not told to the flow: the waiting page sees the stored answer on its next read and settles it.
   expect(await mobile.answer(challenge.id, null, "DENY")).toEqual({ status: "DENIED" });
