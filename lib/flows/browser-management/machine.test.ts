@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "@/lib/errors/app-error";
 import { settle, type FlowContext } from "@/lib/flows/engine";
+import { fakeStepUp } from "@/lib/flows/step-up-test-fixtures";
 import type { DeviceKeySummary } from "@/lib/device-keys/manage-device-keys";
 import {
   createBrowserManagementFlow,
@@ -32,7 +33,6 @@ function browser(keyId: string, extra: Partial<DeviceKeySummary> = {}): DeviceKe
 function fakeAccount(options: { recent?: boolean; secondFactor?: boolean } = {}) {
   let browsers = [browser(K1), browser(K2)];
   const calls: string[] = [];
-  let fresh = options.recent ?? true;
   const own = async (userId: string, keyId: string) => {
     const found = browsers.find((b) => b.keyId === keyId);
     if (userId !== "u1" || !found) throw new AppError("NOT_FOUND", "Browser not found.");
@@ -57,19 +57,7 @@ function fakeAccount(options: { recent?: boolean; secondFactor?: boolean } = {})
       calls.push(`forget-others:${keep}`);
       return before - browsers.length;
     },
-    isRecentlyAuthenticated: async () => fresh,
-    applyStepUp: async (_s, subflowId) => {
-      calls.push(`step-up:${subflowId}`);
-      fresh = true;
-      return { id: "s2", userId: "u1" };
-    },
-    confirmPassword: async (_u, _s, password) => {
-      if (password !== "right") return null;
-      fresh = true;
-      return { id: "s3", userId: "u1" };
-    },
-    requiresSecondFactor: async () => options.secondFactor ?? true,
-    maxResend: 3,
+    ...fakeStepUp({ calls, recent: options.recent, requiresSecondFactor: () => options.secondFactor ?? true }),
     rememberDays: 30,
   };
   return { services, calls };

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "@/lib/errors/app-error";
 import { settle, type FlowContext } from "@/lib/flows/engine";
+import { fakeStepUp } from "@/lib/flows/step-up-test-fixtures";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 import {
   createDeviceManagementFlow,
@@ -31,7 +32,6 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
   const user = { id: "u1", email: "amy@example.com", username: "amy", mfaEnabled: options.mfaEnabled ?? true };
   let devices = options.devices ?? [device("d1", { isDefault: true }), device("d2")];
   const calls: string[] = [];
-  let fresh = options.recent ?? true;
   const own = async (userId: string, deviceId: string) => {
     const found = devices.find((d) => d.id === deviceId);
     if (userId !== user.id || !found) throw new AppError("NOT_FOUND", "Device not found.");
@@ -67,19 +67,7 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
       calls.push(`remove:${id}`);
       return { mfaTurnedOff };
     },
-    isRecentlyAuthenticated: async () => fresh,
-    applyStepUp: async (_s, subflowId) => {
-      calls.push(`step-up:${subflowId}`);
-      fresh = true;
-      return { id: "s2", userId: "u1" };
-    },
-    confirmPassword: async (_u, _s, password) => {
-      if (password !== "right") return null;
-      fresh = true;
-      return { id: "s3", userId: "u1" };
-    },
-    requiresSecondFactor: async () => user.mfaEnabled && devices.some((d) => d.status === "ACTIVE"),
-    maxResend: 3,
+    ...fakeStepUp({ calls, recent: options.recent, requiresSecondFactor: () => user.mfaEnabled && devices.some((d) => d.status === "ACTIVE") }),
   };
   return { services, calls, user };
 }
