@@ -100,7 +100,14 @@ export async function replaceSession(
   if (revoked.count !== 1) return null;
   // The browser this sign-in proved stays known to the complete session, for "Remember this browser".
   const created = await createSession(
-    { userId: session.userId, familyId: session.familyId, methods: withMethod(session.authMethods, method), meta, browserCheck: session.browserCheck },
+    {
+      userId: session.userId,
+      familyId: session.familyId,
+      methods: withMethod(session.authMethods, method),
+      meta,
+      browserCheck: session.browserCheck,
+      completesSignIn: session.secondFactorPending,
+    },
     tx,
   );
   await recordAuditEvent(tx, {

@@ -22,8 +22,14 @@ export async function createSession(options: {
   familyId?: string;
   /** Carried from the pending session it replaces: which registered browser this sign-in proved (lib/device-keys). */
   browserCheck?: string | null;
+  /** This session replaces a pending one whose second factor was just given: the sign-in is now complete. */
+  completesSignIn?: boolean;
 }, client: Tx | typeof db = db) {
   const now = new Date();
+  // A complete session of a new family, or one finishing a pending sign-in, is a sign-in; a step-up's
+  // replacement is not. The admin console lists it (lib/admin).
+  const signedIn = !options.secondFactorPending && (options.familyId === undefined || options.completesSignIn);
+  if (signedIn) await client.user.update({ where: { id: options.userId }, data: { lastSignInAt: now }, select: { id: true } });
   // `client`: a transaction, when the new session must appear together with other writes (a sign-in's
   // redemption revokes the pending session and records the sign-in in the same transaction).
   return client.session.create({
@@ -97,6 +103,7 @@ type LiveSessionRow = {
   revokedAt: Date | null;
   userEmail: string;
   userName: string | null;
+  userRole: "USER" | "ADMIN" | "HELPDESK";
   userMfaEnabled: boolean;
 };
 
@@ -113,7 +120,8 @@ export async function findLiveSession(sessionId: string, nowMs = Date.now()) {
   const [row] = await db.$queryRaw<LiveSessionRow[]>`
     SELECT s."id", s."familyId", s."userId", s."authMethods", s."authenticatedAt", s."secondFactorPending", s."browserCheck",
            s."lastSeenAt", s."expiresAt", s."revokedAt",
-           u."email" AS "userEmail", u."name" AS "userName", u."mfaEnabled" AS "userMfaEnabled"
+           u."email" AS "userEmail", u."name" AS "userName", u."mfaEnabled" AS "userMfaEnabled",
+           u."role" AS "userRole"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}`;
   if (!row || row.revokedAt) return null;
@@ -124,8 +132,8 @@ export async function findLiveSession(sessionId: string, nowMs = Date.now()) {
     // Conditional, so of two requests racing past the minute only one writes.
     await db.session.updateMany({ where: { id: row.id, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: new Date(nowMs) } });
   }
-  const { userEmail, userName, userMfaEnabled, ...session } = row;
-  return { ...session, user: { id: row.userId, email: userEmail, name: userName, mfaEnabled: Boolean(userMfaEnabled) } };
+  const { userEmail, userName, userMfaEnabled, userRole, ...session } = row;
+  return { ...session, user: { id: row.userId, email: userEmail, name: userName, mfaEnabled: Boolean(userMfaEnabled), role: userRole } };
 }
 
 export async function revokeSession(sessionId: string) {
