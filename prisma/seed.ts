@@ -11,7 +11,7 @@ export const DEMO_PASSWORD = "correct-horse-battery";
 
 type DemoDevice = { type: "SMS" | "EMAIL" | "VOICE" | "TOTP" | "SECURITY_KEY"; nickname: string; target?: string; isDefault?: boolean; status?: "ACTIVE" | "BLOCKED" };
 
-const demoUsers: { email: string; name: string; username: string; role?: "ADMIN"; mfaEnabled: boolean; devices: DemoDevice[] }[] = [
+const demoUsers: { email: string; name: string; username: string; role?: "ADMIN" | "HELPDESK"; mfaEnabled: boolean; devices: DemoDevice[] }[] = [
   {
     email: "amy@example.com",
     name: "Amy Rivera",
@@ -31,6 +31,14 @@ const demoUsers: { email: string; name: string; username: string; role?: "ADMIN"
     role: "ADMIN",
     mfaEnabled: true,
     devices: [{ type: "EMAIL", nickname: "Work email", target: "admin@example.com", isDefault: true }],
+  },
+  {
+    email: "help@example.com",
+    name: "Hal Helpdesk",
+    username: "helpdesk",
+    role: "HELPDESK",
+    mfaEnabled: true,
+    devices: [{ type: "EMAIL", nickname: "Work email", target: "help@example.com", isDefault: true }],
   },
 ];
 

@@ -46,7 +46,8 @@ export function FlowHost({
   const [signInFailed, setSignInFailed] = useState(false);
   const flowId = useRef(view.flow.id);
   flowId.current = view.flow.id;
-  const query = mode === "sign-in" && returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
+  // Where a finished sign-in, or a finished "Confirm it's you" in the portal, goes next.
+  const query = returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
 
   const leaveFor = useCallback(
     async (redirectTo: string) => {
@@ -156,7 +157,7 @@ export function FlowHost({
   } else if (mode === "widget" && result) {
     content = <WidgetResult flow={view.flow} parentOrigin={parentOrigin!} />;
   } else {
-    content = <FlowView key={section} door={view} companyName={companyName} />;
+    content = <FlowView key={section} door={view} companyName={companyName} returnTo={returnTo} />;
   }
 
   return (

@@ -9,6 +9,7 @@ import { RegistrationView } from "@/components/flows/device-registration/registr
 import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
 import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
 import { Notice } from "@/components/ui/notice";
+import { ConfirmedSection, NotConfirmedSection } from "@/components/flows/re-authentication/re-authentication-result";
 import dynamic from "next/dynamic";
 import type { ClientBrowser } from "@/components/flows/browser-management/browser-list";
 
@@ -20,7 +21,7 @@ const BrowserListSection = dynamic(() => import("@/components/flows/browser-mana
  * Renders the current section of a flow; the same for the portal and the widget. A client component
  * fed by the flow host's serialisable view, so an answer from the flow door re-renders only this.
  */
-export function FlowView({ door, companyName }: { door: ClientDoorView; companyName: string }) {
+export function FlowView({ door, companyName, returnTo = "/account" }: { door: ClientDoorView; companyName: string; returnTo?: string }) {
   const { flow, subflow } = door;
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
@@ -67,6 +68,10 @@ export function FlowView({ door, companyName }: { door: ClientDoorView; companyN
       return subflow ? <AuthenticationView flow={subflow} /> : null;
     case "CONFIRM_PASSWORD":
       return <ConfirmPasswordSection flowId={flow.id} canCancel />;
+    case "NOT_CONFIRMED":
+      return <NotConfirmedSection flowId={flow.id} alert={String(data.alert)} returnTo={returnTo} />;
+    case "CONFIRMED":
+      return <ConfirmedSection returnTo={returnTo} />;
     default:
       return null;
   }

@@ -79,3 +79,17 @@ test("the idle touch: written once a minute at most, and the idle timeout counts
   assert.equal(await lastSeenOf(past.id), pastSeen);
   assert.equal(await findLiveSession(past.id, pastSeen + idle + 2), null);
 });
+
+test("a sign-in marks the account's last sign-in; a pending first factor and a step-up's replacement do not", async () => {
+  const user = await createTestUser();
+  const pending = await createSession({ userId: user.id, methods: ["pwd"], meta: {}, secondFactorPending: true });
+  assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt, null);
+  await createSession({ userId: user.id, methods: ["pwd", "otp"], meta: {}, familyId: pending.familyId, completesSignIn: true });
+  const signedIn = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt;
+  assert.ok(signedIn);
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(0) } });
+  await createSession({ userId: user.id, methods: ["pwd", "otp"], meta: {}, familyId: pending.familyId });
+  assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt?.getTime(), 0);
+  await createSession({ userId: user.id, methods: ["pwd"], meta: {} });
+  assert.ok(((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt?.getTime() ?? 0) > 0);
+});

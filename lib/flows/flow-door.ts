@@ -182,6 +182,8 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
     if (snapshot.result && snapshot.door === "portal" && snapshot.kind === "device-management") {
       return json({ status: "success", redirectTo: "/account" });
     }
+    // "Confirm it's you" done: back to the page whose change asked for it, now with a fresh session.
+    if (snapshot.result && snapshot.kind === "re-authentication") return json({ status: "success", redirectTo: returnTo });
     return json({ status: "success", view: clientDoorView(await doorViewOf(snapshot, session.userId, caller)) });
   } catch (error) {
     return errorAnswer(error);
