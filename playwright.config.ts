@@ -23,7 +23,8 @@ const serverEnv = serverEnvironment(baseURL);
 const server = (env: Record<string, string>, url: string) => ({
   command: "bash scripts/e2e-server.sh",
   url,
-  timeout: 300_000,
+  // A production build, which on a machine busy with other builds can take several minutes.
+  timeout: 900_000,
   reuseExistingServer: false,
   env: { ...serverEnv, ...env },
   stdout: "ignore" as const,
