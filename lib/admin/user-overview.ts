@@ -46,7 +46,9 @@ export type AdminSessionView = {
   expiresAt: Date;
 };
 
-export type AdminAuditView = { id: string; action: string; label: string; createdAt: Date; ip: string | null; byStaff: boolean; deviceId: string | null };
+/** Who acted: the user, a staff member (another account), an API application, or nobody known (a failed sign-in). */
+export type AuditActor = "user" | "staff" | "application" | "unknown";
+export type AdminAuditView = { id: string; action: string; label: string; createdAt: Date; ip: string | null; by: AuditActor; deviceId: string | null };
 
 export type UserOverview = {
   profile: { id: string; email: string; name: string | null; username: string | null; phone: string | null; role: string; emailVerifiedAt: Date | null; createdAt: Date; lastSignInAt: Date | null };
@@ -115,7 +117,7 @@ export async function getUserOverview(userId: string, now = new Date()): Promise
       where: { userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT_EVENTS,
-      select: { id: true, action: true, createdAt: true, ip: true, actorId: true, deviceId: true },
+      select: { id: true, action: true, createdAt: true, ip: true, actorId: true, applicationId: true, deviceId: true },
     }),
   ]);
   const { mfaEnabled, ...profile } = user;
@@ -142,7 +144,7 @@ export async function getUserOverview(userId: string, now = new Date()): Promise
       label: auditActionLabel[e.action] ?? e.action,
       createdAt: e.createdAt,
       ip: e.ip,
-      byStaff: e.actorId !== null && e.actorId !== userId,
+      by: e.actorId === userId ? "user" : e.actorId !== null ? "staff" : e.applicationId !== null ? "application" : "unknown",
       deviceId: e.deviceId,
     })),
   };

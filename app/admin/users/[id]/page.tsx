@@ -17,6 +17,8 @@ import "../users.css";
 
 export const metadata: Metadata = { title: "User" };
 
+const actorLabel = { user: "The user", staff: "Staff", application: "An application", unknown: "—" } as const;
+
 const when = (d: Date | null, none = "never") => (d ? formatUtc(d) : <span className="muted">{none}</span>);
 
 /**
@@ -213,7 +215,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                   <tr key={e.id}>
                     <td>{e.label}</td>
                     <td>{formatUtc(e.createdAt)}</td>
-                    <td>{e.byStaff ? "Staff" : "User"}</td>
+                    <td>{actorLabel[e.by]}</td>
                     <td className="muted">{e.ip ?? "unknown"}</td>
                   </tr>
                 ))}
