@@ -22,7 +22,7 @@ const USER_ACTIONS = {
   signOutUserEverywhereAction: "users.manage",
 } as const;
 
-type Manifest = { node: Record<string, { exportedName: string; workers: Record<string, unknown> }> };
+type Manifest = { node: Record<string, { exportedName: string; filename?: string; workers: Record<string, unknown> }> };
 
 /**
  * Every server action of a page under app/admin, found in the build's manifest as an attacker reading
@@ -32,8 +32,9 @@ function adminActions(userId: string) {
   const file = join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next-e2e", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
   return Object.entries(manifest.node).flatMap(([id, action]) => {
+    // Defined under app/admin: the admin pages also serve the app's shared actions (sign out, ...).
     const worker = Object.keys(action.workers).find((w) => w.startsWith("app/admin"));
-    if (!worker) return [];
+    if (!worker || !action.filename?.startsWith("app/admin")) return [];
     const path = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]*\)/g, "").replace(/\[[^\]]+\]/g, userId);
     return [{ id, name: action.exportedName, path }];
   });
