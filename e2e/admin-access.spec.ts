@@ -148,6 +148,7 @@ test("HELPDESK blocks, unblocks, unlocks and removes a device, but gets 404 on p
   const block = actions.find((a) => a.name === "blockUserDeviceAction")!;
   const allowed = await postAction(page.request, block, { userId: target.id, deviceId: other.id });
   expect(allowed.status()).toBe(200);
+  expect(await allowed.text()).toContain("Device blocked.");
   expect((await db.device.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("BLOCKED");
   // A device id of another user is not found through this user's page, and changes nothing.
   const stranger = await seedTarget();
