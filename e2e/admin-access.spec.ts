@@ -40,10 +40,14 @@ function adminActions(userId: string) {
   });
 }
 
-/** A call as React sends it for one FormData argument: the fields prefixed with its reference, and the argument list. */
+/**
+ * A call as React sends it for one FormData argument: the fields prefixed with its reference, then the
+ * argument list, last (the server decodes the stream in order, so the list must come after its fields).
+ */
 async function postAction(request: APIRequestContext, action: { id: string; path: string }, fields: Record<string, string>) {
-  const multipart: Record<string, string> = { "0": '["$K1"]' };
+  const multipart: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
+  multipart["0"] = '["$K1"]';
   return request.post(action.path, { headers: { "Next-Action": action.id, Accept: "text/x-component" }, multipart, maxRedirects: 0 });
 }
 
