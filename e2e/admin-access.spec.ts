@@ -46,7 +46,7 @@ function adminActions(userId: string) {
  */
 async function postAction(request: APIRequestContext, action: { id: string; path: string }, fields: Record<string, string>) {
   const multipart: Record<string, string> = {};
-  for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
+  for (const [key, value] of Object.entries(fields)) multipart[`_1_${key}`] = value;
   multipart["0"] = '["$K1"]';
   return request.post(action.path, { headers: { "Next-Action": action.id, Accept: "text/x-component" }, multipart, maxRedirects: 0 });
 }
