@@ -11,6 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# BENCH_ONLY=admin-users: figure 11 alone (the admin user list's query with 10,000 users), which needs
+# no build: it times the query in-process, on scratch databases of its own (scripts/bench/admin-users.ts).
+if [ "${BENCH_ONLY:-}" = admin-users ]; then
+  exec node --import tsx scripts/bench/admin-users.ts
+fi
 app_dir="$(cd "${BENCH_APP_DIR:-.}" && pwd)"
 mkdir -p "$app_dir/.bench"
 saved="$app_dir/.bench"

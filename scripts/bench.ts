@@ -22,9 +22,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const STEPS = 30; // second-factor steps per CPU measurement
 const FIXED_RATE = 200;
-/** BENCH_ONLY=databases: figure 10 alone (SQLite and PostgreSQL sign-ins), about 2 minutes after the build. */
+/**
+ * BENCH_ONLY=databases: figure 10 alone (SQLite and PostgreSQL sign-ins), about 2 minutes after the build.
+ * BENCH_ONLY=admin-users: figure 11 alone; scripts/bench.sh runs it without building anything.
+ */
 const ONLY_DATABASES = process.env.BENCH_ONLY === "databases";
-if (process.env.BENCH_ONLY && !ONLY_DATABASES) throw new Error("BENCH_ONLY takes one value: databases");
+if (process.env.BENCH_ONLY && !ONLY_DATABASES) throw new Error("BENCH_ONLY takes databases (figure 10) or admin-users (figure 11, through scripts/bench.sh)");
 const SESSIONS = 60; // signed-in users whose cookies load /devices and /account
 
 // The app's limits that a load test from one address would meet, raised for the bench only.
@@ -739,5 +742,8 @@ log(`     peer: \`next dev\`. A first start fills the caches; the second is time
 log(`  9. The same data shape re-seeded at ${LARGE.users} users (+${LARGE.audit} audit events for this app), one round each of 1, 2 and /devices.`);
 howByDatabase();
 for (const n of notes) log(`  note: ${n}`);
+log();
+// Figure 11 (issue 13): the admin user list's query at 10,000 users, in-process on scratch databases.
+spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/admin-users.ts"], { cwd: ROOT, stdio: "inherit" });
 log();
 log(`bench finished in ${((Date.now() - startedAt) / 1000 / 60).toFixed(1)} min`);

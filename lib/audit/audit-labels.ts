@@ -41,4 +41,8 @@ export const auditActionLabel: Record<string, string> = {
   "device_key.unblocked": "Browser unblocked",
   "device_key.forgotten": "Browser forgotten",
   "device_key.remembered_forgotten": "Remembered browsers reset",
+  "device.locked_by_admin": "Device locked by an administrator",
+  "device.unlocked": "Device unlocked",
+  "mfa.reset": "Two-step verification reset by an administrator",
+  "user.signed_out_everywhere": "Signed out everywhere by an administrator",
 };

@@ -54,7 +54,14 @@ export type AuditAction =
   | "device_key.unblocked"
   | "device_key.forgotten"
   | "device_key.remembered_forgotten"
-  | "user.unknown_browser_refused";
+  | "user.unknown_browser_refused"
+  // The admin console (lib/admin, issue 13), each row with the staff member as actor: a device locked
+  // until a date and a lock cleared, two-step verification reset (every device removed), and every
+  // session of the user ended. Blocking, unblocking and removing a device write the portal's actions.
+  | "device.locked_by_admin"
+  | "device.unlocked"
+  | "mfa.reset"
+  | "user.signed_out_everywhere";
 
 /**
  * Who is asking: the client address and user agent, and for a flow API request the application whose

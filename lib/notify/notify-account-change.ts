@@ -16,6 +16,10 @@ const wording: Record<string, string> = {
   "device_key.blocked": "One of your registered browsers was blocked",
   "device_key.unblocked": "One of your registered browsers was unblocked",
   "device_key.forgotten": "A registered browser was removed from your account",
+  "device.locked_by_admin": "One of your sign-in devices was locked by an administrator",
+  "device.unlocked": "One of your sign-in devices was unlocked",
+  "mfa.reset": "An administrator reset your two-step verification: your sign-in devices were removed and it is turned off",
+  "user.signed_out_everywhere": "An administrator signed you out on every device",
 };
 
 /**

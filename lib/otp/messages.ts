@@ -20,6 +20,15 @@ export function lockedMessage(lockedUntil: Date): string {
   return `Too many wrong codes. For your security this device is locked until ${formatUtc(lockedUntil)}. You can use another device in the meantime.`;
 }
 
+/**
+ * A device found locked when it is chosen, whoever locked it (wrong codes, or an administrator until a
+ * date): the time it unlocks, and what to do meanwhile.
+ */
+export function deviceLockedMessage(lockedUntil: Date, otherWays: boolean): string {
+  const meanwhile = otherWays ? "Use another device, or try again after that time." : "Try again after that time, or contact support for help.";
+  return `This device is locked until ${formatUtc(lockedUntil)}. ${meanwhile}`;
+}
+
 export function codeCheckMessage(result: CodeCheckFailure): string {
   switch (result.reason) {
     case "invalid":

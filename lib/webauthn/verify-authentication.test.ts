@@ -247,3 +247,22 @@ test("two assertions racing with the same counter: one signs in, the other block
   assert.equal((await db.device.findUniqueOrThrow({ where: { id: deviceId } })).status, "BLOCKED");
   assert.equal(await db.auditEvent.count({ where: { userId: user.id, action: "device.clone_suspected" } }), 1);
 });
+
+test("a passkey locked by an administrator fails until the time it unlocks, named in the message, also for a discoverable sign-in", async () => {
+  const { user, authenticator, deviceId } = await enrolled();
+  const until = new Date(Date.now() + 86_400_000);
+  await db.device.update({ where: { id: deviceId }, data: { lockedUntil: until } });
+  const shown = `${until.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const { flowExecutionId, challenge } = await challengeFor(null);
+  const response = authenticator.authenticate({ challenge, counter: 1, userId: user.id });
+  await assert.rejects(
+    verifyAuthentication({ userId: null, flowExecutionId, response, meta }),
+    (e: unknown) => isCode("LOCKED")(e) && (e as Error).message.includes(shown),
+  );
+  assert.equal((await db.device.findUniqueOrThrow({ where: { id: deviceId } })).signCount, 0, "a refused assertion changes nothing");
+  // Once the lock has passed (or is cleared), the same passkey works again.
+  await db.device.update({ where: { id: deviceId }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+  const again = await challengeFor(user.id);
+  const ok = await verifyAuthentication({ userId: user.id, flowExecutionId: again.flowExecutionId, response: authenticator.authenticate({ challenge: again.challenge, counter: 2 }), meta });
+  assert.equal(ok.deviceId, deviceId);
+});

@@ -13,6 +13,7 @@ import { consumeChallenge } from "@/lib/webauthn/challenges";
 import { isExpectedFrame, parseTransports, readClientData, userHandleMatches, WEBAUTHN_DEVICE_TYPES } from "@/lib/webauthn/credential-data";
 import { expectedOrigin, relyingParty, requiresUserVerification } from "@/lib/webauthn/relying-party";
 import { isCounterRegression } from "@/lib/webauthn/signature-counter";
+import { deviceLockedMessage } from "@/lib/otp/messages";
 
 export { isCounterRegression };
 
@@ -72,7 +73,7 @@ export async function verifyAuthentication(options: {
   if (credentialId === "") throw unknownCredential();
   const device = await db.device.findFirst({
     where: { credentialId, type: { in: [...WEBAUTHN_DEVICE_TYPES] }, ...(userId === null ? {} : { userId }) },
-    select: { id: true, userId: true, type: true, nickname: true, status: true, credentialPublicKey: true, signCount: true, transports: true },
+    select: { id: true, userId: true, type: true, nickname: true, status: true, credentialPublicKey: true, signCount: true, transports: true, lockedUntil: true },
   });
   if (!device || device.credentialPublicKey === null) throw unknownCredential();
   if (options.deviceId !== undefined && device.id !== options.deviceId) throw unknownCredential();
@@ -83,6 +84,9 @@ export async function verifyAuthentication(options: {
   if (userHandle !== undefined && !userHandleMatches(userHandle, device.userId)) throw unknownCredential();
   if (device.status === "BLOCKED") throw blocked();
   if (device.status !== "ACTIVE") throw unknownCredential();
+  // Wrong codes never lock a passkey (nobody can guess one), but an administrator can, until a date:
+  // also for a passkey sign-in, which starts from the credential and meets no flow that checks first.
+  if (device.lockedUntil && device.lockedUntil > now) throw new AppError("LOCKED", deviceLockedMessage(device.lockedUntil, true));
 
   const rp = relyingParty();
   let info;

@@ -22,7 +22,7 @@ const choice = (id: string, type: DeviceChoice["type"], isDefault = false): Devi
   isDefault,
 });
 
-function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesSent?: number; blocked?: string[] } = {}) {
+function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesSent?: number; blocked?: string[]; locked?: Record<string, Date> } = {}) {
   const calls: string[] = [];
   let sent = options.codesSent ?? 0;
   /** The flow's push challenges, newest last, as lib/mobile keeps them. */
@@ -46,6 +46,7 @@ function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesS
     recordUse: async (_u, id) => {
       calls.push(`used:${id}`);
     },
+    deviceLockedUntil: async (_u, id) => options.locked?.[id] ?? null,
     sendPush: async ({ deviceId }) => {
       if (options.blocked?.includes(deviceId)) throw new AppError("FORBIDDEN", "This phone is blocked for the account.");
       for (const p of pushes) if (p.status === "PENDING") p.status = "CANCELED";
@@ -372,4 +373,36 @@ test("a blocked phone gets no push: the choice is refused with its error and the
   const selection = await begin(services);
   await assert.rejects(send(services, selection, { type: "SELECT_DEVICE", deviceId: "phone" }), { code: "FORBIDDEN" });
   assert.deepEqual(calls, []);
+});
+
+test("a locked device is refused when chosen, with the time it unlocks; nothing is sent to it", async () => {
+  const until = new Date("2031-05-06T07:08:00Z");
+  // With another way to confirm: the choice stays, and says until when.
+  const several = fakes({ devices: [choice("sms", "SMS", true), choice("key", "SECURITY_KEY")], locked: { key: until } });
+  const selection = await begin(several.services);
+  assert.equal(selection.section, "DEVICE_SELECTION");
+  const refused = await send(several.services, selection, { type: "SELECT_DEVICE", deviceId: "key" }).then(() => null, (e: unknown) => e);
+  assert.ok(refused instanceof AppError && refused.code === "LOCKED");
+  assert.equal(refused.message, "This device is locked until 2031-05-06 07:08 UTC. Use another device, or try again after that time.");
+  assert.equal((await send(several.services, selection, { type: "SELECT_DEVICE", deviceId: "sms" })).section, "AUTHENTICATE_WITH_OTP");
+  // The only device, whatever its type: the flow ends on LOCKED with the time, and no code goes out.
+  for (const type of ["SMS", "TOTP", "PLATFORM", "MOBILE"] as const) {
+    const only = fakes({ devices: [choice("d", type)], locked: { d: until } });
+    const state = await begin(only.services);
+    assert.deepEqual(state, {
+      section: "RETURN_ERROR",
+      errorMessage: "This device is locked until 2031-05-06 07:08 UTC. Try again after that time, or contact support for help.",
+      errorDetails: "LOCKED",
+      lockedUntil: until.toISOString(),
+    }, type);
+    assert.deepEqual(only.calls, [], type);
+    const flow = createDeviceAuthenticationFlow(only.services);
+    assert.equal(flow.result(state)?.output.ciam_lockedUntil, until.toISOString());
+  }
+  // The flow API's failWhenStuck ends on LOCKED even with a choice, as for a lockout by wrong codes.
+  const api = fakes({ devices: [choice("sms", "SMS", true), choice("key", "SECURITY_KEY")], locked: { key: until } });
+  const apiCtx = ctx({ failWhenStuck: true });
+  const apiSelection = await begin(api.services, apiCtx);
+  const ended = await send(api.services, apiSelection, { type: "SELECT_DEVICE", deviceId: "key" }, apiCtx);
+  assert.equal(ended.section, "RETURN_ERROR");
 });

@@ -4,7 +4,7 @@ import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResp
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { DEVICE_TYPES, type DeviceTypeName } from "@/lib/devices/device-types";
-import { codeCheckMessage, type CodeCheckResult } from "@/lib/otp/messages";
+import { codeCheckMessage, deviceLockedMessage, type CodeCheckResult } from "@/lib/otp/messages";
 import { emailSchema } from "@/lib/validations/auth";
 import { deviceIdSchema } from "@/lib/validations/devices";
 import { passcodeTemplateSchema, type PasscodeTemplate } from "@/lib/otp/passcode-template";
@@ -162,6 +162,11 @@ export type DeviceAuthenticationServices = {
   /** The device worked: remember when it was last used. */
   recordUse(userId: string, deviceId: string): Promise<void>;
   /**
+   * Until when the device is locked (an administrator's lock, or too many wrong codes), read now: null
+   * when it is not. Read as the device is chosen, since the list the flow shows may be older than the lock.
+   */
+  deviceLockedUntil(userId: string, deviceId: string): Promise<Date | null>;
+  /**
    * A sign-in request to the user's paired phone, bound to this flow; an earlier pending one of the
    * phone is withdrawn. Throws an AppError for a blocked, removed or unpaired phone, or past the
    * account's push limit.
@@ -226,6 +231,19 @@ async function pushOutcome(services: DeviceAuthenticationServices, ctx: Ctx, sta
 function decided(state: Extract<State, { section: "AUTHENTICATE_WITH_PUSH" }>, status: "APPROVED" | "DENIED", device: DeviceChoice): State {
   if (status === "APPROVED") return { section: "RETURN_SUCCESS", authMethod: "push", deviceId: device.id, deviceType: device.type };
   return { section: "RETURN_ERROR", errorMessage: "You denied this sign-in on your phone.", errorDetails: "PUSH_DENIED" };
+}
+
+/**
+ * A locked device is refused before anything is sent to it, with the time it unlocks (security.md
+ * item 6; issue 13's lock by an administrator). With another way to confirm, the choice stays open and
+ * the message shows on it; with none (or for the flow API's failWhenStuck) the flow ends on LOCKED, with
+ * `lockedUntil` for the API and the message for the pages. Null when the device may be used.
+ */
+async function lockedOut(services: DeviceAuthenticationServices, ctx: Ctx, state: WithDevices, deviceId: string): Promise<State | null> {
+  const until = await services.deviceLockedUntil(ownerOf(ctx), deviceId);
+  if (!until) return null;
+  if (hasChoice(state, ctx) && !ctx.input.failWhenStuck) throw new AppError("LOCKED", deviceLockedMessage(until, true));
+  return { section: "RETURN_ERROR", errorMessage: deviceLockedMessage(until, hasChoice(state, ctx)), errorDetails: "LOCKED", lockedUntil: until.toISOString() };
 }
 
 /** Sends a push to the phone and waits for it: the Mobile Push Flow section. */
@@ -303,6 +321,8 @@ export function createDeviceAuthenticationFlow(
         // Default device enrichment: what the chosen device needs next.
         case "DEFAULT_DEVICE_ENRICHMENT": {
           const device = chosen(state, state.deviceId);
+          const locked = await lockedOut(services, ctx, state, device.id);
+          if (locked) return locked;
           const base = { browser: state.browser, usable: state.usable, deviceId: device.id };
           if (FIDO2_TYPES.includes(device.type)) return { section: "AUTHENTICATE_WITH_FIDO2", ...base };
           if (OTP_TYPES.includes(device.type)) {
@@ -407,7 +427,7 @@ export function createDeviceAuthenticationFlow(
           // "Push configuration required" (the app has not subscribed to pushes yet) keeps waiting: the
           // open app's poll and live channel deliver the request. Retry and the passcode only after a timeout.
           if (status === "PENDING" || status === "APPROVED" || status === "DENIED") throw notAvailable();
-          if (event.type === "RETRY") return startPush(services, ctx, base);
+          if (event.type === "RETRY") return (await lockedOut(services, ctx, state, device.id)) ?? startPush(services, ctx, base);
           if (event.type === "USE_PASSCODE") {
             if (!ctx.input.allowOtpFallback) throw notAvailable();
             return { section: "AUTHENTICATE_WITH_MOBILE_PASSCODE", ...base };
@@ -419,7 +439,9 @@ export function createDeviceAuthenticationFlow(
         case "AUTHENTICATE_WITH_MOBILE_PASSCODE": {
           const device = chosen(state, state.deviceId);
           if (event.type === "CHANGE_DEVICE") return backToSelection(state, ctx);
-          if (event.type === "RETRY") return startPush(services, ctx, { browser: state.browser, usable: state.usable, deviceId: device.id });
+          if (event.type === "RETRY") {
+            return (await lockedOut(services, ctx, state, device.id)) ?? startPush(services, ctx, { browser: state.browser, usable: state.usable, deviceId: device.id });
+          }
           if (event.type !== "SUBMIT_OTP") throw notAvailable();
           const result = await services.verifyMobilePasscode({ userId, deviceId: device.id, code: event.otp, meta: ctx.meta });
           if (!result.ok) return codeRefused(services, ctx, state, result);

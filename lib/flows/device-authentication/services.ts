@@ -61,6 +61,10 @@ export const deviceAuthenticationServices: DeviceAuthenticationServices = {
   async recordUse(userId, deviceId) {
     await db.device.updateMany({ where: { id: deviceId, userId }, data: { lastUsedAt: new Date() } });
   },
+  async deviceLockedUntil(userId, deviceId) {
+    const device = await db.device.findFirst({ where: { id: deviceId, userId }, select: { lockedUntil: true } });
+    return device?.lockedUntil && device.lockedUntil > new Date() ? device.lockedUntil : null;
+  },
   sendPush: ({ userId, deviceId, flowId, meta }) => createPushChallenge({ userId, deviceId, flowExecutionId: flowId, meta }),
   pushStatus: ({ userId, flowId }) => pushChallengeStatus({ userId, flowExecutionId: flowId }),
   async cancelPush({ userId, flowId }) {

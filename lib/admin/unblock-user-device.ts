@@ -1,0 +1,16 @@
+import "server-only";
+import { requireStaff } from "@/lib/admin/admin-access";
+import { parseAdminInput, userDeviceInput } from "@/lib/admin/admin-input";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { unblockDevice } from "@/lib/devices/block-device";
+import { getOwnDevice } from "@/lib/devices/get-own-device";
+import { AppError } from "@/lib/errors/app-error";
+
+/** Unblocks one device of a user (HELPDESK may), through the portal's own unblock. */
+export async function unblockUserDevice(input: { userId: unknown; deviceId: unknown }) {
+  const staff = await requireStaff("devices.manage", { fresh: true });
+  const { userId, deviceId } = parseAdminInput(userDeviceInput, input);
+  const device = await getOwnDevice({ userId, deviceId });
+  if (device.status !== "BLOCKED") throw new AppError("CONFLICT", "This device is not blocked.");
+  await unblockDevice({ userId, deviceId, meta: await requestMeta(), actorId: staff.user.id });
+}
