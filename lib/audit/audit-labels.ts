@@ -41,4 +41,5 @@ export const auditActionLabel: Record<string, string> = {
   "device_key.unblocked": "Browser unblocked",
   "device_key.forgotten": "Browser forgotten",
   "device_key.remembered_forgotten": "Remembered browsers reset",
+  "policy.updated": "Device authentication policy changed",
 };
