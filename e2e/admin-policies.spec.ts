@@ -14,7 +14,8 @@ import type { DevicePolicy } from "../lib/policy/policy-document";
  * two instances). The policy is the whole installation's: see e2e/fixtures/policy.ts for why a test
  * here may change it, and each test puts back what it found in afterEach, through the page.
  */
-test.describe.configure({ mode: "serial" });
+// Two people sign in per test and the afterEach may sign in a third: more than the default 45 s.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let original: DevicePolicy;
 test.beforeEach(async ({ page }) => {
@@ -65,6 +66,7 @@ test("an administrator sets passcode length 8; the next registration's emailed c
   const user = await seedUser({ mfaEnabled: false });
   const person = await context.newPage();
   await signIn(person, user.email, "/devices");
+  await person.getByRole("button", { name: "Turn on two-step verification" }).click();
   await person.getByRole("button", { name: "Add device" }).click();
   await person.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Email/ }).click();
   await expect(person.getByText(/We emailed a code to/)).toBeVisible();
