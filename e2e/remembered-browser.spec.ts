@@ -3,7 +3,7 @@ import { bearer, createTestApplication, seedApplicationUser } from "./fixtures/a
 import { db } from "./fixtures/db";
 import { localKeyId, plantBrowserKey } from "./fixtures/device-keys";
 import { readOutbox } from "./fixtures/outbox";
-import { startPolicyServer } from "./fixtures/policy-server";
+import { changePolicy, storedPolicy } from "./fixtures/policy";
 import { enterPassword, passSecondFactor, seedUser } from "./fixtures/users";
 
 /**
@@ -152,16 +152,19 @@ test("blocked, then forgotten, on Your browsers: the next sign-in from this brow
   await secondFactorAsked(page);
 });
 
-async function policyPage(browser: Browser, baseURL: string) {
-  return (await browser.newContext({ baseURL })).newPage();
+/** A browser of its own (its own cookies and IndexedDB), on the suite's server. */
+async function policyPage(browser: Browser) {
+  return (await browser.newContext()).newPage();
 }
 
 test("known devices only: a registered browser signs in (with its second factor); a new browser is refused after the password", async ({ browser }) => {
   test.setTimeout(120_000);
-  const server = await startPolicyServer({ KNOWN_DEVICES_ONLY: "true" });
+  // The policy is the installation's, changed by an administrator and put back (e2e/fixtures/policy.ts).
+  const before = await storedPolicy();
+  await changePolicy(browser, { knownDevicesOnly: true });
   try {
     const user = await seedUser({ devices: emailDevice() });
-    const known = await policyPage(browser, server.baseURL);
+    const known = await policyPage(browser);
     await known.goto("/sign-in");
     await plantBrowserKey(known, user.id);
     await enterPassword(known, user.email);
@@ -169,7 +172,7 @@ test("known devices only: a registered browser signs in (with its second factor)
     await passSecondFactor(known, user.email);
     await expect(known).toHaveURL(/\/account$/);
 
-    const stranger = await policyPage(browser, server.baseURL);
+    const stranger = await policyPage(browser);
     await enterPassword(stranger, user.email);
     await expect(stranger.getByRole("heading", { name: "This browser cannot sign in" })).toBeVisible();
     await expect(stranger.getByText(/can only be signed in from browsers registered to it/)).toBeVisible();
@@ -181,7 +184,7 @@ test("known devices only: a registered browser signs in (with its second factor)
 
     // An account without a second factor: a registered browser is signed in by its key alone.
     const plain = await seedUser({ mfaEnabled: false });
-    const browserOfPlain = await policyPage(browser, server.baseURL);
+    const browserOfPlain = await policyPage(browser);
     await browserOfPlain.goto("/sign-in");
     await plantBrowserKey(browserOfPlain, plain.id);
     await enterPassword(browserOfPlain, plain.email);
@@ -189,23 +192,24 @@ test("known devices only: a registered browser signs in (with its second factor)
     expect((await newestSession(plain.id)).authMethods).toBe("pwd,device_key");
     for (const p of [known, stranger, browserOfPlain]) await p.context().close();
   } finally {
-    await server.stop();
+    await changePolicy(browser, { knownDevicesOnly: before.knownDevicesOnly });
   }
 });
 
 test("single device: remembering a second browser removes the first, and the owner is told", async ({ browser }) => {
   test.setTimeout(120_000);
-  const server = await startPolicyServer({ SINGLE_DEVICE_KEY: "true", REMEMBER_BROWSER_DEFAULT: "true" });
+  const before = await storedPolicy();
+  await changePolicy(browser, { singleDeviceKey: true, rememberBrowserByDefault: true });
   try {
     const user = await seedUser({ devices: emailDevice() });
-    const first = await policyPage(browser, server.baseURL);
+    const first = await policyPage(browser);
     await enterPassword(first, user.email);
     await expect(rememberBox(first)).toBeChecked();
     await passSecondFactor(first, user.email);
     await expect(first).toHaveURL(/\/account$/);
     const firstKey = await db.deviceKey.findFirstOrThrow({ where: { userId: user.id } });
 
-    const second = await policyPage(browser, server.baseURL);
+    const second = await policyPage(browser);
     await enterPassword(second, user.email);
     await passSecondFactor(second, user.email);
     await expect(second).toHaveURL(/\/account$/);
@@ -222,6 +226,6 @@ test("single device: remembering a second browser removes the first, and the own
     await secondFactorAsked(first);
     for (const p of [first, second]) await p.context().close();
   } finally {
-    await server.stop();
+    await changePolicy(browser, { singleDeviceKey: before.singleDeviceKey, rememberBrowserByDefault: before.rememberBrowserByDefault });
   }
 });

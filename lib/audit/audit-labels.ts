@@ -45,4 +45,5 @@ export const auditActionLabel: Record<string, string> = {
   "device.unlocked": "Device unlocked",
   "mfa.reset": "Two-step verification reset by an administrator",
   "user.signed_out_everywhere": "Signed out everywhere by an administrator",
+  "policy.updated": "Device authentication policy changed",
 };

@@ -61,7 +61,9 @@ export type AuditAction =
   | "device.locked_by_admin"
   | "device.unlocked"
   | "mfa.reset"
-  | "user.signed_out_everywhere";
+  | "user.signed_out_everywhere"
+  // The admin console (issue 13): a device authentication policy saved, its changed fields old → new.
+  | "policy.updated";
 
 /**
  * Who is asking: the client address and user agent, and for a flow API request the application whose

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -58,7 +59,7 @@ export async function authenticateWithPassword(options: { email: string; passwor
   }
   // With KNOWN_DEVICES_ONLY every password sign-in waits on the second-factor page until the browser
   // has proved it is registered, even for an account without a second factor (lib/device-keys).
-  const secondFactorPending = user.mfaEnabled || config().deviceKeys.knownDevicesOnly;
+  const secondFactorPending = user.mfaEnabled || (await devicePolicyFor()).knownDevicesOnly;
   const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta, secondFactorPending });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, details: { method: "pwd" }, meta: options.meta }),

@@ -4,6 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { rotateSession } from "@/lib/auth/sessions";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { AppError } from "@/lib/errors/app-error";
 import { claimAttempt, clearAttempts } from "@/lib/rate-limit/progressive-delay";
 import { limitKey } from "@/lib/rate-limit/keys";
@@ -14,7 +15,7 @@ export async function isRecentlyAuthenticated(options: { sessionId: string | nul
   if (!options.sessionId) return false;
   const session = await db.session.findUnique({ where: { id: options.sessionId }, select: { authenticatedAt: true, revokedAt: true } });
   if (!session || session.revokedAt) return false;
-  const window = config().session.reauthWindowMinutes * 60_000;
+  const window = (await devicePolicyFor()).stepUpWindowMinutes * 60_000;
   return (options.now ?? new Date()).getTime() - session.authenticatedAt.getTime() <= window;
 }
 

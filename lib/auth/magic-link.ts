@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { createSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
@@ -13,10 +14,13 @@ import { markEmailVerified } from "@/lib/auth/email-verification";
  * the same answer either way (security.md item 24).
  */
 export async function requestMagicLink(options: { email: string; meta: RequestMeta }) {
+  // The policy turned sign-in links off: nothing is sent, and the answer is the same as ever.
+  const policy = await devicePolicyFor();
+  if (!policy.magicLinkEnabled) return;
   const user = await db.user.findUnique({ where: { email: options.email } });
   if (!user) return;
   const token = randomToken();
-  const minutes = config().magicLinkMinutes;
+  const minutes = policy.magicLinkMinutes;
   await db.$transaction(async (tx) => {
     await tx.magicLinkToken.create({
       data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + minutes * 60_000) },
@@ -44,7 +48,7 @@ export async function requestMagicLink(options: { email: string; meta: RequestMe
 export async function sendFlowMagicLink(options: { userId: string; flowExecutionId: string; meta: RequestMeta }) {
   const user = await db.user.findUniqueOrThrow({ where: { id: options.userId } });
   const token = randomToken();
-  const minutes = config().magicLinkMinutes;
+  const minutes = (await devicePolicyFor()).magicLinkMinutes;
   await db.$transaction(async (tx) => {
     await tx.magicLinkToken.create({
       data: {
@@ -99,7 +103,7 @@ export async function consumeMagicLink(options: { token: string; meta: RequestMe
     methods: ["magic_link"],
     meta: options.meta,
     // KNOWN_DEVICES_ONLY: the browser must prove itself first, as after a password.
-    secondFactorPending: config().deviceKeys.knownDevicesOnly || (await requiresSecondFactor(row.userId)),
+    secondFactorPending: (await devicePolicyFor()).knownDevicesOnly || (await requiresSecondFactor(row.userId)),
   });
   await db.$transaction((tx) =>
     recordAuditEvent(tx, { action: "user.signed_in", userId: row.userId, details: { method: "magic_link" }, meta: options.meta }),

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { exportPublicKey, generateDeviceKeyPair } from "@/lib/authenticator-protocol/keys";
 import { createSession } from "@/lib/auth/sessions";
-import { config } from "@/lib/config";
+import { withPolicy } from "@/lib/policy/test-fixtures";
 import { db } from "@/lib/db";
 import { browserCheckNonce, checkBrowserAtSignIn, rememberedAgain, UNKNOWN_BROWSER_MESSAGE } from "@/lib/device-keys/check-browser-at-sign-in";
 import { signDeviceKeyProof } from "@/lib/device-keys/proof";
@@ -25,15 +25,7 @@ async function signingIn(options: { remember: boolean; mfa?: boolean }) {
   return { user, keyId, pair, session, prove };
 }
 
-const withKnownOnly = async (run: () => Promise<void>) => {
-  const settings = config().deviceKeys;
-  settings.knownDevicesOnly = true;
-  try {
-    await run();
-  } finally {
-    settings.knownDevicesOnly = false;
-  }
-};
+const withKnownOnly = (run: () => Promise<void>) => withPolicy({ knownDevicesOnly: true }, run);
 
 test("a remembered browser's proof replaces the pending session by a complete one, pwd then device_key; once", async () => {
   const { user, session, prove } = await signingIn({ remember: true });

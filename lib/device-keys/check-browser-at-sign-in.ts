@@ -2,7 +2,7 @@ import "server-only";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { replaceSession } from "@/lib/auth/complete-authentication-flow";
-import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { db } from "@/lib/db";
 import { issueDeviceKeyChallenge, verifyDeviceKey, type DeviceKeyVerdict } from "@/lib/device-keys/challenges";
 
@@ -45,7 +45,7 @@ export async function checkBrowserAtSignIn(options: {
   const verdict: DeviceKeyVerdict = options.proof
     ? await verifyDeviceKey({ userId: session.userId, ...options.proof, owner: { sessionFamilyId: session.familyId }, meta })
     : { known: false, reason: "UNKNOWN_KEY" };
-  const knownOnly = config().deviceKeys.knownDevicesOnly;
+  const knownOnly = (await devicePolicyFor()).knownDevicesOnly;
 
   if (verdict.known && (verdict.remembered || (knownOnly && !(await requiresSecondFactor(session.userId))))) {
     const details = { keyId: verdict.keyId, remembered: verdict.remembered, secondFactor: false };
@@ -79,7 +79,7 @@ export async function checkBrowserAtSignIn(options: {
 export async function rememberedAgain(options: { userId: string; provedKeyId: string | null; now?: Date }): Promise<{ keyId: string; rememberedUntil: Date } | null> {
   if (!options.provedKeyId || options.provedKeyId === "none") return null;
   const now = options.now ?? new Date();
-  const rememberedUntil = new Date(now.getTime() + config().deviceKeys.rememberDays * 86_400_000);
+  const rememberedUntil = new Date(now.getTime() + (await devicePolicyFor()).rememberBrowserDays * 86_400_000);
   const { count } = await db.deviceKey.updateMany({ where: { userId: options.userId, keyId: options.provedKeyId, status: "ACTIVE" }, data: { rememberedUntil } });
   return count === 1 ? { keyId: options.provedKeyId, rememberedUntil } : null;
 }

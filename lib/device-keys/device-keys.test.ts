@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { withPolicy } from "@/lib/policy/test-fixtures";
 import { AppError } from "@/lib/errors/app-error";
 import { createApplication } from "@/lib/applications/create-application";
 import { exportPublicKey, generateDeviceKeyPair } from "@/lib/authenticator-protocol/keys";
@@ -33,17 +34,6 @@ async function registered(userId: string, options: { remember?: boolean; now?: D
   return { ...key, keyId, rememberedUntil };
 }
 
-/** Runs with some device-key settings changed; config() is read once per process, so its object is changed and put back. */
-async function withSettings<T>(changes: Partial<ReturnType<typeof config>["deviceKeys"]>, run: () => Promise<T>): Promise<T> {
-  const settings = config().deviceKeys;
-  const before = { ...settings };
-  Object.assign(settings, changes);
-  try {
-    return await run();
-  } finally {
-    Object.assign(settings, before);
-  }
-}
 
 async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -65,7 +55,7 @@ test("registration keeps the public key in its one spelling under a random keyId
   const now = new Date("2026-03-01T10:00:00Z");
   const key = await registered(amy.id, { remember: true, now });
   assert.match(key.keyId, /^[A-Za-z0-9_-]{22}$/);
-  assert.equal(key.rememberedUntil?.getTime(), now.getTime() + config().deviceKeys.rememberDays * 86_400_000);
+  assert.equal(key.rememberedUntil?.getTime(), now.getTime() + (await devicePolicyFor()).rememberBrowserDays * 86_400_000);
   const row = await db.deviceKey.findUniqueOrThrow({ where: { keyId: key.keyId } });
   assert.deepEqual([row.publicKey, row.displayName, row.applicationId, row.lastSeenIp], [key.publicKey, "Chrome on macOS", null, "192.0.2.30"]);
   assert.deepEqual((await db.auditEvent.findMany({ where: { userId: amy.id } })).map((a) => a.action), ["device_key.registered"]);
@@ -79,7 +69,7 @@ test("registration keeps the public key in its one spelling under a random keyId
 
 test("DEVICE_KEYS_PER_USER: one more is CONFLICT and nothing is stored", async () => {
   const amy = await user();
-  await withSettings({ maxPerUser: 2, singleDevice: false }, async () => {
+  await withPolicy({ deviceKeysPerUser: 2, singleDeviceKey: false }, async () => {
     await registered(amy.id);
     await registered(amy.id);
     const error = await appErrorOf(registered(amy.id));
@@ -95,7 +85,7 @@ test("SINGLE_DEVICE_KEY: a new key removes the user's others (and no one else's)
   const bobs = await registered(bob.id);
   await registered(amy.id);
   await registered(amy.id);
-  const fresh = await withSettings({ singleDevice: true, maxPerUser: 1 }, async () => {
+  const fresh = await withPolicy({ singleDeviceKey: true, deviceKeysPerUser: 1 }, async () => {
     const key = await browser();
     return registerDeviceKey({ userId: amy.id, publicKey: key.publicKey, remember: false, meta });
   });

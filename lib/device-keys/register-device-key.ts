@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { canonicalPublicKey, InvalidPublicKeyError } from "@/lib/authenticator-protocol/keys";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
-import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -41,7 +41,7 @@ export async function registerDeviceKey(options: {
   now?: Date;
 }): Promise<RegisteredDeviceKey> {
   const now = options.now ?? new Date();
-  const settings = config().deviceKeys;
+  const policy = await devicePolicyFor();
   let publicKey: string;
   try {
     if (typeof options.publicKey !== "string" || options.publicKey.length > 512) throw new InvalidPublicKeyError();
@@ -53,7 +53,7 @@ export async function registerDeviceKey(options: {
   const seenFrom = options.browser ?? { ip: options.meta.ip ?? null, userAgent: options.meta.userAgent ?? null };
   const displayName = (options.displayName?.trim() || displayNameFor(seenFrom.userAgent)).slice(0, DISPLAY_NAME_MAX);
   const keyId = randomBytes(16).toString("base64url");
-  const rememberedUntil = options.remember ? new Date(now.getTime() + settings.rememberDays * 86_400_000) : null;
+  const rememberedUntil = options.remember ? new Date(now.getTime() + policy.rememberBrowserDays * 86_400_000) : null;
 
   const { email, removedOthers } = await db.$transaction(async (tx) => {
     // The count and the single-device sweep read, then write: one registration per user at a time.
@@ -61,10 +61,10 @@ export async function registerDeviceKey(options: {
     const user = await tx.user.findUnique({ where: { id: options.userId }, select: { email: true } });
     if (!user) throw new AppError("NOT_FOUND", "User not found.");
     let removedOthers = 0;
-    if (settings.singleDevice) {
+    if (policy.singleDeviceKey) {
       ({ count: removedOthers } = await tx.deviceKey.deleteMany({ where: { userId: options.userId } }));
-    } else if ((await tx.deviceKey.count({ where: { userId: options.userId } })) >= settings.maxPerUser) {
-      throw new AppError("CONFLICT", `An account can register at most ${settings.maxPerUser} browsers. Forget one you no longer use first.`);
+    } else if ((await tx.deviceKey.count({ where: { userId: options.userId } })) >= policy.deviceKeysPerUser) {
+      throw new AppError("CONFLICT", `An account can register at most ${policy.deviceKeysPerUser} browsers. Forget one you no longer use first.`);
     }
     await tx.deviceKey.create({
       data: {

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
-import { devicePolicy } from "@/lib/policy/device-policy";
+import { devicePolicyFor, type DevicePolicy } from "@/lib/policy/device-policy";
 import { deviceEligibility, type EligibilityInput } from "@/lib/devices/device-eligibility";
 
-/** The eligibility of each type for this user, from their devices, the flags and the policy. */
+/** The eligibility of each type for this user, from their devices, the flags, the flow's input and the policy. */
 export async function eligibleDeviceTypes(options: {
   userId: string;
   allowedDeviceTypes?: EligibilityInput["allowedDeviceTypes"];
@@ -20,10 +20,11 @@ export async function eligibleDeviceTypes(options: {
         select: { type: true },
       })
     ).map((d) => d.type);
+  const policy = await devicePolicyFor();
   return deviceEligibility({
-    allowedDeviceTypes: options.allowedDeviceTypes,
+    allowedDeviceTypes: allowedByPolicy(policy, options.allowedDeviceTypes),
     features: config().features,
-    limits: devicePolicy(),
+    limits: policy,
     existing,
     browser: options.browser,
   });
@@ -31,4 +32,15 @@ export async function eligibleDeviceTypes(options: {
 
 export async function canAddDevice(options: { userId: string; existing?: EligibilityInput["existing"] }) {
   return (await eligibleDeviceTypes(options)).some((e) => e.available);
+}
+
+/**
+ * The types the flow's input allows (all when it names none) that the policy allows too: an
+ * application can narrow the policy's choice, never widen it. "FIDO2" stands for both WebAuthn types.
+ */
+function allowedByPolicy(policy: DevicePolicy, fromInput: EligibilityInput["allowedDeviceTypes"]): EligibilityInput["allowedDeviceTypes"] {
+  if (!fromInput) return policy.allowedDeviceTypes;
+  return policy.allowedDeviceTypes.filter(
+    (type) => fromInput.includes(type) || ((type === "PLATFORM" || type === "SECURITY_KEY") && fromInput.includes("FIDO2")),
+  );
 }

@@ -20,7 +20,7 @@ export function fakeStepUp(options: { calls: string[]; recent?: boolean; require
       return { id: "s3", userId: "u1" };
     },
     requiresSecondFactor: async () => options.requiresSecondFactor(),
-    maxResend: 3,
+    stepUpRules: async () => ({ maxResend: 3, allowOtpFallback: true }),
   };
   return services;
 }

@@ -11,8 +11,11 @@ import { fieldError, notAvailable } from "@/lib/flows/section-helpers";
 export type RenewedSession = { id: string; userId: string };
 
 export type StepUpServices = {
-  /** How many new codes a step-up may send. */
-  maxResend: number;
+  /**
+   * The policy's rules for a step-up's subflow, read when it starts: how many new codes it may send,
+   * and whether a phone that timed out offers its passcode.
+   */
+  stepUpRules(): Promise<{ maxResend: number; allowOtpFallback: boolean }>;
   /** Redeems a finished authentication subflow as a step-up: the new session, or null when nothing was proved. */
   applyStepUp(sessionId: string | null, subflowId: string, meta: RequestMeta): Promise<RenewedSession | null>;
   /** The password as a step-up, for accounts whose highest level it is; the new session, or null. */
@@ -22,13 +25,10 @@ export type StepUpServices = {
 };
 
 /** The input the step-up subflow is started with. */
-export const stepUpSubflowInput = (services: Pick<StepUpServices, "maxResend">) => ({
-  maxResend: services.maxResend,
-  purpose: "step-up" as const,
-  magicLinkEnabled: false,
-  allowCancel: true,
-  allowOtpFallback: true,
-});
+export async function stepUpSubflowInput(services: Pick<StepUpServices, "stepUpRules">) {
+  const { maxResend, allowOtpFallback } = await services.stepUpRules();
+  return { maxResend, purpose: "step-up" as const, magicLinkEnabled: false, allowCancel: true, allowOtpFallback };
+}
 
 export type StepUpOutcome = { outcome: "proved" } | { outcome: "password" } | { outcome: "refused"; alert: string };
 

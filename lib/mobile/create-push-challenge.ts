@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -60,7 +61,7 @@ export async function createPushChallenge(options: {
 
   const { number, choices } = matchNumbers();
   const id = randomUUID();
-  const expiresAt = new Date(now.getTime() + settings.pushTimeoutSeconds * 1000);
+  const expiresAt = new Date(now.getTime() + (await devicePolicyFor()).pushTimeoutSeconds * 1000);
   const requestInfo = pushRequestInfo({ companyName: config().branding.companyName, ...options.meta, place: options.place ?? null });
 
   const device = await db.$transaction(async (tx) => {

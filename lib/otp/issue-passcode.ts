@@ -32,7 +32,7 @@ export type IssuePasscodeOptions = {
  * account and per destination per hour, which also stops one number being flooded from many accounts.
  */
 export async function issuePasscode(options: IssuePasscodeOptions): Promise<{ passcodeId: string; code: string; expiresAt: Date }> {
-  const policy = otpPolicy(options.policy);
+  const policy = await otpPolicy(options.policy);
   const now = options.now ?? new Date();
   const { userId, deviceId, flowExecutionId, purpose } = options;
   const code = generatePasscode(policy.length);

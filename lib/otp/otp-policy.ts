@@ -1,5 +1,5 @@
 import "server-only";
-import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 
 export type OtpPolicy = {
   length: number;
@@ -13,16 +13,19 @@ export type OtpPolicy = {
   sendLimitPerHour: number;
 };
 
-/** The configured policy. Callers may override single values; the tests do, to isolate one rule. */
-export function otpPolicy(overrides?: Partial<OtpPolicy>): OtpPolicy {
-  const { otp, lockout } = config();
+/**
+ * The passcode and lockout rules of the device authentication policy, as saved now (a change applies
+ * to the next code). Callers may override single values; the tests do, to isolate one rule.
+ */
+export async function otpPolicy(overrides?: Partial<OtpPolicy>): Promise<OtpPolicy> {
+  const policy = await devicePolicyFor();
   return {
-    length: otp.length,
-    ttlMinutes: otp.ttlMinutes,
-    maxAttempts: otp.maxAttempts,
-    lockoutThreshold: lockout.threshold,
-    lockoutMinutes: lockout.minutes,
-    sendLimitPerHour: otp.sendLimitPerHour,
+    length: policy.passcodeLength,
+    ttlMinutes: policy.passcodeLifetimeMinutes,
+    maxAttempts: policy.passcodeAttempts,
+    lockoutThreshold: policy.lockoutThreshold,
+    lockoutMinutes: policy.lockoutMinutes,
+    sendLimitPerHour: policy.passcodesPerHour,
     ...overrides,
   };
 }

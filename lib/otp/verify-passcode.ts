@@ -32,7 +32,7 @@ export type VerifyPasscodeOptions = {
  * device cannot be used at all; returns `{ ok: false, reason: "locked" }` when this attempt caused the lockout.
  */
 export async function verifyPasscode(options: VerifyPasscodeOptions): Promise<CodeCheckResult> {
-  const policy = otpPolicy(options.policy);
+  const policy = await otpPolicy(options.policy);
   const now = options.now ?? new Date();
   const { userId, flowExecutionId, purpose, deviceId } = options;
   if (deviceId !== undefined) await getDeviceForCode({ userId, deviceId, now });

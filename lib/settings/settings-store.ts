@@ -78,6 +78,11 @@ export function forgetSetting(key: string) {
   state.cache.delete(key);
 }
 
+/** For tests: forget every cached setting. */
+export function forgetAllSettings() {
+  state.cache.clear();
+}
+
 /** Whether this instance hears other instances' saves (PostgreSQL), once its listener has tried to connect. */
 export async function listeningForChanges(): Promise<boolean> {
   listenForChanges();

@@ -32,7 +32,7 @@ export async function verifyTotp(options: {
   policy?: Partial<Pick<OtpPolicy, "lockoutThreshold" | "lockoutMinutes">>;
   meta?: RequestMeta;
 }): Promise<VerifyTotpResult> {
-  const policy = otpPolicy(options.policy);
+  const policy = await otpPolicy(options.policy);
   const now = options.now ?? new Date();
   const { userId, deviceId } = options;
   const code = normalizePasscode(options.code);

@@ -6,6 +6,7 @@ import { consumeChallenge } from "@/lib/webauthn/challenges";
 import { generateAuthenticationOptionsForUser } from "@/lib/webauthn/generate-authentication-options";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { createTestCredentialDevice, createTestUser, newFlowId } from "@/lib/webauthn/test-fixtures";
+import { withPolicy } from "@/lib/policy/test-fixtures";
 
 const isCode = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
 
@@ -74,14 +75,10 @@ test("without a user, any discoverable passkey may answer, and the challenge is 
 test("user verification follows the policy", async () => {
   const user = await createTestUser();
   await createTestCredentialDevice(user.id);
-  const before = process.env.WEBAUTHN_USER_VERIFICATION;
-  try {
-    process.env.WEBAUTHN_USER_VERIFICATION = "required";
+  await withPolicy({ webauthnUserVerification: "required" }, async () => {
     assert.equal((await generateAuthenticationOptionsForUser({ userId: user.id, flowExecutionId: newFlowId() })).userVerification, "required");
-    process.env.WEBAUTHN_USER_VERIFICATION = "discouraged";
+  });
+  await withPolicy({ webauthnUserVerification: "discouraged" }, async () => {
     assert.equal((await generateAuthenticationOptionsForUser({ userId: user.id, flowExecutionId: newFlowId() })).userVerification, "discouraged");
-  } finally {
-    if (before === undefined) delete process.env.WEBAUTHN_USER_VERIFICATION;
-    else process.env.WEBAUTHN_USER_VERIFICATION = before;
-  }
+  });
 });

@@ -31,7 +31,7 @@ export async function generateAuthenticationOptionsForUser(options: {
     rpID: relyingParty().id,
     allowCredentials,
     timeout: CHALLENGE_TTL_SECONDS * 1000,
-    userVerification: userVerification(),
+    userVerification: await userVerification(),
   });
   if (!live) await storeChallenge({ userId, flowExecutionId, ceremony: "authentication", challenge: request.challenge });
   return request;

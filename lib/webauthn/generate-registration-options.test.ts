@@ -7,16 +7,10 @@ import { consumeChallenge } from "@/lib/webauthn/challenges";
 import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-registration-options";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { createTestCredentialDevice, createTestUser, newFlowId } from "@/lib/webauthn/test-fixtures";
+import { withPolicy } from "@/lib/policy/test-fixtures";
 
-async function withUserVerification<T>(value: string, run: () => Promise<T>) {
-  const before = process.env.WEBAUTHN_USER_VERIFICATION;
-  process.env.WEBAUTHN_USER_VERIFICATION = value;
-  try {
-    return await run();
-  } finally {
-    if (before === undefined) delete process.env.WEBAUTHN_USER_VERIFICATION;
-    else process.env.WEBAUTHN_USER_VERIFICATION = before;
-  }
+async function withUserVerification<T>(value: "required" | "preferred" | "discouraged", run: () => Promise<T>) {
+  return withPolicy({ webauthnUserVerification: value }, run);
 }
 
 test("a passkey is platform and discoverable; the user is named by id bytes, email and name", async () => {

@@ -48,7 +48,7 @@ export async function generateRegistrationOptionsForUser(options: {
     authenticatorSelection: {
       authenticatorAttachment: type === "PLATFORM" ? "platform" : "cross-platform",
       residentKey: type === "PLATFORM" ? "required" : "discouraged",
-      userVerification: userVerification(),
+      userVerification: await userVerification(),
     },
     preferredAuthenticatorType: type === "PLATFORM" ? "localDevice" : "securityKey",
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { devicePolicy } from "@/lib/policy/device-policy";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { AppError } from "@/lib/errors/app-error";
 
 export type RelyingParty = {
@@ -44,9 +44,9 @@ export type UserVerification = "required" | "preferred" | "discouraged";
  * the device. "discouraged": not asked for. Options and verification both read it from here, so the
  * two never disagree (security.md item 16).
  */
-export function userVerification(): UserVerification {
-  return devicePolicy().userVerification;
+export async function userVerification(): Promise<UserVerification> {
+  return (await devicePolicyFor()).webauthnUserVerification;
 }
 
 /** Verification enforces the UV flag only when the policy requires it; otherwise it is recorded. */
-export const requiresUserVerification = () => userVerification() === "required";
+export const requiresUserVerification = async () => (await userVerification()) === "required";

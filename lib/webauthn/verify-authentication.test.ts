@@ -8,6 +8,7 @@ import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-regi
 import { CLONE_BLOCKED_REASON, verifyAuthentication } from "@/lib/webauthn/verify-authentication";
 import { verifyRegistration } from "@/lib/webauthn/verify-registration";
 import { createSoftwareAuthenticator, createTestUser, newFlowId } from "@/lib/webauthn/test-fixtures";
+import { withPolicy } from "@/lib/policy/test-fixtures";
 
 // Read once by config() on first use, which is after this line: the widget's allowed host page.
 process.env.WIDGET_ALLOWED_ORIGINS = "https://shop.example.com";
@@ -160,16 +161,11 @@ test("a widget flow accepts a frame whose host page is allowed, and only that on
 
 test("with user verification required, an assertion without it is refused", async () => {
   const { user, authenticator } = await enrolled({ userVerifying: false });
-  const before = process.env.WEBAUTHN_USER_VERIFICATION;
-  process.env.WEBAUTHN_USER_VERIFICATION = "required";
-  try {
+  await withPolicy({ webauthnUserVerification: "required" }, async () => {
     const { flowExecutionId, challenge } = await challengeFor(user.id);
     const response = authenticator.authenticate({ challenge, counter: 1 });
     await assert.rejects(verifyAuthentication({ userId: user.id, flowExecutionId, response, meta }), isCode("VALIDATION"));
-  } finally {
-    if (before === undefined) delete process.env.WEBAUTHN_USER_VERIFICATION;
-    else process.env.WEBAUTHN_USER_VERIFICATION = before;
-  }
+  });
 });
 
 test("authenticators without a counter keep reporting 0 and keep working", async () => {

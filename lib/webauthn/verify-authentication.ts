@@ -106,7 +106,7 @@ export async function verifyAuthentication(options: {
         counter: 0,
         transports: parseTransports(device.transports),
       },
-      requireUserVerification: requiresUserVerification(),
+      requireUserVerification: await requiresUserVerification(),
     });
     if (!verification.verified) throw new Error("Signature was not verified");
     info = verification.authenticationInfo;

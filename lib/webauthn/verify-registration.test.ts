@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-registration-options";
 import { verifyRegistration } from "@/lib/webauthn/verify-registration";
 import { createSoftwareAuthenticator, createTestUser, newFlowId } from "@/lib/webauthn/test-fixtures";
+import { withPolicy } from "@/lib/policy/test-fixtures";
 import type { WebAuthnDeviceType } from "@/lib/webauthn/credential-data";
 
 const meta = { ip: "203.0.113.7", userAgent: "unit-test" };
@@ -101,16 +102,11 @@ test("a wrong origin, a cross-origin frame or garbage is refused, and the challe
 });
 
 test("with user verification required, a response without it is refused", async () => {
-  const before = process.env.WEBAUTHN_USER_VERIFICATION;
-  process.env.WEBAUTHN_USER_VERIFICATION = "required";
-  try {
+  await withPolicy({ webauthnUserVerification: "required" }, async () => {
     const ceremony = await start();
     const response = createSoftwareAuthenticator({ userVerifying: false }).register({ challenge: ceremony.challenge });
     await assert.rejects(verifyRegistration({ ...ceremony, response, meta }), isCode("VALIDATION"));
-  } finally {
-    if (before === undefined) delete process.env.WEBAUTHN_USER_VERIFICATION;
-    else process.env.WEBAUTHN_USER_VERIFICATION = before;
-  }
+  });
 });
 
 test("with user verification preferred, a response without it is accepted and the flag recorded", async () => {

@@ -58,7 +58,7 @@ export async function verifyRegistration(options: {
       expectedChallenge: clientData.challenge,
       expectedOrigin: origin,
       expectedRPID: rp.id,
-      requireUserVerification: requiresUserVerification(),
+      requireUserVerification: await requiresUserVerification(),
     });
     if (!verification.verified) throw new Error("Attestation was not verified");
     info = verification.registrationInfo;

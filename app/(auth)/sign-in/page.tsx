@@ -4,6 +4,7 @@ import { MagicLinkRequestForm, PasskeySignInButton, SignInForm } from "@/compone
 import { currentSession } from "@/lib/auth/require-user";
 import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { authErrorMessage } from "@/lib/auth/auth-errors";
 import { Notice } from "@/components/ui/notice";
 import { passkeySignInOptionsAction, requestEmailVerificationAction, requestMagicLinkAction } from "../actions";
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="divider">or</div>
       <div className="stack">
         <PasskeySignInButton getOptions={passkeySignInOptionsAction} callbackUrl={callbackUrl} />
-        <MagicLinkRequestForm action={requestMagicLinkAction} />
+        {(await devicePolicyFor()).magicLinkEnabled && <MagicLinkRequestForm action={requestMagicLinkAction} />}
       </div>
       <p className="small muted" style={{ marginTop: "1.25rem" }}>
         New here? <a href="/sign-up">Create an account</a>

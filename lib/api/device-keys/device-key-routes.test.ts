@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { withPolicy } from "@/lib/policy/test-fixtures";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { exportPublicKey, generateDeviceKeyPair } from "@/lib/authenticator-protocol/keys";
 import { signDeviceKeyProof } from "@/lib/device-keys/proof";
@@ -268,19 +269,15 @@ test("no request shape is a 500: bad bodies are 400 naming the field, bad ids 40
 test("DEVICE_KEYS_PER_USER over the API is 409 CONFLICT; SINGLE_DEVICE_KEY answers how many keys the new one replaced", async () => {
   const shop = await application();
   const amy = await userOf(shop);
-  const settings = config().deviceKeys;
-  const before = { ...settings };
-  try {
-    Object.assign(settings, { maxPerUser: 1, singleDevice: false });
+  await withPolicy({ deviceKeysPerUser: 1, singleDeviceKey: false }, async () => {
     await register(shop, amy.id);
     await problem(await registerKey(call(shop, "POST", "/x", { publicKey: (await browser()).publicKey }), route({ id: amy.id })), 409, "CONFLICT");
-    Object.assign(settings, { singleDevice: true });
+  });
+  await withPolicy({ deviceKeysPerUser: 1, singleDeviceKey: true }, async () => {
     const replacing = await register(shop, amy.id);
     assert.equal(replacing.body.removedOthers, 1);
     assert.equal(await db.deviceKey.count({ where: { userId: amy.id } }), 1);
-  } finally {
-    Object.assign(settings, before);
-  }
+  });
 });
 
 test("GET /device-key.js is JavaScript any page may load, cached for an hour", async () => {

@@ -1,5 +1,4 @@
 import "server-only";
-import { config } from "@/lib/config";
 import { ApiProblem } from "@/lib/api/problem";
 import type { DeviceAuthenticationState, DeviceChoice } from "@/lib/flows/device-authentication/machine";
 import type { FlowSnapshot } from "@/lib/flows/flow-executions";
@@ -40,16 +39,17 @@ export const deviceAuthentication: FlowAdapter<StartAuthentication> = {
   name: "device-authentication",
   kind: "device-authentication",
 
-  machineInput(start, user) {
+  machineInput(start, user, policy) {
     const { input, configuration } = start;
     return {
       pingOneUserId: user.id,
-      maxResend: config().otp.maxResends,
+      maxResend: policy.maxResends,
       allowedDeviceTypes: input.allowedDeviceTypes,
       // The client does the WebAuthn ceremony itself; every registered factor stays on offer.
       browser: { webauthn: true, platformAuthenticator: true },
       failWhenStuck: true,
-      allowOtpFallback: input.allowOtpFallback ?? false,
+      // The application asks for the passcode fallback; the policy may refuse it.
+      allowOtpFallback: (input.allowOtpFallback ?? false) && policy.pushOtpFallback,
       allowCancel: false,
       magicLinkEnabled: false,
       purpose: "sign-in",

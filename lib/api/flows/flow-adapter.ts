@@ -2,6 +2,7 @@ import "server-only";
 import type { FlowSnapshot } from "@/lib/flows/flow-executions";
 import type { FlowKind } from "@/lib/flows/registry";
 import type { ApiUser } from "@/lib/api/users/user-resource";
+import type { DevicePolicy } from "@/lib/policy/device-policy";
 import type { ApiFlowName, FlowAction, FlowActionParams, StartFlowBody } from "@/lib/validations/api-flows";
 
 /**
@@ -12,8 +13,8 @@ import type { ApiFlowName, FlowAction, FlowActionParams, StartFlowBody } from "@
 export type FlowAdapter<Start extends StartFlowBody = StartFlowBody> = {
   name: ApiFlowName;
   kind: FlowKind;
-  /** The machine's input for a validated start request and the application's user. */
-  machineInput(start: Start, user: ApiUser): unknown;
+  /** The machine's input for a validated start request, the application's user and the policy it named. */
+  machineInput(start: Start, user: ApiUser, policy: DevicePolicy): unknown;
   /** Which API action each of the machine's events offers, so `_links` follow the machine's own list. */
   actionFor: Readonly<Record<string, FlowAction>>;
   /** The state's name and its properties, COMPLETED or FAILED with the result once the flow has ended. */

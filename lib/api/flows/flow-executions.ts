@@ -5,7 +5,7 @@ import { getUser } from "@/lib/api/users/get-user";
 import type { AuthenticatedApplication } from "@/lib/applications/authenticate-application";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { getFlow, sendFlowEvent, startFlow, type Caller, type FlowSnapshot } from "@/lib/flows/flow-executions";
-import { DEFAULT_POLICY_ID } from "@/lib/policy/device-policy";
+import { DEFAULT_POLICY_ID, devicePolicyFor } from "@/lib/policy/device-policy";
 import { adapterNamed, adapterOf, adapterOfKind, allowedActions, flowExecutionResource, type Shown } from "@/lib/api/flows/flow-execution-resource";
 import type { FlowActionRequest } from "@/lib/api/flows/flow-action-request";
 import type { FlowAdapter } from "@/lib/api/flows/flow-adapter";
@@ -39,7 +39,7 @@ export async function startFlowExecution(call: Call & { body: Record<string, unk
   }
   const user = await getUser({ application: call.application, userId: start.input.user.id });
   const adapter = adapterNamed(start.flow) as FlowAdapter<typeof start>;
-  const flow = await startFlow({ kind: adapter.kind, userId: user.id, input: adapter.machineInput(start, user), door: "api", caller: callerOf(call) });
+  const flow = await startFlow({ kind: adapter.kind, userId: user.id, input: adapter.machineInput(start, user, await devicePolicyFor(policyId)), door: "api", caller: callerOf(call) });
   return flowExecutionResource(adapter, flow);
 }
 

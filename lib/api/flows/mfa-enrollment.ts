@@ -2,7 +2,7 @@ import "server-only";
 import { config } from "@/lib/config";
 import { ApiProblem } from "@/lib/api/problem";
 import { relyingParty } from "@/lib/webauthn/relying-party";
-import { devicePolicy } from "@/lib/policy/device-policy";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import type { AllowedTypeName, Eligibility } from "@/lib/devices/device-eligibility";
 import type { Browser, DeviceRegistrationState } from "@/lib/flows/device-registration/machine";
 import type { FlowSnapshot } from "@/lib/flows/flow-executions";
@@ -49,15 +49,19 @@ function compatibility(value: "FULL" | "SECURITY_KEY_ONLY" | "NONE" | undefined)
   }
 }
 
-/** The environment's MFA settings a client may want to explain to its user (seed 003's mfaSettings). */
-function mfaSettings() {
-  const { otp, lockout } = config();
-  const policy = devicePolicy();
+/** The policy's MFA settings a client may want to explain to its user (seed 003's mfaSettings). */
+async function mfaSettings() {
+  const policy = await devicePolicyFor();
   return {
     pairing: { maxAllowedDevices: policy.maxDevicesPerUser, maxAllowedDevicesPerType: policy.maxDevicesPerType },
-    lockout: { failureCount: lockout.threshold, durationSeconds: lockout.minutes * 60 },
-    otp: { length: otp.length, lifeTimeSeconds: otp.ttlMinutes * 60, maxAttempts: otp.maxAttempts, maxResends: otp.maxResends },
-    authentication: { webauthnUserVerification: policy.userVerification },
+    lockout: { failureCount: policy.lockoutThreshold, durationSeconds: policy.lockoutMinutes * 60 },
+    otp: {
+      length: policy.passcodeLength,
+      lifeTimeSeconds: policy.passcodeLifetimeMinutes * 60,
+      maxAttempts: policy.passcodeAttempts,
+      maxResends: policy.maxResends,
+    },
+    authentication: { webauthnUserVerification: policy.webauthnUserVerification },
   };
 }
 
@@ -86,7 +90,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
   name: "mfa-enrollment",
   kind: "device-registration",
 
-  machineInput(start, user) {
+  machineInput(start, user, policy) {
     const { input, configuration } = start;
     const webauthn = compatibility(input.webauthn?.compatibility);
     return {
@@ -97,7 +101,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
       allowedDeviceTypes: webauthn.allowedDeviceTypes,
       allowCancel: false,
       // Skipping is the policy's to allow: it is the machine's "use the password" choice.
-      passwordlessRequired: !devicePolicy().enrollmentSkippable,
+      passwordlessRequired: !policy.enrollmentSkippable,
       template: { ...configuration.template, ...input.template },
     };
   },
@@ -111,7 +115,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
     BACK: "device.delete",
   },
 
-  represent(flow: FlowSnapshot): ApiFlowState {
+  async represent(flow: FlowSnapshot): Promise<ApiFlowState> {
     const state = stateOf<State>(flow);
     if (flow.result) {
       const output = flow.result.output;
@@ -133,7 +137,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
           allowedTypes: eligibility.filter((e) => e.available).map((e) => e.type),
           // Why the others are not offered (a type's limit reached, turned off), for the client's words.
           unavailableTypes: eligibility.filter((e) => !e.available).map((e) => ({ type: e.type, reason: e.reason ?? null })),
-          mfaSettings: mfaSettings(),
+          mfaSettings: await mfaSettings(),
           applications: mobileApplications(),
         },
       };

@@ -58,7 +58,7 @@ function fakeAccount(options: { recent?: boolean; secondFactor?: boolean } = {})
       return before - browsers.length;
     },
     ...fakeStepUp({ calls, recent: options.recent, requiresSecondFactor: () => options.secondFactor ?? true }),
-    rememberDays: 30,
+    rememberDays: async () => 30,
   };
   return { services, calls };
 }

@@ -69,7 +69,8 @@ export type BrowserManagementServices = {
   /** The device-management flow's, the same function (security.md item 8). */
   isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
   /** How long "Remember this browser" lasts (DEVICE_KEY_REMEMBER_DAYS), for the empty list's explanation. */
-  rememberDays: number;
+  /** The policy's remembered-browser window, in days. */
+  rememberDays(): Promise<number>;
 } & StepUpServices;
 
 /**
@@ -145,7 +146,7 @@ export function createBrowserManagementFlow(
       // Step-up: the Device Authentication subflow as a second factor for this change, exactly as the
       // device-management flow starts it.
       if (state.section === "STEP_UP" && !state.subflowId) {
-        return { ...state, subflowId: await ctx.startSubflow("device-authentication", stepUpSubflowInput(services)) };
+        return { ...state, subflowId: await ctx.startSubflow("device-authentication", await stepUpSubflowInput(services)) };
       }
       return null;
     },
@@ -193,7 +194,7 @@ export function createBrowserManagementFlow(
               alert: state.alert ?? null,
               forgotten: state.forgotten ?? [],
               seq: state.seq ?? 0,
-              rememberDays: services.rememberDays,
+              rememberDays: await services.rememberDays(),
             },
           };
         }

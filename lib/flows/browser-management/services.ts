@@ -8,7 +8,7 @@ import {
   renameDeviceKey,
   unblockDeviceKey,
 } from "@/lib/device-keys/manage-device-keys";
-import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { deviceManagementServices } from "@/lib/flows/device-management/services";
 import type { BrowserManagementServices } from "@/lib/flows/browser-management/machine";
 
@@ -27,10 +27,6 @@ export const browserManagementServices: BrowserManagementServices = {
   applyStepUp,
   confirmPassword,
   requiresSecondFactor,
-  get maxResend() {
-    return deviceManagementServices.maxResend;
-  },
-  get rememberDays() {
-    return config().deviceKeys.rememberDays;
-  },
+  stepUpRules: deviceManagementServices.stepUpRules,
+  rememberDays: async () => (await devicePolicyFor()).rememberBrowserDays,
 };

@@ -126,7 +126,7 @@ export function createDeviceManagementFlow(
         // Step-up: the Device Authentication subflow, as a second factor for this change.
         case "STEP_UP":
           if (state.subflowId) return null;
-          return { ...state, subflowId: await ctx.startSubflow("device-authentication", stepUpSubflowInput(services)) };
+          return { ...state, subflowId: await ctx.startSubflow("device-authentication", await stepUpSubflowInput(services)) };
         // Add Device: invoke the registration subflow once; its end comes back as SUBFLOW_ENDED.
         case "ADD_DEVICE":
           if (state.subflowId) return null;

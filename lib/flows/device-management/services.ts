@@ -11,7 +11,7 @@ import { canAddDevice } from "@/lib/devices/eligible-device-types";
 import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { applyStepUp } from "@/lib/auth/complete-authentication-flow";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
-import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import type { DeviceManagementServices } from "@/lib/flows/device-management/machine";
 
 export const deviceManagementServices: DeviceManagementServices = {
@@ -31,7 +31,8 @@ export const deviceManagementServices: DeviceManagementServices = {
   applyStepUp: (sessionId, subflowId, meta) => applyStepUp({ flowId: subflowId, sessionId, meta }),
   confirmPassword: (userId, sessionId, password, meta) => confirmPassword({ userId, sessionId, password, meta }),
   requiresSecondFactor: (userId) => requiresSecondFactor(userId),
-  get maxResend() {
-    return config().otp.maxResends;
+  async stepUpRules() {
+    const policy = await devicePolicyFor();
+    return { maxResend: policy.maxResends, allowOtpFallback: policy.pushOtpFallback };
   },
 };

@@ -63,7 +63,7 @@ function fakes(
       return { deviceId: "fido" };
     },
     maskTarget: (_t, target) => `masked:${target.slice(-2)}`,
-    maxResends: 2,
+    maxResends: async () => 2,
     startPairing: async ({ deviceId }) => {
       calls.push(`pair:${deviceId}`);
       return { sealed: `sealed-${deviceId}-${calls.length}`, expiresAt: new Date(Date.now() + 600_000) };

@@ -158,7 +158,8 @@ export type DeviceRegistrationServices = {
     meta: RequestMeta;
   }): Promise<{ deviceId: string }>;
   maskTarget(type: OtpType, target: string): string;
-  maxResends: number;
+  /** The policy's resends per flow, read at each step: a change applies to flows already running. */
+  maxResends(): Promise<number>;
   /** A pairing key for the pending MOBILE device, bound to this flow, sealed for the flow's state. */
   startPairing(options: { userId: string; deviceId: string; flowId: string }): Promise<{ sealed: string; expiresAt: Date }>;
   /** What the pairing page shows: the key and QR while it works, or that it expired. */
@@ -367,7 +368,7 @@ export function createDeviceRegistrationFlow(
             return { section: "SELECT_DEVICE", browser: state.browser };
           }
           if (event.type === "RESEND") {
-            if (!canResend(state.resendCount, services.maxResends)) {
+            if (!canResend(state.resendCount, await services.maxResends())) {
               await services.deletePendingDevice(userId, state.deviceId);
               return { section: "RETURN_ERROR", errorMessage: NO_MORE_RESENDS_MESSAGE, errorDetails: "TOO_MANY_RESENDS" };
             }
@@ -447,17 +448,19 @@ export function createDeviceRegistrationFlow(
           return { section: state.section, actions: ["SUBMIT_PHONE", "BACK", ...cancel], data: { deviceType: state.type } };
         case "ENTER_EMAIL":
           return { section: state.section, actions: ["SUBMIT_EMAIL", "BACK", ...cancel], data: {} };
-        case "ASK_FOR_OTP":
+        case "ASK_FOR_OTP": {
+          const maxResends = await services.maxResends();
           return {
             section: state.section,
-            actions: ["SUBMIT_OTP", ...(canResend(state.resendCount, services.maxResends) ? ["RESEND"] : []), "BACK", ...cancel],
+            actions: ["SUBMIT_OTP", ...(canResend(state.resendCount, maxResends) ? ["RESEND"] : []), "BACK", ...cancel],
             data: {
               deviceType: state.type,
               maskedTarget: services.maskTarget(state.type, state.target),
               notice: state.notice ?? null,
-              resendsLeft: Math.max(services.maxResends - state.resendCount, 0),
+              resendsLeft: Math.max(maxResends - state.resendCount, 0),
             },
           };
+        }
         case "SET_UP_AUTHENTICATOR_APP": {
           const enrolment = await services.totpEnrolment(ownerOf(ctx), state.deviceId);
           return { section: state.section, actions: ["SUBMIT_OTP", "BACK", ...cancel], data: enrolment };

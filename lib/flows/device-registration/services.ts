@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { AppError } from "@/lib/errors/app-error";
 import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
@@ -93,7 +94,5 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
     const { pairingKey, qrUrl } = JSON.parse(opened) as { pairingKey: string; qrUrl: string };
     return { status: "PENDING", pairingKey, qrUrl, qrDataUrl: await totpQrDataUrl(qrUrl), expiresAt: status.expiresAt, account: user.email };
   },
-  get maxResends() {
-    return config().otp.maxResends;
-  },
+  maxResends: async () => (await devicePolicyFor()).maxResends,
 };

@@ -52,7 +52,7 @@ export function createReAuthenticationFlow(
 
     async advance(state, ctx) {
       if (state.section === "STEP_UP" && !state.subflowId) {
-        return { section: "STEP_UP", subflowId: await ctx.startSubflow("device-authentication", stepUpSubflowInput(services)) };
+        return { section: "STEP_UP", subflowId: await ctx.startSubflow("device-authentication", await stepUpSubflowInput(services)) };
       }
       return null;
     },

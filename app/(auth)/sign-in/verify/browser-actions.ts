@@ -82,7 +82,8 @@ export async function rememberThisBrowser(publicKeyArgument: unknown, ...rest: u
       sameSite: "lax",
       path: "/sign-in",
       secure: config().appUrl.startsWith("https://"),
-      maxAge: config().deviceKeys.rememberDays * 86_400,
+      // As long as the browser is remembered: the window the policy gave it when it was registered.
+      maxAge: Math.max(0, Math.ceil((remembered.rememberedUntil.getTime() - Date.now()) / 1000)),
     });
     return { status: "success", keyId: remembered.keyId, rememberedUntil: remembered.rememberedUntil.toISOString(), renewed: renewed !== null };
   } catch (error) {

@@ -11,6 +11,7 @@ import { requirePendingSession } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
+import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
 import { findSignInFlow, snapshotOf, startFlow } from "@/lib/flows/flow-executions";
 import { clientDoorView } from "@/lib/flows/flow-door";
@@ -34,9 +35,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   // Device keys (lib/device-keys): a browser registered here proves itself before any second factor is
   // sent, so a remembered one skips it. Asked where it can answer (the hint cookie), or everywhere when
   // only registered browsers may sign in; once per sign-in (the session keeps the answer).
-  const deviceKeys = config().deviceKeys;
+  const policy = await devicePolicyFor();
   const jar = await cookies();
-  if (session.browserCheck === null && (deviceKeys.knownDevicesOnly || jar.has(BROWSER_KEY_HINT_COOKIE))) {
+  if (session.browserCheck === null && (policy.knownDevicesOnly || jar.has(BROWSER_KEY_HINT_COOKIE))) {
     return <BrowserCheck userId={session.userId} returnTo={returnTo} />;
   }
 
@@ -74,13 +75,13 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         userId: session.userId,
         door: "portal",
         input: {
-          maxResend: config().otp.maxResends,
-          magicLinkEnabled: !afterEmail,
+          maxResend: policy.maxResends,
+          magicLinkEnabled: !afterEmail && policy.magicLinkEnabled,
           allowedDeviceTypes: afterEmail ? DEVICE_TYPES.filter((t) => t !== "EMAIL") : undefined,
           purpose: "sign-in",
           allowCancel: false,
           // A phone that timed out offers the passcode its app shows (Mobile Passcode Flow).
-          allowOtpFallback: true,
+          allowOtpFallback: policy.pushOtpFallback,
           browser: parseBrowserHint(jar.get(BROWSER_HINT_COOKIE)?.value),
         },
         caller,
@@ -92,8 +93,8 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         returnTo={returnTo}
         companyName={config().branding.companyName}
         userId={session.userId}
-        rememberDays={deviceKeys.rememberDays}
-        rememberByDefault={deviceKeys.rememberByDefault}
+        rememberDays={policy.rememberBrowserDays}
+        rememberByDefault={policy.rememberBrowserByDefault}
       />
       <p className="small muted">
         Not you? <SignOutButton />
