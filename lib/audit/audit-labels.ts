@@ -41,4 +41,5 @@ export const auditActionLabel: Record<string, string> = {
   "device_key.unblocked": "Browser unblocked",
   "device_key.forgotten": "Browser forgotten",
   "device_key.remembered_forgotten": "Remembered browsers reset",
+  "branding.updated": "Branding and feature flags changed",
 };

@@ -54,7 +54,9 @@ export type AuditAction =
   | "device_key.unblocked"
   | "device_key.forgotten"
   | "device_key.remembered_forgotten"
-  | "user.unknown_browser_refused";
+  | "user.unknown_browser_refused"
+  // The admin console (issue 13): the branding and feature flags saved, with what changed.
+  | "branding.updated";
 
 /**
  * Who is asking: the client address and user agent, and for a flow API request the application whose
