@@ -29,7 +29,7 @@ const refuse = (message: string) => new AppError("VALIDATION", message, { logo: 
  * taken, and they are decoded and re-encoded in the same format, so what is stored and served is
  * pixels only (no metadata, comments or anything appended after the image).
  */
-export async function prepareLogo(bytes: Uint8Array): Promise<{ contentType: LogoType; bytes: Uint8Array; width: number; height: number }> {
+export async function prepareLogo(bytes: Uint8Array): Promise<{ contentType: LogoType; bytes: Uint8Array<ArrayBuffer>; width: number; height: number }> {
   if (bytes.length === 0) throw refuse("The file is empty.");
   if (bytes.length > MAX_LOGO_BYTES) throw refuse("The image is larger than 512 KB. Use a smaller file.");
   const type = sniffLogoType(bytes);

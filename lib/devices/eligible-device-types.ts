@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { config } from "@/lib/config";
+import { currentFeatures } from "@/lib/branding/current-branding";
 import { devicePolicy } from "@/lib/policy/device-policy";
 import { deviceEligibility, type EligibilityInput } from "@/lib/devices/device-eligibility";
 
@@ -22,7 +22,7 @@ export async function eligibleDeviceTypes(options: {
     ).map((d) => d.type);
   return deviceEligibility({
     allowedDeviceTypes: options.allowedDeviceTypes,
-    features: config().features,
+    features: await currentFeatures(),
     limits: devicePolicy(),
     existing,
     browser: options.browser,

@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { ApiProblem } from "@/lib/api/problem";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { devicePolicy } from "@/lib/policy/device-policy";
@@ -30,7 +31,9 @@ type State = DeviceRegistrationState;
  * `application.id`): our authenticator, served by this installation at /authenticator.
  */
 export const AUTHENTICATOR_APPLICATION_ID = "authenticator";
-const mobileApplications = () => [{ id: AUTHENTICATOR_APPLICATION_ID, name: `${config().branding.companyName} Authenticator`, url: `${config().appUrl}/authenticator` }];
+const mobileApplications = async () => [
+  { id: AUTHENTICATOR_APPLICATION_ID, name: `${(await currentBranding()).companyName} Authenticator`, url: `${config().appUrl}/authenticator` },
+];
 
 const ACTIVATION_SECTIONS = new Set<State["section"]>(["ASK_FOR_OTP", "SET_UP_AUTHENTICATOR_APP", "REGISTER_FIDO2_DEVICE"]);
 
@@ -111,7 +114,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
     BACK: "device.delete",
   },
 
-  represent(flow: FlowSnapshot): ApiFlowState {
+  async represent(flow: FlowSnapshot): Promise<ApiFlowState> {
     const state = stateOf<State>(flow);
     if (flow.result) {
       const output = flow.result.output;
@@ -134,7 +137,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
           // Why the others are not offered (a type's limit reached, turned off), for the client's words.
           unavailableTypes: eligibility.filter((e) => !e.available).map((e) => ({ type: e.type, reason: e.reason ?? null })),
           mfaSettings: mfaSettings(),
-          applications: mobileApplications(),
+          applications: await mobileApplications(),
         },
       };
     }
