@@ -78,6 +78,15 @@ export function forgetSetting(key: string) {
   state.cache.delete(key);
 }
 
+/**
+ * For tests that count statements: resolves once this process hears other instances' saves (at once
+ * on SQLite), from when on a cached setting is read without a statement.
+ */
+export async function settingsListenerReady() {
+  listenForChanges();
+  await state.listener;
+}
+
 /** For tests: forget every cached setting. */
 export function forgetAllSettings() {
   state.cache.clear();
