@@ -130,9 +130,9 @@ export function BrandingForm({
         </fieldset>
 
         <fieldset className="branding-group stack">
-          <legend>Accent colour</legend>
+          <legend>Colour</legend>
           <div className="branding-colour-row">
-            <Field label="Pick" name="accentColourPicker" id="accent-colour-picker" type="color" value={accentValid ? accent : "#000000"} onChange={set("accentColour")} />
+            <Field label="Pick a colour" name="accentColourPicker" id="accent-colour-picker" type="color" value={accentValid ? accent : "#000000"} onChange={set("accentColour")} />
             <Field
               label="Accent colour"
               name="accentColour"
