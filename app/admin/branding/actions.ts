@@ -26,8 +26,8 @@ export async function saveBrandingAction(_prev: BrandingActionResult, data: Form
     const parsed = brandingFormSchema.safeParse(textFields(form));
     if (!parsed.success) return invalid(parsed.error);
     const file = form.get("logo");
-    // A file input left empty still sends a part, with no name and no bytes.
-    const logo = file instanceof File && (file.size > 0 || file.name !== "") ? new Uint8Array(await file.arrayBuffer()) : undefined;
+    // A file input left empty still sends a part, with no bytes (and, through React's encoding, a name).
+    const logo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
     const { branding, changed } = await updateBranding({ actorId: staff.user.id, draft: parsed.data, logo, meta: await requestMeta() });
     revalidatePath("/", "layout");
     const message = changed.length === 0 ? "Nothing had changed; the branding is as it was." : "Branding saved. Pages, the widget and messages use it from now on.";
