@@ -23,7 +23,7 @@ const serverEnv = serverEnvironment(baseURL);
 const server = (env: Record<string, string>, url: string) => ({
   command: "bash scripts/e2e-server.sh",
   url,
-  timeout: 300_000,
+  timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 300_000),
   reuseExistingServer: false,
   env: { ...serverEnv, ...env },
   stdout: "ignore" as const,
