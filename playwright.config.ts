@@ -23,8 +23,9 @@ const serverEnv = serverEnvironment(baseURL);
 const server = (env: Record<string, string>, url: string) => ({
   command: "bash scripts/e2e-server.sh",
   url,
-  // A production build, which on a machine busy with other builds can take several minutes.
-  timeout: 900_000,
+  // A production build, which on a machine busy with other builds can take several minutes
+  // (E2E_SERVER_TIMEOUT_MS to change it).
+  timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 900_000),
   reuseExistingServer: false,
   env: { ...serverEnv, ...env },
   stdout: "ignore" as const,

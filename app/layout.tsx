@@ -1,24 +1,27 @@
 import type { Metadata, Viewport } from "next";
-import type { ReactNode } from "react";
-import { config } from "@/lib/config";
+import type { CSSProperties, ReactNode } from "react";
+import { currentBranding } from "@/lib/branding/current-branding";
+import { accentVariables } from "@/lib/branding/accent-colour";
 import { BrandingProvider } from "@/components/branding-context";
 import "./globals.css";
 
-export function generateMetadata(): Metadata {
-  const { companyName } = config().branding;
+export async function generateMetadata(): Promise<Metadata> {
+  const { companyName } = await currentBranding();
   return { title: { default: `${companyName} account`, template: `%s · ${companyName}` }, description: `Manage your ${companyName} sign-in and security devices.` };
 }
 
-// Branding and settings come from the environment at run time, so no page is rendered at build time.
+// Branding and settings are read at run time (the admin console changes them), so no page is rendered at build time.
 export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const branding = await currentBranding();
+  // The accent colour overrides the stylesheet's :root values for every page (an inline style wins).
   return (
-    <html lang="en">
+    <html lang="en" style={accentVariables(branding.accentColour) as CSSProperties}>
       <body>
-        <BrandingProvider branding={config().branding}>{children}</BrandingProvider>
+        <BrandingProvider branding={branding}>{children}</BrandingProvider>
       </body>
     </html>
   );

@@ -15,7 +15,7 @@ function parseStyle(css: string): CSSProperties {
   return style as CSSProperties;
 }
 
-/** The company's logo and name, as configured (ciam_logoUrl, ciam_logoStyle, ciam_companyName). */
+/** The company's logo and name (ciam_logoUrl, ciam_logoStyle, ciam_companyName), as saved in the admin console or drafted in its preview. */
 export function Brand({ branding, href }: { branding: Branding; href?: string }) {
   const content = (
     <>

@@ -115,7 +115,7 @@ const schema = z.object({
    * makes every registered credential unusable, so choose it once.
    */
   WEBAUTHN_RP_ID: z.string().trim().toLowerCase().min(1).optional(),
-  /** The name authenticators show when a passkey is created. Default: COMPANY_NAME. */
+  /** The name authenticators show when a passkey is created. Default: the company name (admin console > Branding). */
   WEBAUTHN_RP_NAME: z.string().trim().min(1).max(80).optional(),
   /**
    * Other origins an application may run WebAuthn ceremonies on and name as `origin` in the flow API
@@ -245,7 +245,8 @@ function webauthnSettings(env: z.infer<typeof schema>, appUrl: string) {
       throw new Error(`Invalid environment configuration: WEBAUTHN_API_ORIGINS: ${origin} is not within "${rpId}". See .env.example.`);
     }
   }
-  return { rpId, rpName: env.WEBAUTHN_RP_NAME ?? env.COMPANY_NAME, apiOrigins };
+  // Without WEBAUTHN_RP_NAME the stored company name is used (lib/webauthn/relying-party.ts relyingPartyName).
+  return { rpId, rpName: env.WEBAUTHN_RP_NAME, apiOrigins };
 }
 
 function trustedProxies(value: string | undefined) {

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Brand } from "@/components/brand";
-import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 
-export default function AuthLayout({ children }: { children: ReactNode }) {
+export default async function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <header className="site-header">
-        <Brand branding={config().branding} href="/" />
+        <Brand branding={await currentBranding()} href="/" />
       </header>
       <main className="page-narrow">{children}</main>
     </>

@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import { Brand } from "@/components/brand";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 
-export default function PortalLayout({ children }: { children: ReactNode }) {
+export default async function PortalLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <header className="site-header">
-        <Brand branding={config().branding} href="/account" />
+        <Brand branding={await currentBranding()} href="/account" />
         <nav className="site-nav" aria-label="Account">
           <a href="/account">Overview</a>
           <a href="/devices">Devices</a>

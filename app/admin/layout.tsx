@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Brand } from "@/components/brand";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { requireStaffPage, roleCan, type StaffCapability } from "@/lib/admin/admin-access";
-import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import "./admin.css";
 
 /** The console's sections, each shown only to a role that may open it (lib/admin/admin-access.ts). */
@@ -25,7 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <>
       <header className="site-header admin-header">
-        <Brand branding={config().branding} href="/admin" />
+        <Brand branding={await currentBranding()} href="/admin" />
         <span className="badge">{staff.user.role === "ADMIN" ? "Administrator" : "Helpdesk"}</span>
         <nav className="site-nav" aria-label="Admin console">
           {SECTIONS.filter((s) => roleCan(staff.user.role, s.capability)).map((s) => (

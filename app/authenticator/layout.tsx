@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { ServiceWorkerRegistration } from "@/components/authenticator/service-worker-registration";
 import "./authenticator.css";
 
@@ -9,8 +9,8 @@ import "./authenticator.css";
  * manifest (so it installs as an app of its own) and its service worker. It lives under the root
  * layout, which gives it <html> and <body>.
  */
-export function generateMetadata(): Metadata {
-  const { companyName } = config().branding;
+export async function generateMetadata(): Promise<Metadata> {
+  const { companyName } = await currentBranding();
   return {
     title: { absolute: `${companyName} Authenticator` },
     description: `Approve ${companyName} sign-ins and get sign-in codes on this phone.`,
@@ -20,12 +20,9 @@ export function generateMetadata(): Metadata {
   };
 }
 
-export const viewport: Viewport = {
-  width: "device-width",
-  initialScale: 1,
-  viewportFit: "cover",
-  themeColor: "#4f46e5",
-};
+export async function generateViewport(): Promise<Viewport> {
+  return { width: "device-width", initialScale: 1, viewportFit: "cover", themeColor: (await currentBranding()).accentColour };
+}
 
 export default function AuthenticatorLayout({ children }: { children: ReactNode }) {
   return (

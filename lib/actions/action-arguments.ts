@@ -13,16 +13,27 @@ const MAX_KEY_LENGTH = 100;
 // Larger than any honest field (a WebAuthn attestation with its certificates is a few kB).
 const MAX_FIELD_LENGTH = 64_000;
 
-/** The action's FormData: text fields only, a bounded number of bounded size. */
-export function formDataArgument(value: unknown): FormData {
+/**
+ * The action's FormData: text fields, a bounded number of bounded size. A file is taken only in a field
+ * the action names in `files`, once, up to that field's byte limit (its own rules, such as which
+ * images, are the action's to check and explain).
+ */
+export function formDataArgument(value: unknown, options: { files?: Record<string, number> } = {}): FormData {
   if (!(value instanceof FormData)) refuse("expected FormData");
   let count = 0;
+  const seenFiles = new Set<string>();
   for (const [key, field] of value.entries()) {
     count += 1;
     if (count > MAX_FIELDS) refuse("too many fields");
     if (key.length > MAX_KEY_LENGTH) refuse("field name too long");
-    if (typeof field !== "string") refuse("file upload");
-    if (field.length > MAX_FIELD_LENGTH) refuse("field too long");
+    if (typeof field === "string") {
+      if (field.length > MAX_FIELD_LENGTH) refuse("field too long");
+      continue;
+    }
+    const maxBytes = Object.hasOwn(options.files ?? {}, key) ? options.files![key]! : undefined;
+    if (maxBytes === undefined || seenFiles.has(key)) refuse("file upload");
+    if (field.size > maxBytes) refuse("file too large");
+    seenFiles.add(key);
   }
   return value;
 }

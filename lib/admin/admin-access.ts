@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { currentSession, type SignedIn } from "@/lib/auth/require-user";
 import { isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { AppError } from "@/lib/errors/app-error";
@@ -42,8 +42,16 @@ async function currentStaff(capability: StaffCapability): Promise<Staff | null> 
   return session as Staff;
 }
 
-/** For admin pages: the staff member allowed `capability`, or Next's 404 page. */
-export async function requireStaffPage(capability: StaffCapability): Promise<Staff> {
+/**
+ * For admin pages: the staff member allowed `capability`, or Next's 404 page. A staff member whose
+ * sign-in still waits for its second factor (signed in with `callbackUrl=/admin/...`) is sent to finish
+ * it and comes back; anyone else's pending session gets the 404 like everyone else, so it learns nothing.
+ */
+export async function requireStaffPage(capability: StaffCapability, path = "/admin"): Promise<Staff> {
+  const session = await currentSession();
+  if (session?.secondFactorPending && roleCan(session.user.role, capability)) {
+    redirect(`/sign-in/verify?callbackUrl=${encodeURIComponent(path)}`);
+  }
   const staff = await currentStaff(capability);
   if (!staff) notFound();
   return staff;

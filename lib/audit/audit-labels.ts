@@ -46,4 +46,5 @@ export const auditActionLabel: Record<string, string> = {
   "mfa.reset": "Two-step verification reset by an administrator",
   "user.signed_out_everywhere": "Signed out everywhere by an administrator",
   "policy.updated": "Device authentication policy changed",
+  "branding.updated": "Branding and feature flags changed",
 };

@@ -63,7 +63,9 @@ export type AuditAction =
   | "mfa.reset"
   | "user.signed_out_everywhere"
   // The admin console (issue 13): a device authentication policy saved, its changed fields old → new.
-  | "policy.updated";
+  | "policy.updated"
+  // The admin console (issue 13): the branding and feature flags saved, with what changed.
+  | "branding.updated";
 
 /**
  * Who is asking: the client address and user agent, and for a flow API request the application whose

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { sendEmail } from "@/lib/notify/send-email";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -20,7 +21,7 @@ export async function sendEmailVerification(options: { userId: string; meta: Req
     });
     await recordAuditEvent(tx, { action: "user.email_verification_sent", userId: user.id, meta: options.meta });
   });
-  const { companyName } = config().branding;
+  const { companyName } = await currentBranding();
   await sendEmail({
     to: user.email,
     subject: `Confirm your email for ${companyName}`,

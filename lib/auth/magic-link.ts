@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { createSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
@@ -27,7 +28,7 @@ export async function requestMagicLink(options: { email: string; meta: RequestMe
     });
     await recordAuditEvent(tx, { action: "user.magic_link_sent", userId: user.id, meta: options.meta });
   });
-  const { companyName } = config().branding;
+  const { companyName } = await currentBranding();
   await sendEmail({
     to: user.email,
     subject: `Your ${companyName} sign-in link`,
@@ -60,7 +61,7 @@ export async function sendFlowMagicLink(options: { userId: string; flowExecution
     });
     await recordAuditEvent(tx, { action: "user.magic_link_sent", userId: user.id, details: { flowExecutionId: options.flowExecutionId }, meta: options.meta });
   });
-  const { companyName } = config().branding;
+  const { companyName } = await currentBranding();
   await sendEmail({
     to: user.email,
     subject: `Confirm your ${companyName} sign-in`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { AppError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordWeakness } from "@/lib/auth/password-strength";
@@ -52,7 +53,7 @@ export async function registerAccount(options: SignUp) {
 
 async function notifyRepeatedSignUp(options: { userId: string; email: string; meta: RequestMeta }) {
   await db.$transaction((tx) => recordAuditEvent(tx, { action: "user.sign_up_repeated", userId: options.userId, meta: options.meta }));
-  const { companyName } = config().branding;
+  const { companyName } = await currentBranding();
   const { appUrl } = config();
   await sendEmail({
     to: options.email,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { config } from "@/lib/config";
+import { currentFeatures } from "@/lib/branding/current-branding";
 import { devicePolicyFor, type DevicePolicy } from "@/lib/policy/device-policy";
 import { deviceEligibility, type EligibilityInput } from "@/lib/devices/device-eligibility";
 
@@ -23,7 +23,7 @@ export async function eligibleDeviceTypes(options: {
   const policy = await devicePolicyFor();
   return deviceEligibility({
     allowedDeviceTypes: allowedByPolicy(policy, options.allowedDeviceTypes),
-    features: config().features,
+    features: await currentFeatures(),
     limits: policy,
     existing,
     browser: options.browser,

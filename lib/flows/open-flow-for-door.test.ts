@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { createSession } from "@/lib/auth/sessions";
 import { captureSql } from "@/lib/database/query-plan";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
+import { listeningForChanges } from "@/lib/settings/settings-store";
 import type { Caller } from "@/lib/flows/flow-executions";
 import { createTestDevice, createTestUser } from "@/lib/otp/test-fixtures";
 import { warmPolicyCache } from "@/lib/policy/test-fixtures";
@@ -29,6 +30,10 @@ test("reopening /devices resumes the open flow: no new row, no write, and two re
   assert.ok(listed.every((d) => d.createdAt instanceof Date && d.maskedTarget && !d.maskedTarget.startsWith("+1555")));
   const rowsAfterFirst = await db.flowExecution.count({ where: { userId: user.id } });
   const before = await db.flowExecution.findUniqueOrThrow({ where: { id: first.flow.id } });
+  // The feature flags (lib/branding) are a cached setting: cached for good once this process hears
+  // other instances' saves (on PostgreSQL, once its listening connection is up), and read once more then.
+  await listeningForChanges();
+  await open();
 
   // The policy (what "can add" checks) is a setting every instance keeps in memory: no read once warm.
   await warmPolicyCache();

@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -121,7 +122,7 @@ export async function completePairing(options: PairRequest & { meta: RequestMeta
   await notifyActivation(outcome.activated);
   return {
     deviceId: key.deviceId,
-    companyName: config().branding.companyName,
+    companyName: (await currentBranding()).companyName,
     account: maskEmail(outcome.activated.email),
     passcode: { seed: passcodeSeed, algorithm: "SHA1", digits: 6, periodSeconds: 30 },
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -62,7 +63,7 @@ export async function createPushChallenge(options: {
   const { number, choices } = matchNumbers();
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + (await devicePolicyFor()).pushTimeoutSeconds * 1000);
-  const requestInfo = pushRequestInfo({ companyName: config().branding.companyName, ...options.meta, place: options.place ?? null });
+  const requestInfo = pushRequestInfo({ companyName: (await currentBranding()).companyName, ...options.meta, place: options.place ?? null });
 
   const device = await db.$transaction(async (tx) => {
     // One pending request per phone, also when two sign-ins push at once, and none after a block has

@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { sendEmail } from "@/lib/notify/send-email";
 
 const wording: Record<string, string> = {
@@ -32,7 +33,7 @@ export async function notifyAccountChange(options: {
   deviceLabel?: string;
   when?: Date;
 }) {
-  const { companyName } = config().branding;
+  const { companyName } = await currentBranding();
   const headline = wording[options.action] ?? "Your account security settings changed";
   const when = (options.when ?? new Date()).toUTCString();
   const lines = [

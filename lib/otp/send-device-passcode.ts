@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { issuePasscode } from "@/lib/otp/issue-passcode";
 import { otpPolicy } from "@/lib/otp/otp-policy";
@@ -30,7 +31,7 @@ export async function sendDevicePasscode(options: {
     destination: options.target,
     meta: options.meta,
   });
-  const words = { code, purpose: options.purpose, minutes: (await otpPolicy()).ttlMinutes, companyName: options.template?.variables?.companyName ?? config().branding.companyName };
+  const words = { code, purpose: options.purpose, minutes: (await otpPolicy()).ttlMinutes, companyName: options.template?.variables?.companyName ?? (await currentBranding()).companyName };
   switch (options.type) {
     case "SMS":
       return sendSms({ to: options.target, body: passcodeMessage({ ...words, domain: new URL(config().appUrl).hostname, variant: options.template?.variant }) });

@@ -13,16 +13,19 @@ import { databaseKind, databaseUrl } from "@/lib/database/database-url";
  * - on PostgreSQL the save also sends `NOTIFY settings_changed, '<key>'` inside its transaction, so it
  *   is delivered when the change commits, and every instance, listening on a connection of its own,
  *   forgets that key (SQLite runs one instance, so the first rule is enough);
- * - should the listening connection drop, entries also expire after CACHE_TTL_MS, and the connection
- *   is opened again on the next read.
+ * - while an instance's listening connection is not up (starting, or lost), it caches nothing and
+ *   reads the row on every use; once the connection is back it starts from an empty cache.
+ * There is no expiry besides: a cached value is right until one of those says otherwise, so a warm
+ * instance reads no setting row at all (second-factor-cost.spec.ts counts on it). A value written to
+ * the table by hand is therefore seen after a restart (or, on PostgreSQL, after `NOTIFY`).
  */
-const CACHE_TTL_MS = 30_000;
 const CHANNEL = "settings_changed";
 
-type Entry = { value: unknown; loadedAt: number };
-type State = { cache: Map<string, Entry>; listener: Promise<void> | null; listening: boolean; retryAt: number };
+type Entry = { value: unknown };
+/** `forgets` counts every forgetting, so a read that raced one does not cache what it read before it. */
+type State = { cache: Map<string, Entry>; listener: Promise<void> | null; listening: boolean; retryAt: number; forgets: number };
 const globalForSettings = globalThis as unknown as { settingsStore?: State };
-const state = (globalForSettings.settingsStore ??= { cache: new Map(), listener: null, listening: false, retryAt: 0 });
+const state = (globalForSettings.settingsStore ??= { cache: new Map(), listener: null, listening: false, retryAt: 0, forgets: 0 });
 /** After a lost or refused listening connection, how long before it is opened again. */
 const RECONNECT_AFTER_MS = 5_000;
 
@@ -36,8 +39,8 @@ export async function readSetting<T>(key: string, parse: (raw: unknown) => T, in
   const cached = state.cache.get(key);
   // On PostgreSQL a listener that is not (yet) connected cannot tell us of changes: read the row then.
   const hearsChanges = state.listening || databaseKind() === "sqlite";
-  if (cached && hearsChanges && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached.value as T;
-  const loadedAt = Date.now();
+  if (cached && hearsChanges) return cached.value as T;
+  const forgetsBefore = state.forgets;
   const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
   let value: T;
   if (row) {
@@ -46,7 +49,9 @@ export async function readSetting<T>(key: string, parse: (raw: unknown) => T, in
     value = initial();
     await db.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value) }, update: {}, select: { key: true } });
   }
-  state.cache.set(key, { value, loadedAt });
+  // Not while deaf: a change made meanwhile on another instance would go unheard.
+  // Nor when a change was announced while this read was under way: it may have read the row before it.
+  if (hearsChanges && state.forgets === forgetsBefore) state.cache.set(key, { value });
   return value;
 }
 
@@ -75,19 +80,24 @@ export async function writeSetting(tx: Tx, key: string, value: unknown, updatedB
 
 /** Drops this instance's copy of `key` (after a save, and when another instance says it changed). */
 export function forgetSetting(key: string) {
+  state.forgets += 1;
   state.cache.delete(key);
 }
 
 /** For tests: forget every cached setting. */
 export function forgetAllSettings() {
+  state.forgets += 1;
   state.cache.clear();
 }
 
-/** Whether this instance hears other instances' saves (PostgreSQL), once its listener has tried to connect. */
+/**
+ * For tests: whether this process hears other instances' saves, once its listener has tried to connect
+ * (at once on SQLite); from then on a cached setting is read without a statement.
+ */
 export async function listeningForChanges(): Promise<boolean> {
   listenForChanges();
   await state.listener;
-  return state.listening;
+  return state.listening || databaseKind() === "sqlite";
 }
 
 /** On PostgreSQL, one connection per instance that hears other instances' saves. */
@@ -99,7 +109,7 @@ function listenForChanges() {
       state.listening = false;
       state.listener = null;
       state.retryAt = Date.now() + RECONNECT_AFTER_MS;
-      state.cache.clear();
+      forgetAllSettings();
     };
     client.on("notification", (message) => {
       if (message.channel === CHANNEL && message.payload) forgetSetting(message.payload);
@@ -114,7 +124,7 @@ function listenForChanges() {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
       // Anything cached before the listener was up may have missed a change.
-      state.cache.clear();
+      forgetAllSettings();
       state.listening = true;
       // The listener must not keep a script or test process alive.
       (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();

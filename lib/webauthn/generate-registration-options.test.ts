@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { consumeChallenge } from "@/lib/webauthn/challenges";
 import { generateRegistrationOptionsForUser } from "@/lib/webauthn/generate-registration-options";
-import { relyingParty } from "@/lib/webauthn/relying-party";
+import { relyingParty, relyingPartyName } from "@/lib/webauthn/relying-party";
 import { createTestCredentialDevice, createTestUser, newFlowId } from "@/lib/webauthn/test-fixtures";
 import { withPolicy } from "@/lib/policy/test-fixtures";
 
@@ -22,7 +22,7 @@ test("a passkey is platform and discoverable; the user is named by id bytes, ema
   assert.equal(options.authenticatorSelection?.requireResidentKey, true);
   assert.equal(options.attestation, "none");
   assert.equal(options.rp.id, relyingParty().id);
-  assert.equal(options.rp.name, relyingParty().name);
+  assert.equal(options.rp.name, await relyingPartyName());
   assert.equal(isoBase64URL.toUTF8String(options.user.id), user.id);
   assert.equal(options.user.name, user.email);
   assert.equal(options.user.displayName, "Ada Lovelace");

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/app-error";
 import { CHALLENGE_TTL_SECONDS, liveChallenge, storeChallenge } from "@/lib/webauthn/challenges";
 import { parseTransports, userHandleFor, type WebAuthnDeviceType } from "@/lib/webauthn/credential-data";
-import { relyingParty, userVerification } from "@/lib/webauthn/relying-party";
+import { relyingParty, relyingPartyName, userVerification } from "@/lib/webauthn/relying-party";
 
 /**
  * Options for navigator.credentials.create(): a PLATFORM device is a passkey (discoverable, on this
@@ -35,7 +35,7 @@ export async function generateRegistrationOptionsForUser(options: {
   const creation = await generateRegistrationOptions({
     // As bytes: the library would encode a string challenge once more.
     ...(live ? { challenge: isoBase64URL.toBuffer(live) } : {}),
-    rpName: options.rpName ?? rp.name,
+    rpName: options.rpName ?? (await relyingPartyName()),
     rpID: rp.id,
     userID: userHandleFor(userId),
     userName: user.email,

@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { AppError } from "@/lib/errors/app-error";
 
 export type RelyingParty = {
@@ -10,15 +11,18 @@ export type RelyingParty = {
    * credential only ever works for the rpID it was created for, so changing it orphans every passkey.
    */
   id: string;
-  /** Shown by the browser and the authenticator when a credential is created. */
-  name: string;
   /** The exact origin (scheme, host, port) the ceremonies must run on (security.md item 14). */
   origin: string;
 };
 
 export function relyingParty(): RelyingParty {
   const { webauthn, appOrigin } = config();
-  return { id: webauthn.rpId, name: webauthn.rpName, origin: appOrigin };
+  return { id: webauthn.rpId, origin: appOrigin };
+}
+
+/** Shown by the browser and the authenticator when a credential is created: WEBAUTHN_RP_NAME, else the company name. */
+export async function relyingPartyName(): Promise<string> {
+  return config().webauthn.rpName ?? (await currentBranding()).companyName;
 }
 
 /**

@@ -3,8 +3,9 @@ import { redirect } from "next/navigation";
 import { MagicLinkRequestForm, PasskeySignInButton, SignInForm } from "@/components/auth/sign-in-form";
 import { currentSession } from "@/lib/auth/require-user";
 import { returnPath } from "@/lib/auth/return-path";
-import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { currentBranding } from "@/lib/branding/current-branding";
+import { SignInHeader } from "@/components/auth/sign-in-header";
 import { authErrorMessage } from "@/lib/auth/auth-errors";
 import { Notice } from "@/components/ui/notice";
 import { passkeySignInOptionsAction, requestEmailVerificationAction, requestMagicLinkAction } from "../actions";
@@ -17,8 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentSession()) redirect(callbackUrl);
   return (
     <div className="card">
-      <h1>Sign in</h1>
-      <p className="muted">to your {config().branding.companyName} account</p>
+      <SignInHeader companyName={(await currentBranding()).companyName} />
       {/* Only the fixed message of a known code: the query string is anyone's to write. */}
       {query.error !== undefined && <Notice tone="error">{authErrorMessage(query.error)}</Notice>}
       <SignInForm callbackUrl={callbackUrl} requestConfirmation={requestEmailVerificationAction} />

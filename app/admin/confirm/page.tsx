@@ -4,6 +4,7 @@ import { requireStaffPage } from "@/lib/admin/admin-access";
 import { callerFor } from "@/lib/auth/caller";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { clientDoorView } from "@/lib/flows/flow-door";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 
@@ -29,7 +30,7 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
   });
   return (
     <div className="page-narrow">
-      <FlowHost mode="portal" initial={clientDoorView(door)} companyName={config().branding.companyName} returnTo={returnTo} />
+      <FlowHost mode="portal" initial={clientDoorView(door)} companyName={(await currentBranding()).companyName} returnTo={returnTo} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 
 /**
  * The authenticator's web app manifest: what a phone needs to add /authenticator to its home screen
  * and open it as an app of its own (standalone, its own scope), in the company's name.
  */
-export function GET() {
-  const { companyName } = config().branding;
+export async function GET() {
+  const { companyName, accentColour } = await currentBranding();
   const manifest = {
     name: `${companyName} Authenticator`,
     short_name: "Authenticator",
@@ -16,7 +16,7 @@ export function GET() {
     display: "standalone",
     orientation: "portrait",
     background_color: "#f6f7fb",
-    theme_color: "#4f46e5",
+    theme_color: accentColour,
     icons: [
       { src: "/authenticator/icons/192", sizes: "192x192", type: "image/png", purpose: "any" },
       { src: "/authenticator/icons/512", sizes: "512x512", type: "image/png", purpose: "any" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Brand } from "@/components/brand";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { listOutbox } from "@/lib/notify/outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -16,7 +17,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <header className="site-header">
-        <Brand branding={config().branding} href="/" />
+        <Brand branding={await currentBranding()} href="/" />
         <span className="badge">Development outbox</span>
       </header>
       <main className="page stack">

@@ -5,6 +5,7 @@ import { FieldTable, schemaAnchor } from "@/components/api-reference/field-table
 import { Operation, operationAnchor } from "@/components/api-reference/operation";
 import { InlineText, RichText } from "@/components/api-reference/rich-text";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { HTTP_METHODS, openApiDocument } from "@/lib/api/openapi/document";
 import { schemaFields } from "@/lib/api/openapi/schema-fields";
 import { PROBLEMS, problemTypeUrl, type ProblemCode } from "@/lib/api/problem";
@@ -33,7 +34,7 @@ const tagAnchor = (name: string) => `tag-${name.toLowerCase().replace(/[^a-z0-9]
  * the page and the document never disagree. Public, like the document; no script, fonts or styles
  * from anywhere else.
  */
-export default function ApiReferencePage() {
+export default async function ApiReferencePage() {
   const document = openApiDocument();
   const groups = byTag(document);
   const schemas = Object.entries(document.components?.schemas ?? {});
@@ -46,7 +47,7 @@ export default function ApiReferencePage() {
         Skip to content
       </a>
       <header className="site-header">
-        <Brand branding={config().branding} href="/" />
+        <Brand branding={await currentBranding()} href="/" />
         <nav className="site-nav" aria-label="Developers">
           <a href="/developers/api" aria-current="page">
             API reference

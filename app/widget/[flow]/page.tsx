@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { currentSession } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { getFlow, startFlow } from "@/lib/flows/flow-executions";
 import { AppError } from "@/lib/errors/app-error";
 import { withSubflow } from "@/lib/flows/open-flow-for-door";
@@ -27,7 +28,7 @@ export default async function WidgetPage({
 }) {
   const { flow: kind } = await params;
   const query = widgetParams.safeParse(await searchParams);
-  const { branding, widgetAllowedOrigins, appOrigin } = config();
+  const { widgetAllowedOrigins, appOrigin } = config();
   if (!WIDGET_FLOWS.includes(kind as WidgetFlow)) notFound();
   const allowed = query.success && [appOrigin, ...widgetAllowedOrigins].includes(query.data.parentOrigin);
   if (!query.success || !allowed) {
@@ -58,6 +59,7 @@ export default async function WidgetPage({
       if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
       throw error;
     });
+  const branding = await currentBranding();
   // The flow host renders the section, and the result (handed to the host page) once there is one.
   return (
     <main className="widget-body stack">

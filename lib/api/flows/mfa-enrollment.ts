@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { ApiProblem } from "@/lib/api/problem";
 import { relyingParty } from "@/lib/webauthn/relying-party";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
@@ -30,7 +31,9 @@ type State = DeviceRegistrationState;
  * `application.id`): our authenticator, served by this installation at /authenticator.
  */
 export const AUTHENTICATOR_APPLICATION_ID = "authenticator";
-const mobileApplications = () => [{ id: AUTHENTICATOR_APPLICATION_ID, name: `${config().branding.companyName} Authenticator`, url: `${config().appUrl}/authenticator` }];
+const mobileApplications = async () => [
+  { id: AUTHENTICATOR_APPLICATION_ID, name: `${(await currentBranding()).companyName} Authenticator`, url: `${config().appUrl}/authenticator` },
+];
 
 const ACTIVATION_SECTIONS = new Set<State["section"]>(["ASK_FOR_OTP", "SET_UP_AUTHENTICATOR_APP", "REGISTER_FIDO2_DEVICE"]);
 
@@ -138,7 +141,7 @@ export const mfaEnrollment: FlowAdapter<StartEnrollment> = {
           // Why the others are not offered (a type's limit reached, turned off), for the client's words.
           unavailableTypes: eligibility.filter((e) => !e.available).map((e) => ({ type: e.type, reason: e.reason ?? null })),
           mfaSettings: await mfaSettings(),
-          applications: mobileApplications(),
+          applications: await mobileApplications(),
         },
       };
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { AppError } from "@/lib/errors/app-error";
 import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
@@ -69,7 +70,7 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
       select: { totpSecret: true, user: { select: { email: true } } },
     });
     if (!device?.totpSecret) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
-    const uri = totpUri({ secret: device.totpSecret, issuer: config().branding.companyName, accountName: device.user.email });
+    const uri = totpUri({ secret: device.totpSecret, issuer: (await currentBranding()).companyName, accountName: device.user.email });
     return { uri, qrDataUrl: await totpQrDataUrl(uri), secret: device.totpSecret };
   },
   activateDevice: async (userId, deviceId, meta) => {

@@ -12,6 +12,7 @@ import { callerFor } from "@/lib/auth/caller";
 import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { currentBranding } from "@/lib/branding/current-branding";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
 import { findSignInFlow, snapshotOf, startFlow } from "@/lib/flows/flow-executions";
 import { clientDoorView } from "@/lib/flows/flow-door";
@@ -50,7 +51,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       // Confirmed (by an emailed link, or just before a reload) but not yet redeemed: the flow host
       // redeems it from the browser, the one place that can receive the complete session's cookie.
       const flow = await snapshotOf(found, caller);
-      return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={config().branding.companyName} />;
+      return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={(await currentBranding()).companyName} />;
     }
     const message =
       result.output.ciam_errorDetails === "NO_USABLE_DEVICE" && afterEmail
@@ -91,7 +92,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       <SecondFactorHost
         initial={clientDoorView({ flow, subflow: null })}
         returnTo={returnTo}
-        companyName={config().branding.companyName}
+        companyName={(await currentBranding()).companyName}
         userId={session.userId}
         rememberDays={policy.rememberBrowserDays}
         rememberByDefault={policy.rememberBrowserByDefault}
