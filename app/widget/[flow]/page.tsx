@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { withSubflow } from "@/lib/flows/open-flow-for-door";
 import { clientDoorView } from "@/lib/flows/flow-door";
 import { WIDGET_FLOWS, widgetParams, type WidgetFlow } from "@/lib/widget/widget-params";
+import { mayEmbedWidget } from "@/lib/widget/widget-origins";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -27,9 +28,9 @@ export default async function WidgetPage({
 }) {
   const { flow: kind } = await params;
   const query = widgetParams.safeParse(await searchParams);
-  const { branding, widgetAllowedOrigins, appOrigin } = config();
+  const { branding } = config();
   if (!WIDGET_FLOWS.includes(kind as WidgetFlow)) notFound();
-  const allowed = query.success && [appOrigin, ...widgetAllowedOrigins].includes(query.data.parentOrigin);
+  const allowed = query.success && (await mayEmbedWidget(query.data.parentOrigin));
   if (!query.success || !allowed) {
     return (
       <main className="widget-body">
