@@ -40,7 +40,11 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
   function close(change: "rotate" | "revoke") {
     setPanel({ step: "none" });
     // Back to where the person was; a revoked row has no buttons left, so the table's caption then.
-    requestAnimationFrame(() => (change === "rotate" ? rotateButton.current : revokeButton.current)?.focus() ?? document.getElementById("applications-title")?.focus());
+    requestAnimationFrame(() => {
+      const button = change === "rotate" ? rotateButton.current : revokeButton.current;
+      if (button) button.focus();
+      else document.getElementById("applications-title")?.focus();
+    });
   }
 
   function submit(change: "rotate" | "revoke", event: FormEvent<HTMLFormElement>) {
