@@ -1,4 +1,5 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { actionHeaders, serverAction } from "./fixtures/actions";
@@ -158,23 +159,27 @@ test("an administrator creates an application, copies its secret once, rotates i
   expect(JSON.stringify(events)).not.toContain(newSecret.slice(7));
 });
 
-/** A host page at `origin` (served by the test, as a customer's site would be) that embeds the widget. */
-async function serveHostPage(page: Page, origin: string, portal: string) {
-  await page.route(`${origin}/host`, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><title>Host</title><p id="outcome">waiting</p><div id="widget"></div>
+/**
+ * A customer's site: a page on this machine's loopback address (a host of its own, so another origin
+ * than the portal's `localhost`) that embeds the widget with /widget.js and prints what it hands back.
+ * Served by a real server: a page the browser cannot place on an address (a routed one) counts as a
+ * public site, which Chromium keeps from reaching the loopback portal at all.
+ */
+async function startHostSite(port: number, portal: string) {
+  const body = `<!doctype html><title>Host</title><p id="outcome">waiting</p><div id="widget"></div>
 <script src="${portal}/widget.js"></script>
 <script>MfaWidget.open({ container: "#widget", username: "someone@example.test",
   onSuccess: function (r) { document.getElementById("outcome").textContent = "success " + JSON.stringify(r); },
-  onError: function (r) { document.getElementById("outcome").textContent = "error " + r.ciam_errorCode; } });</script>`,
-    }),
-  );
+  onError: function (r) { document.getElementById("outcome").textContent = "error " + r.ciam_errorCode; } });</script>`;
+  const server = createServer((_request, response) => response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(body));
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 test("an added widget origin may frame the widget and gets its result; once removed it is refused again", async ({ page, browser, request, baseURL }) => {
-  // An origin of this test's own (a port nothing listens on: the test serves the host page itself).
-  const origin = `http://127.0.0.1:${randomInt(20_000, 60_000)}`;
+  // The last port of this run's range (playwright.config.ts uses the first three).
+  const site = await startHostSite(Number(new URL(baseURL!).port) + 7, baseURL!);
+  const origin = site.origin;
   const before = await db.setting.findUnique({ where: { key: "widget-origins" } });
   const widgetUrl = `/widget/device-management?parentOrigin=${encodeURIComponent(origin)}`;
   const framingPolicy = async () => (await request.get(widgetUrl, { maxRedirects: 0 })).headers()["content-security-policy"];
@@ -197,12 +202,11 @@ test("an added widget origin may frame the widget and gets its result; once remo
     await widget.getByRole("textbox", { name: "Origin", exact: true }).fill(`${origin}/`);
     await widget.getByRole("button", { name: "Add origin" }).click();
     await expect(page.getByRole("status").filter({ hasText: `${origin} may now embed the widget.` })).toBeVisible();
-    await expect(origins.getByText(origin, { exact: true })).toBeVisible();
+    await expect(origins.getByRole("listitem").filter({ hasText: origin })).toHaveCount(1);
 
     // Every instance frames it from the next request on: the policy lists it, and a page there gets the result.
     for (let i = 0; i < EVERY_INSTANCE; i++) expect(await framingPolicy()).toMatch(new RegExp(`^frame-ancestors 'self' .*${origin.replace(/\./g, "\\.")}(\\s|$)`));
     const host = await browser.newPage();
-    await serveHostPage(host, origin, baseURL!);
     await host.goto(`${origin}/host`);
     // No portal session reaches a cross-site frame: the widget answers, to this host, that it needs one.
     await expect(host.locator("#outcome")).toHaveText("error SESSION_REQUIRED");
@@ -214,14 +218,13 @@ test("an added widget origin may frame the widget and gets its result; once remo
     await expect(confirm).toContainText("Pages there can no longer show the widget");
     await confirm.getByRole("button", { name: "Remove the origin" }).click();
     await expect(page.getByRole("status").filter({ hasText: `${origin} can no longer embed the widget.` })).toBeVisible();
-    await expect(origins.getByText(origin, { exact: true })).toHaveCount(0);
+    await expect(origins.getByRole("listitem").filter({ hasText: origin })).toHaveCount(0);
 
     for (let i = 0; i < EVERY_INSTANCE; i++) expect(await framingPolicy()).not.toContain(origin);
     const refused = await request.get(widgetUrl);
     expect(await refused.text()).toContain("This page cannot be embedded here.");
     // The browser refuses to frame it now: the frame shows the browser's error page and the host hears nothing.
     const hostAgain = await browser.newPage();
-    await serveHostPage(hostAgain, origin, baseURL!);
     await hostAgain.goto(`${origin}/host`);
     await expect.poll(() => hostAgain.frames().map((f) => f.url())).toContainEqual(expect.stringMatching(/^chrome-error:/));
     await expect(hostAgain.locator("#outcome")).toHaveText("waiting");
@@ -229,6 +232,7 @@ test("an added widget origin may frame the widget and gets its result; once remo
     const audits = await db.auditEvent.findMany({ where: { action: "widget.origins_updated", details: { contains: origin } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(audits.map((a) => Object.keys(JSON.parse(a.details!))[0])).toEqual(["added", "removed"]);
   } finally {
+    await site.close();
     // e2e/widget.spec.ts reads the origins too: whatever happened above, leave the list as it was.
     const after = await db.setting.findUnique({ where: { key: "widget-origins" } });
     if (before && after && after.value !== before.value) await db.setting.update({ where: { key: "widget-origins" }, data: { value: before.value } });
