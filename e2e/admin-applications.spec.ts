@@ -41,7 +41,7 @@ async function signInAdmin(page: Page) {
   // Through /account: the console answers a session still waiting for its second factor with 404,
   // like anyone else's, rather than sending it on to the second-factor page.
   await signInWithTotp(page, admin.email, "/account");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Hello, Ada Admin" })).toBeVisible();
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { name: "Applications", level: 1 })).toBeVisible();
   return admin;
@@ -254,7 +254,7 @@ test("a change needs a recent sign-in: an old session is sent to confirm it and 
 test("helpdesk staff get a 404 for the page and a refusal from every action sent directly; an administrator's same call works", async ({ page, browser }) => {
   const helpdesk = await seedStaff("HELPDESK");
   await signInWithTotp(page, helpdesk.email, "/account");
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Hello, Hal Helpdesk" })).toBeVisible();
   const response = await page.goto(PAGE);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
