@@ -14,6 +14,9 @@ import { totpCode } from "./fixtures/totp";
  * against the API; helpdesk staff get neither the page nor its actions.
  */
 
+// Each test signs a staff member in (password hashing, a second factor) and then makes several changes.
+test.describe.configure({ timeout: 90_000 });
+
 const PAGE = "/admin/applications";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 // Twice, so that on PostgreSQL each of the two instances behind the balancer answers once.
@@ -67,7 +70,7 @@ async function callAction(request: APIRequestContext, name: string, fields: Reco
   return request.post(page, { headers: actionHeaders(id), multipart: actionForm(fields), maxRedirects: 0 });
 }
 
-test("an administrator creates an application, copies its secret once, rotates it and revokes it; the API follows each step", async ({ page, context, request, baseURL }) => {
+test("an administrator creates an application and copies its secret, shown once; it works against the API, and last used shows", async ({ page, context, request, baseURL }) => {
   const admin = await signInAdmin(page);
   const name = `Shop ${randomUUID().slice(0, 8)}`;
 
@@ -110,6 +113,18 @@ test("an administrator creates an application, copies its secret once, rotates i
   expect(await page.content()).not.toContain(secret.slice(7));
   await expect(row.getByRole("cell").nth(2)).toHaveText(/^\w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M UTC$/);
   expect((await db.apiApplication.findUniqueOrThrow({ where: { id: application.id } })).lastUsedAt).not.toBeNull();
+  const events = await db.auditEvent.findMany({ where: { applicationId: application.id } });
+  expect(events.map((e) => [e.action, e.actorId])).toEqual([["application.created", admin.id]]);
+  expect(JSON.stringify(events)).not.toContain(secret.slice(7));
+});
+
+test("an administrator rotates an application's secret and then revokes it, each confirmed first; the API follows each step", async ({ page, request }) => {
+  // Made as `npm run app:create` makes one, and in use.
+  const { name, secret, id } = await createTestApplication({ name: `Rotating ${randomUUID().slice(0, 8)}` });
+  expect(await apiStatus(request, secret)).toEqual(Array(EVERY_INSTANCE).fill(200));
+  const admin = await signInAdmin(page);
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  await expect(row.getByRole("cell").nth(2)).toHaveText(/ UTC$/);
 
   // Rotate: confirmed in the page first; Cancel changes nothing.
   await row.getByRole("button", { name: `Rotate secret of ${name}` }).click();
@@ -149,9 +164,9 @@ test("an administrator creates an application, copies its secret once, rotates i
     await expectProblem(await request.get("/api/v1/users?externalId=nobody", { headers: bearer(newSecret) }), 401, "INVALID_CREDENTIALS");
   }
 
-  const events = await db.auditEvent.findMany({ where: { applicationId: application.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const events = await db.auditEvent.findMany({ where: { applicationId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   expect(events.map((e) => [e.action, e.actorId])).toEqual([
-    ["application.created", admin.id],
+    ["application.created", null],
     ["application.rotated", admin.id],
     ["application.revoked", admin.id],
   ]);
