@@ -188,6 +188,10 @@ function load() {
       api: { perMinute: env.API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
     },
     api: { flowIdleMinutes: env.API_FLOW_IDLE_MINUTES },
+    /**
+     * Only the starting value of the widget origins the admin console edits: read them through
+     * lib/widget/widget-origins.ts, which stores this list on first use.
+     */
     widgetAllowedOrigins: (env.WIDGET_ALLOWED_ORIGINS ?? appUrl)
       .split(/[\s,]+/)
       .filter(Boolean)

@@ -7,7 +7,7 @@
  * own client; the app would pass lib/db.ts's.
  */
 import type { Db } from "@/lib/db";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { generateApplicationSecret, generateClientId, hashApplicationSecret } from "@/lib/applications/application-secret";
 
 export const MAX_APPLICATION_NAME_LENGTH = 80;
@@ -27,7 +27,17 @@ export type CreatedApplication = {
 // Control characters would let a name break lines in the audit log and the terminal.
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
-export async function createApplication(options: { db: Db; name: string; rateLimitPerMinute?: number | null }): Promise<CreatedApplication> {
+/**
+ * `actorId` and `meta` name the administrator who made it in the console (lib/applications/
+ * staff-applications.ts); the script, run by whoever reaches the database, names nobody.
+ */
+export async function createApplication(options: {
+  db: Db;
+  name: string;
+  rateLimitPerMinute?: number | null;
+  actorId?: string;
+  meta?: RequestMeta;
+}): Promise<CreatedApplication> {
   const name = options.name.trim();
   if (name.length === 0 || name.length > MAX_APPLICATION_NAME_LENGTH || CONTROL_CHARS.test(name)) {
     throw new RangeError(`The name must be 1 to ${MAX_APPLICATION_NAME_LENGTH} printable characters.`);
@@ -44,8 +54,10 @@ export async function createApplication(options: { db: Db; name: string; rateLim
     await recordAuditEvent(tx, {
       action: "application.created",
       userId: null,
+      actorId: options.actorId,
       applicationId: created.id,
       details: { clientId: created.clientId, name, rateLimitPerMinute: limit },
+      meta: options.meta,
     });
     return created;
   });

@@ -6,14 +6,15 @@
  * (scripts/applications.ts) and the end-to-end tests run it outside Next.
  */
 import type { Db } from "@/lib/db";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 
 export type RevokeResult =
   | { status: "revoked"; name: string; revokedAt: Date }
   | { status: "already-revoked"; name: string; revokedAt: Date }
   | { status: "not-found" };
 
-export async function revokeApplication(options: { db: Db; clientId: string; now?: Date }): Promise<RevokeResult> {
+/** `actorId` and `meta`: the administrator, when revoked in the console; the script names nobody. */
+export async function revokeApplication(options: { db: Db; clientId: string; now?: Date; actorId?: string; meta?: RequestMeta }): Promise<RevokeResult> {
   const now = options.now ?? new Date();
   return options.db.$transaction(async (tx) => {
     // Conditional, so two operators revoking at once write one audit row between them.
@@ -24,8 +25,10 @@ export async function revokeApplication(options: { db: Db; clientId: string; now
     await recordAuditEvent(tx, {
       action: "application.revoked",
       userId: null,
+      actorId: options.actorId,
       applicationId: application.id,
       details: { clientId: application.clientId, name: application.name },
+      meta: options.meta,
     });
     return { status: "revoked" as const, name: application.name, revokedAt: now };
   });

@@ -27,6 +27,8 @@ export const auditActionLabel: Record<string, string> = {
   "user.provisioned": "Account created by an application",
   "application.created": "API application created",
   "application.revoked": "API application revoked",
+  "application.rotated": "API application's secret rotated",
+  "widget.origins_updated": "Widget origins changed",
   "device.paired": "Phone paired",
   "device.pairing_refused": "A used or expired pairing key was refused",
   "push.sent": "Sign-in request sent to your phone",

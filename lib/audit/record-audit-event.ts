@@ -35,6 +35,9 @@ export type AuditAction =
   // what an application did to a user (the row's applicationId says which application).
   | "application.created"
   | "application.revoked"
+  // The admin console (issue 13): an application's key replaced, and the origins allowed to embed the widget changed.
+  | "application.rotated"
+  | "widget.origins_updated"
   | "user.provisioned"
   // The mobile authenticator (lib/mobile, security.md items 18-20): a phone paired, a pairing key
   // refused (used again, expired), pushes sent and answered, and a wrong number chosen on the phone.

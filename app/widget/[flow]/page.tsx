@@ -5,13 +5,13 @@ import { FlowHost } from "@/components/flows/flow-host";
 import { Notice } from "@/components/ui/notice";
 import { currentSession } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
-import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { getFlow, startFlow } from "@/lib/flows/flow-executions";
 import { AppError } from "@/lib/errors/app-error";
 import { withSubflow } from "@/lib/flows/open-flow-for-door";
 import { clientDoorView } from "@/lib/flows/flow-door";
 import { WIDGET_FLOWS, widgetParams, type WidgetFlow } from "@/lib/widget/widget-params";
+import { mayEmbedWidget } from "@/lib/widget/widget-origins";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -28,9 +28,8 @@ export default async function WidgetPage({
 }) {
   const { flow: kind } = await params;
   const query = widgetParams.safeParse(await searchParams);
-  const { widgetAllowedOrigins, appOrigin } = config();
   if (!WIDGET_FLOWS.includes(kind as WidgetFlow)) notFound();
-  const allowed = query.success && [appOrigin, ...widgetAllowedOrigins].includes(query.data.parentOrigin);
+  const allowed = query.success && (await mayEmbedWidget(query.data.parentOrigin));
   if (!query.success || !allowed) {
     return (
       <main className="widget-body">
