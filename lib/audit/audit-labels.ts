@@ -47,6 +47,7 @@ export const auditActionLabel = {
   "device_key.forgotten": "Browser forgotten",
   "device_key.remembered_forgotten": "Remembered browsers reset",
   "user.unknown_browser_refused": "Sign-in refused: the browser was not registered",
+  "audit.exported": "Audit log exported",
 } satisfies Record<AuditAction, string>;
 
 /** Every audit action, in the labels' order: the admin audit log's choice of actions and its validation. */

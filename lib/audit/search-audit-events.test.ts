@@ -44,7 +44,7 @@ test("filters by user (email or id), actor (person or application), action and i
     { action: "user.signed_in", userId: user.id, actorId: user.id, createdAt: at("2041-03-13T00:00:00.000Z") },
     { action: "user.signed_in", userId: other.id, actorId: other.id, createdAt: at("2041-03-11T08:00:00.000Z") },
   ];
-  const ids = [];
+  const ids: string[] = [];
   for (const data of rows) ids.push((await db.auditEvent.create({ data })).id);
   const ofUser = (page: { events: { id: string }[] }) => page.events.map((e) => ids.indexOf(e.id)).filter((i) => i >= 0);
 
