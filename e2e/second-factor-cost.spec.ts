@@ -90,8 +90,11 @@ test("a TOTP second factor: one POST per action, no page GET before the return p
   // same rows again fails here. (The old door: 37, 13 and 40 statements; 1, 1 and 4 requests.
   // Opening costs 7 now that the capability hint skips the page's first event.)
   expect(open.statements).toBeLessThanOrEqual(8);
-  expect(select.statements).toBeLessThanOrEqual(6);
-  expect(submit.statements).toBeLessThanOrEqual(17);
+  // Issue 13 added one statement to each of these: choosing a device reads its lock (an administrator
+  // may have locked it after the flow listed it), and a completed sign-in writes the account's last
+  // sign-in for the admin console's user list.
+  expect(select.statements).toBeLessThanOrEqual(7);
+  expect(submit.statements).toBeLessThanOrEqual(19);
 });
 
 async function flowId(_page: unknown, userId: string) {

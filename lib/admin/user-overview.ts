@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { auditLabel } from "@/lib/audit/audit-labels";
 import { deviceStatusLabel, deviceTypeLabel, type DeviceStatusName, type DeviceTypeName } from "@/lib/devices/device-types";
 import { maskTarget } from "@/lib/devices/mask-target";
 import { describeBrowser } from "@/lib/mobile/request-info";
@@ -141,7 +141,7 @@ export async function getUserOverview(userId: string, now = new Date()): Promise
     events: events.map((e) => ({
       id: e.id,
       action: e.action,
-      label: auditActionLabel[e.action] ?? e.action,
+      label: auditLabel(e.action),
       createdAt: e.createdAt,
       ip: e.ip,
       by: e.actorId === userId ? "user" : e.actorId !== null ? "staff" : e.applicationId !== null ? "application" : "unknown",

@@ -1,5 +1,10 @@
-/** How each audit action reads to the account's owner. */
-export const auditActionLabel: Record<string, string> = {
+import type { AuditAction } from "@/lib/audit/record-audit-event";
+
+/**
+ * How each audit action reads to the account's owner (and, in the admin audit log, to staff). Every
+ * action of the union has one: a new action without a label does not compile.
+ */
+export const auditActionLabel = {
   "user.signed_up": "Account created",
   "user.signed_in": "Signed in",
   "user.sign_in_failed": "Failed sign-in attempt",
@@ -49,4 +54,18 @@ export const auditActionLabel: Record<string, string> = {
   "user.signed_out_everywhere": "Signed out everywhere by an administrator",
   "policy.updated": "Device authentication policy changed",
   "branding.updated": "Branding and feature flags changed",
-};
+  "user.unknown_browser_refused": "Sign-in refused: the browser was not registered",
+  "audit.exported": "Audit log exported",
+} satisfies Record<AuditAction, string>;
+
+/** Every audit action, in the labels' order: the admin audit log's choice of actions and its validation. */
+export const AUDIT_ACTIONS = Object.keys(auditActionLabel) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActionLabel, value);
+}
+
+/** The label of a stored row's action; an action no longer written keeps its raw name. */
+export function auditLabel(action: string): string {
+  return isAuditAction(action) ? auditActionLabel[action] : action;
+}

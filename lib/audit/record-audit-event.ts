@@ -68,7 +68,20 @@ export type AuditAction =
   // The admin console (issue 13): a device authentication policy saved, its changed fields old → new.
   | "policy.updated"
   // The admin console (issue 13): the branding and feature flags saved, with what changed.
-  | "branding.updated";
+  | "branding.updated"
+  // The admin console (issue 13): staff exported the audit log (details: format and filters). A read,
+  // not a change, but a copy of everyone's activity leaving the system is worth a row of its own.
+  | "audit.exported";
+
+/**
+ * The details of a "user.signed_in" row written by a first factor (password, sign-in link, passkey).
+ * When a second factor is still to come, the row says so: the sign-in is complete only when the second
+ * factor's own "user.signed_in" row follows, so the admin overview counts each sign-in once (rows
+ * marked pending are left out, lib/audit/audit-overview.ts).
+ */
+export function signInDetails(method: string, secondFactorPending: boolean): Record<string, unknown> {
+  return secondFactorPending ? { method, secondFactorPending: true } : { method };
+}
 
 /**
  * Who is asking: the client address and user agent, and for a flow API request the application whose

@@ -11,7 +11,7 @@ import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
 import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, signInDetails } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { metaFromHeaders } from "@/lib/auth/request-meta";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
@@ -121,7 +121,9 @@ export function authOptions(): NextAuthOptions {
               meta,
               secondFactorPending: !verified.userVerified && (await requiresSecondFactor(user.id)),
             });
-            await db.$transaction((tx) => recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, deviceId: verified.deviceId, details: { method: "passkey" }, meta }));
+            await db.$transaction((tx) =>
+              recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, deviceId: verified.deviceId, details: signInDetails("passkey", session.secondFactorPending), meta }),
+            );
             return { id: user.id, email: user.email, sid: session.id };
           } catch (error) {
             if (isDatabaseUnavailable(error)) throw error;

@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
-import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, signInDetails, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { claimAttempt, clearAttempts } from "@/lib/rate-limit/progressive-delay";
 import { hitFixedWindow, peekFixedWindow } from "@/lib/rate-limit/fixed-window";
 import { limitKey } from "@/lib/rate-limit/keys";
@@ -62,7 +62,7 @@ export async function authenticateWithPassword(options: { email: string; passwor
   const secondFactorPending = user.mfaEnabled || (await devicePolicyFor()).knownDevicesOnly;
   const session = await createSession({ userId: user.id, methods: ["pwd"], meta: options.meta, secondFactorPending });
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, details: { method: "pwd" }, meta: options.meta }),
+    recordAuditEvent(tx, { action: "user.signed_in", userId: user.id, details: signInDetails("pwd", secondFactorPending), meta: options.meta }),
   );
   return { status: "signed-in", user, session };
 }

@@ -7,7 +7,7 @@ import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { createSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { sendEmail } from "@/lib/notify/send-email";
-import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, signInDetails, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { markEmailVerified } from "@/lib/auth/email-verification";
 
 /**
@@ -107,7 +107,7 @@ export async function consumeMagicLink(options: { token: string; meta: RequestMe
     secondFactorPending: (await devicePolicyFor()).knownDevicesOnly || (await requiresSecondFactor(row.userId)),
   });
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, { action: "user.signed_in", userId: row.userId, details: { method: "magic_link" }, meta: options.meta }),
+    recordAuditEvent(tx, { action: "user.signed_in", userId: row.userId, details: signInDetails("magic_link", session.secondFactorPending), meta: options.meta }),
   );
   return { user: row.user, session };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUserPage } from "@/lib/auth/require-user";
 import { countActiveDevices } from "@/lib/devices/list-devices";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { auditLabel } from "@/lib/audit/audit-labels";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -46,7 +46,7 @@ export default async function AccountPage() {
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td>{auditActionLabel[e.action] ?? e.action}</td>
+                  <td>{auditLabel(e.action)}</td>
                   <td>{when.format(e.createdAt)}</td>
                   <td className="muted">{e.ip ?? "unknown"}</td>
                 </tr>
