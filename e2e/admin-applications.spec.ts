@@ -5,8 +5,7 @@ import { db } from "./fixtures/db";
 import { actionHeaders, serverAction } from "./fixtures/actions";
 import { bearer, createTestApplication, expectProblem } from "./fixtures/applications";
 import { errorNotice } from "./fixtures/ui";
-import { enterPassword, seedUser } from "./fixtures/users";
-import { totpCode } from "./fixtures/totp";
+import { seedStaff, signInWithTotp } from "./fixtures/staff";
 
 /**
  * The admin console's applications page (issue 13): an administrator makes, rotates and revokes the
@@ -18,32 +17,14 @@ import { totpCode } from "./fixtures/totp";
 test.describe.configure({ timeout: 90_000 });
 
 const PAGE = "/admin/applications";
-const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 // Twice, so that on PostgreSQL each of the two instances behind the balancer answers once.
 const EVERY_INSTANCE = 2;
-
-/** A staff member of their own, with an authenticator app as the second factor. */
-async function seedStaff(role: "ADMIN" | "HELPDESK") {
-  const user = await seedUser({ name: role === "ADMIN" ? "Ada Admin" : "Hal Helpdesk", devices: [{ type: "TOTP", nickname: "Authenticator", isDefault: true }] });
-  await db.user.update({ where: { id: user.id }, data: { role } });
-  await db.device.updateMany({ where: { userId: user.id }, data: { totpSecret: TOTP_SECRET } });
-  return user;
-}
-
-/** Password and a code from the authenticator app, as the person would: the session is then fresh. */
-async function signInWithTotp(page: Page, email: string, returnTo: string) {
-  await enterPassword(page, email, returnTo);
-  await page.getByRole("list", { name: "Your devices" }).getByRole("button").first().click();
-  await expect(page.getByText("Enter the code from your authenticator app (Authenticator).")).toBeVisible();
-  await page.getByLabel("Code", { exact: true }).fill(totpCode(TOTP_SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
-}
 
 async function signInAdmin(page: Page) {
   const admin = await seedStaff("ADMIN");
   // Through /account: the console answers a session still waiting for its second factor with 404,
   // like anyone else's, rather than sending it on to the second-factor page.
-  await signInWithTotp(page, admin.email, "/account");
+  await signInWithTotp(page, admin, "/account");
   await expect(page.getByRole("heading", { name: "Hello, Ada Admin" })).toBeVisible();
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { name: "Applications", level: 1 })).toBeVisible();
@@ -268,7 +249,7 @@ test("a change needs a recent sign-in: an old session is sent to confirm it and 
 
 test("helpdesk staff get a 404 for the page and a refusal from every action sent directly; an administrator's same call works", async ({ page, browser }) => {
   const helpdesk = await seedStaff("HELPDESK");
-  await signInWithTotp(page, helpdesk.email, "/account");
+  await signInWithTotp(page, helpdesk, "/account");
   await expect(page.getByRole("heading", { name: "Hello, Hal Helpdesk" })).toBeVisible();
   const response = await page.goto(PAGE);
   expect(response?.status()).toBe(404);

@@ -2,8 +2,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { db } from "./fixtures/db";
 import { errorNotice } from "./fixtures/ui";
-import { enterPassword, seedUser, signIn } from "./fixtures/users";
-import { totpCode } from "./fixtures/totp";
+import { seedUser, signIn } from "./fixtures/users";
+import { seedStaff, signInWithTotp } from "./fixtures/staff";
 
 /**
  * The admin console's branding page (issue 13): an administrator changes the company name, logo and
@@ -17,8 +17,6 @@ import { totpCode } from "./fixtures/totp";
  * through the same page, in afterEach (so also when it fails halfway); runs in other worktrees or
  * with another suffix use other databases and never see it.
  */
-const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
 type Stored = { companyName: string; logoUrl: string; logoStyle: string; accentColour: string; features: Record<string, boolean> };
 
 async function storedBranding(): Promise<Stored> {
@@ -28,19 +26,8 @@ async function storedBranding(): Promise<Stored> {
 
 /** An administrator with an authenticator app, signed in just now (password, then the app's code). */
 async function signInAsAdmin(page: Page) {
-  const admin = await seedUser({ name: "Ada Admin", devices: [{ type: "TOTP", nickname: "Authenticator", isDefault: true }] });
-  await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
-  await db.device.updateMany({ where: { userId: admin.id }, data: { totpSecret: SECRET } });
-  // Through the account page: the console answers 404 to a session whose second factor is pending.
-  await enterPassword(page, admin.email, "/account");
-  await page.waitForURL(/\/sign-in\/verify/);
-  const choices = page.getByRole("list", { name: "Your devices" });
-  const code = page.getByLabel("Code", { exact: true });
-  await expect(choices.or(code)).toBeVisible();
-  if (await choices.isVisible()) await choices.getByRole("button").first().click();
-  await code.fill(totpCode(SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.waitForURL(/\/account$/);
+  const admin = await seedStaff("ADMIN");
+  await signInWithTotp(page, admin, "/account");
   await page.goto("/admin/branding");
   await expect(page.getByRole("heading", { name: "Branding", level: 1 })).toBeVisible();
   return admin;
