@@ -27,7 +27,7 @@ export function ChartFigure({
         <span className="chart-title">{title}</span>
         <span className="chart-summary">{summary}</span>
       </figcaption>
-      <svg className="chart-svg" viewBox={viewBox} role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="xMidYMid meet">
+      <svg className="chart-svg" viewBox={viewBox} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} preserveAspectRatio="xMidYMid meet">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {picture}
