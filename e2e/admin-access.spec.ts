@@ -43,11 +43,12 @@ function adminActions(userId: string) {
 /**
  * A call as React sends it for one FormData argument: the fields prefixed with its reference, then the
  * argument list, last (the server decodes the stream in order, so the list must come after its fields).
+ * A FormData keeps that order; an object would not (its key "0" would come first).
  */
 async function postAction(request: APIRequestContext, action: { id: string; path: string }, fields: Record<string, string>) {
-  const multipart: Record<string, string> = {};
-  for (const [key, value] of Object.entries(fields)) multipart[`_1_${key}`] = value;
-  multipart["0"] = '["$K1"]';
+  const multipart = new FormData();
+  for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
+  multipart.append("0", '["$K1"]');
   return request.post(action.path, { headers: { "Next-Action": action.id, Accept: "text/x-component" }, multipart, maxRedirects: 0 });
 }
 
