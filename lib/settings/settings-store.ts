@@ -22,10 +22,25 @@ import { databaseKind, databaseUrl } from "@/lib/database/database-url";
 const CHANNEL = "settings_changed";
 
 type Entry = { value: unknown };
-/** `forgets` counts every forgetting, so a read that raced one does not cache what it read before it. */
-type State = { cache: Map<string, Entry>; listener: Promise<void> | null; listening: boolean; retryAt: number; forgets: number };
+/**
+ * `forgets` counts forgettings of everything and `keyForgets` of one key, so a read that raced a
+ * forgetting of its key does not cache what it read before it; a change to another key (our own
+ * save's notification arriving late, say) does not stop it.
+ */
+type State = {
+  cache: Map<string, Entry>;
+  listener: Promise<void> | null;
+  listening: boolean;
+  retryAt: number;
+  forgets: number;
+  keyForgets: Map<string, number>;
+};
 const globalForSettings = globalThis as unknown as { settingsStore?: State };
-const state = (globalForSettings.settingsStore ??= { cache: new Map(), listener: null, listening: false, retryAt: 0, forgets: 0 });
+const state = (globalForSettings.settingsStore ??= { cache: new Map(), listener: null, listening: false, retryAt: 0, forgets: 0, keyForgets: new Map() });
+state.keyForgets ??= new Map(); // a store made by an older build before a hot reload
+
+/** Changes whenever `key` is forgotten, alone or with every other key. */
+const forgottenTimes = (key: string) => `${state.forgets}:${state.keyForgets.get(key) ?? 0}`;
 /** After a lost or refused listening connection, how long before it is opened again. */
 const RECONNECT_AFTER_MS = 5_000;
 
@@ -40,7 +55,7 @@ export async function readSetting<T>(key: string, parse: (raw: unknown) => T, in
   // On PostgreSQL a listener that is not (yet) connected cannot tell us of changes: read the row then.
   const hearsChanges = state.listening || databaseKind() === "sqlite";
   if (cached && hearsChanges) return cached.value as T;
-  const forgetsBefore = state.forgets;
+  const forgetsBefore = forgottenTimes(key);
   const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
   let value: T;
   if (row) {
@@ -51,7 +66,7 @@ export async function readSetting<T>(key: string, parse: (raw: unknown) => T, in
   }
   // Not while deaf: a change made meanwhile on another instance would go unheard.
   // Nor when a change was announced while this read was under way: it may have read the row before it.
-  if (hearsChanges && state.forgets === forgetsBefore) state.cache.set(key, { value });
+  if (hearsChanges && forgottenTimes(key) === forgetsBefore) state.cache.set(key, { value });
   return value;
 }
 
@@ -80,13 +95,14 @@ export async function writeSetting(tx: Tx, key: string, value: unknown, updatedB
 
 /** Drops this instance's copy of `key` (after a save, and when another instance says it changed). */
 export function forgetSetting(key: string) {
-  state.forgets += 1;
+  state.keyForgets.set(key, (state.keyForgets.get(key) ?? 0) + 1);
   state.cache.delete(key);
 }
 
 /** For tests: forget every cached setting. */
 export function forgetAllSettings() {
   state.forgets += 1;
+  state.keyForgets.clear();
   state.cache.clear();
 }
 
