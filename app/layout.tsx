@@ -3,6 +3,9 @@ import type { CSSProperties, ReactNode } from "react";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { accentVariables } from "@/lib/branding/accent-colour";
 import { BrandingProvider } from "@/components/branding-context";
+import { I18nProvider } from "@/components/i18n-provider";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { catalogue } from "@/lib/i18n/messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +19,14 @@ export const dynamic = "force-dynamic";
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const branding = await currentBranding();
+  const [branding, locale] = await Promise.all([currentBranding(), requestLocale()]);
   // The accent colour overrides the stylesheet's :root values for every page (an inline style wins).
   return (
-    <html lang="en" style={accentVariables(branding.accentColour) as CSSProperties}>
+    <html lang={locale} style={accentVariables(branding.accentColour) as CSSProperties}>
       <body>
-        <BrandingProvider branding={branding}>{children}</BrandingProvider>
+        <I18nProvider locale={locale} messages={catalogue(locale)}>
+          <BrandingProvider branding={branding}>{children}</BrandingProvider>
+        </I18nProvider>
       </body>
     </html>
   );

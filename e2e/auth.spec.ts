@@ -6,6 +6,8 @@ import { PASSWORD, seedUser, signIn } from "./fixtures/users";
 import { readOutbox, waitForMessage } from "./fixtures/outbox";
 
 test("a newcomer signs up, confirms the emailed link, then signs in, out and back in", async ({ page, request }) => {
+  // Sign-up, confirmation and three sign-ins in one story: more than one page's budget on a busy machine.
+  test.setTimeout(90_000);
   const email = `new-${randomUUID().slice(0, 8)}@example.test`;
   await page.goto("/sign-up");
   await page.getByLabel("Full name").fill("Nia Newcomer");

@@ -2,16 +2,19 @@ import type { ReactNode } from "react";
 import { Brand } from "@/components/brand";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentBranding } from "@/lib/branding/current-branding";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const t = translatorFor(await requestLocale(), "portal");
   return (
     <>
       <header className="site-header">
         <Brand branding={await currentBranding()} href="/account" />
-        <nav className="site-nav" aria-label="Account">
-          <a href="/account">Overview</a>
-          <a href="/devices">Devices</a>
-          <a href="/browsers">Browsers</a>
+        <nav className="site-nav" aria-label={t("navLabel")}>
+          <a href="/account">{t("overview")}</a>
+          <a href="/devices">{t("devices")}</a>
+          <a href="/browsers">{t("browsers")}</a>
           <SignOutButton />
         </nav>
       </header>

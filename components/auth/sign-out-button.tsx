@@ -1,14 +1,15 @@
+"use client";
+
+import { useTranslations } from "use-intl";
 import { signOutAction } from "@/app/(auth)/actions";
 
-/**
- * A server component: the form posts to the sign-out action and works before (or without) hydration,
- * so it needs no client JavaScript of its own.
- */
+/** The form posts to the sign-out action, so it works before (or without) hydration. */
 export function SignOutButton() {
+  const t = useTranslations("portal");
   return (
     <form action={signOutAction} className="inline-form">
       <button className="btn btn-secondary" type="submit">
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );

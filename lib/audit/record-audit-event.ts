@@ -1,5 +1,6 @@
 // No "server-only": scripts/applications.ts records the creation and revocation of applications
 // through this too. It only writes through the transaction it is given.
+import type { Locale } from "@/lib/i18n/locales";
 import type { Tx } from "@/lib/db";
 
 export type AuditAction =
@@ -88,7 +89,8 @@ export function signInDetails(method: string, secondFactorPending: boolean): Rec
  * key it carried. Every audit row written while serving that request names the application through
  * this, so a use-case shared with the pages (a device renamed, a passcode sent) needs no extra argument.
  */
-export type RequestMeta = { ip?: string | null; userAgent?: string | null; applicationId?: string | null };
+/** Who asked, for the audit row; `locale`, the asker's language, for what is sent back to them (not stored). */
+export type RequestMeta = { ip?: string | null; userAgent?: string | null; applicationId?: string | null; locale?: Locale };
 
 /** Writes one audit row inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { config } from "@/lib/config";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientAddress, PEER_ADDRESS_HEADER, type TrustedProxies } from "@/lib/net/client-address";
 
 /**
@@ -10,10 +11,13 @@ import { clientAddress, PEER_ADDRESS_HEADER, type TrustedProxies } from "@/lib/n
  */
 export const PEER_HEADER_SET_BY_SERVER = "MFA_PEER_ADDRESS_HEADER";
 
-/** Who is asking, for the audit log: the client address (security.md item 30) and the user agent. */
+/**
+ * Who is asking, for the audit log: the client address (security.md item 30) and the user agent; and
+ * the language they read, for the passcodes sent to them.
+ */
 export async function requestMeta(): Promise<RequestMeta> {
-  const h = await headers();
-  return metaFromHeaders(h);
+  const [h, locale] = await Promise.all([headers(), requestLocale()]);
+  return { ...metaFromHeaders(h), locale };
 }
 
 export function metaFromHeaders(h: { get(name: string): string | null }, trusted: TrustedProxies = config().trustedProxies): RequestMeta {

@@ -1,5 +1,7 @@
 import type { PasscodePurpose } from "@/lib/otp/passcode-purpose";
 import type { PasscodeTemplate } from "@/lib/otp/passcode-template";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /**
  * The words that carry a passcode, for SMS, voice and email. Each says what the code is for and for how
@@ -10,57 +12,43 @@ export type PasscodeMessageOptions = {
   purpose: PasscodePurpose;
   minutes: number;
   companyName: string;
+  /** The reader's language (lib/i18n); English when not given. */
+  locale?: Locale;
 };
 
-const doing: Record<PasscodePurpose, string> = {
-  enrolment: "to add this device to your account",
-  "sign-in": "to sign in",
-  "step-up": "to confirm a change to your account security",
-};
+const doingKey = { enrolment: "enrolment", "sign-in": "signIn", "step-up": "stepUp" } as const satisfies Record<PasscodePurpose, string>;
 
-const minutesText = (minutes: number) => `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+function words(options: PasscodeMessageOptions) {
+  const t = translatorFor(options.locale ?? DEFAULT_LOCALE, "passcode");
+  const values = { code: options.code, company: options.companyName, minutes: options.minutes, doing: t(`doing.${doingKey[options.purpose]}`) };
+  return { t, values };
+}
 
 /**
  * SMS text. With `domain`, the last line is an origin-bound code (`@example.com #123456`): phones offer
  * to fill it in only on that site, which also makes the code harder to phish.
  */
 export function passcodeMessage(options: PasscodeMessageOptions & { domain?: string; variant?: PasscodeTemplate["variant"] }): string {
-  const expiry = `It expires in ${minutesText(options.minutes)}.`;
+  const { t, values } = words(options);
+  const expiry = t("expiry", values);
   // The short variant (one SMS segment) still names the company and the expiry, and keeps the
   // origin-bound line; what the code is for and the warning are what it leaves out.
-  const lines =
-    options.variant === "short"
-      ? [`${options.code} is your ${options.companyName} code. ${expiry}`]
-      : [
-          `${options.code} is your ${options.companyName} code ${doing[options.purpose]}. ${expiry}`,
-          `Don't share it: ${options.companyName} will never ask you for it.`,
-        ];
+  const lines = options.variant === "short" ? [t("smsShort", { ...values, expiry })] : [t("sms", { ...values, expiry }), t("dontShare", values)];
   if (options.domain) lines.push("", `@${options.domain} #${options.code}`);
   return lines.join("\n");
 }
 
 /** Digits are spoken one by one and the code is said twice, because a listener cannot scroll back. */
 export function passcodeVoiceText(options: PasscodeMessageOptions): string {
+  const { t, values } = words(options);
   const spoken = options.code.split("").join(", ");
-  return [
-    `This is ${options.companyName}. Your code ${doing[options.purpose]} is: ${spoken}.`,
-    `Again, your code is: ${spoken}.`,
-    `It expires in ${minutesText(options.minutes)}. Don't share it with anyone.`,
-  ].join(" ");
+  return [t("voiceCode", { ...values, spoken }), t("voiceAgain", { spoken }), t("voiceExpiry", values)].join(" ");
 }
 
 export function passcodeEmail(options: PasscodeMessageOptions): { subject: string; text: string } {
+  const { t, values } = words(options);
   return {
-    subject: `${options.companyName}: your code ${doing[options.purpose]}`,
-    text: [
-      `Your ${options.companyName} code ${doing[options.purpose]} is:`,
-      "",
-      options.code,
-      "",
-      `It expires in ${minutesText(options.minutes)} and works once.`,
-      `Don't share it: ${options.companyName} will never ask you for it.`,
-      "If you did not ask for this code, someone may know your password. You can ignore this message,",
-      "and consider changing your password.",
-    ].join("\n"),
+    subject: t("emailSubject", values),
+    text: [t("emailIntro", values), "", options.code, "", t("emailExpiry", values), t("dontShare", values), t("emailNotYou"), t("emailNotYouAdvice")].join("\n"),
   };
 }

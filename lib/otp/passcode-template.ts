@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
 /**
  * How an application may word the passcodes of a flow it drives over the API (seed 003's
@@ -14,10 +15,12 @@ const printable = /^[^\p{Cc}]+$/u;
 export const passcodeTemplateSchema = z.strictObject({
   /** "short": the SMS is one line (code, company, expiry); calls and emails are not shortened. */
   variant: z.enum(PASSCODE_VARIANTS).optional(),
-  /** Messages are written in English; other locales come with translations. */
+  /** A BCP 47 tag whose language the portal speaks (lib/i18n/locales.ts): "fr", "fr-CA", "en-GB". */
   locale: z
     .string()
-    .regex(/^en(-[A-Za-z0-9]{1,8})*$/i, { error: "Messages are available in English (en) only." })
+    .regex(new RegExp(`^(${LOCALES.join("|")})(-[A-Za-z0-9]{1,8})*$`, "i"), {
+      error: `Messages are available in ${LOCALES.map((l) => `${LOCALE_NAMES[l]} (${l})`).join(", ")}.`,
+    })
     .optional(),
   variables: z
     .strictObject({

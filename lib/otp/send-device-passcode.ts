@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
+import { supportedLocale } from "@/lib/i18n/locales";
 import { currentBranding } from "@/lib/branding/current-branding";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { issuePasscode } from "@/lib/otp/issue-passcode";
@@ -31,7 +32,14 @@ export async function sendDevicePasscode(options: {
     destination: options.target,
     meta: options.meta,
   });
-  const words = { code, purpose: options.purpose, minutes: (await otpPolicy()).ttlMinutes, companyName: options.template?.variables?.companyName ?? (await currentBranding()).companyName };
+  const words = {
+    code,
+    purpose: options.purpose,
+    minutes: (await otpPolicy()).ttlMinutes,
+    companyName: options.template?.variables?.companyName ?? (await currentBranding()).companyName,
+    // An API flow's template names the language; a person in the browser reads their own.
+    locale: supportedLocale(options.template?.locale) ?? options.meta.locale,
+  };
   switch (options.type) {
     case "SMS":
       return sendSms({ to: options.target, body: passcodeMessage({ ...words, domain: new URL(config().appUrl).hostname, variant: options.template?.variant }) });

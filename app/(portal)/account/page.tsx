@@ -3,6 +3,8 @@ import { requireUserPage } from "@/lib/auth/require-user";
 import { countActiveDevices } from "@/lib/devices/list-devices";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditLabel } from "@/lib/audit/audit-labels";
+import { chosenLocale } from "@/lib/i18n/request-locale";
+import { LanguageForm } from "@/components/account/language-form";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -10,7 +12,7 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 
 export default async function AccountPage() {
   const { user } = await requireUserPage("/account");
-  const [active, events] = await Promise.all([countActiveDevices({ userId: user.id }), listAuditEvents({ userId: user.id })]);
+  const [active, events, locale] = await Promise.all([countActiveDevices({ userId: user.id }), listAuditEvents({ userId: user.id }), chosenLocale()]);
   return (
     <div className="stack">
       <div>
@@ -55,6 +57,7 @@ export default async function AccountPage() {
           </table>
         )}
       </section>
+      <LanguageForm chosen={locale} />
     </div>
   );
 }
