@@ -5,6 +5,7 @@ import { db } from "./fixtures/db";
 import { bearer, createTestApplication, expectProblem, seedApplicationUser } from "./fixtures/applications";
 import { waitForMessage } from "./fixtures/outbox";
 import { totpCode } from "./fixtures/totp";
+import { errorNotice } from "./fixtures/ui";
 import { crossSiteHostPort } from "./fixtures/server-env";
 
 /**
@@ -137,7 +138,7 @@ test("a token works once: opened again with the same token, the frame refuses it
     ciam_errorCode: "TOKEN_INVALID",
     ciam_errorMessage: "This widget link has expired or was already used. Reload the page to open it again.",
   });
-  await expect(widget.getByRole("alert")).toContainText("expired or was already used");
+  await expect(errorNotice(widget)).toContainText("expired or was already used");
   expect(await db.auditEvent.count({ where: { userId: user.id, action: "widget.token_refused" } })).toBe(1);
 });
 
