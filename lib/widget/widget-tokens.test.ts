@@ -10,6 +10,7 @@ import { forgetAllSettings } from "@/lib/settings/settings-store";
 import { WIDGET_ORIGINS_KEY } from "@/lib/widget/widget-origins";
 import { issueWidgetToken, redeemWidgetToken, WIDGET_TOKEN_MINUTES } from "@/lib/widget/widget-tokens";
 import { findLiveWidgetSession, widgetSessionCredential } from "@/lib/widget/widget-session";
+import { getFlow, sendFlowEvent, startFlow } from "@/lib/flows/flow-executions";
 
 const meta = { ip: "192.0.2.20", userAgent: "widget-test" };
 const SHOP = "https://shop.example";
@@ -156,4 +157,21 @@ test("the token stands for the first factor: fresh for an account without a seco
     const session = await redeemWidgetToken({ token, flow, origin: SHOP, meta });
     assert.equal(await isRecentlyAuthenticated({ sessionId: session.id }), fresh);
   }
+});
+
+test("a widget session's flow is its own: another widget session of the same user and the user's portal session do not find it", async () => {
+  await allowOrigins([SHOP]);
+  const app = await application();
+  const user = await userOf(app, { device: true });
+  const open = async () => redeemWidgetToken({ token: (await issueWidgetToken({ application: app, user: { userId: user.id }, flow, origin: SHOP, meta })).token, flow, origin: SHOP, meta });
+  const [first, second] = [await open(), await open()];
+  const portal = await db.session.create({ data: { userId: user.id, familyId: randomUUID(), authMethods: "pwd", expiresAt: new Date(Date.now() + 60_000) } });
+  const caller = (session: { id: string; familyId: string }) => ({ meta, session: { id: session.id, familyId: session.familyId } });
+  const started = await startFlow({ kind: "device-management", userId: user.id, input: {}, door: "widget", caller: caller(first) });
+  assert.equal((await getFlow({ id: started.id, userId: user.id, caller: caller(first) })).view.section, "DISPLAY_USER_DEVICES");
+  for (const stranger of [second, portal]) {
+    await refusal(getFlow({ id: started.id, userId: user.id, caller: caller(stranger) }), "NOT_FOUND");
+    await refusal(sendFlowEvent({ id: started.id, userId: user.id, event: { type: "DONE" }, caller: caller(stranger) }), "NOT_FOUND");
+  }
+  assert.equal((await getFlow({ id: started.id, userId: user.id, caller: caller(first) })).result, null);
 });
