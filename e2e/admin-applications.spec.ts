@@ -219,11 +219,12 @@ test("an added widget origin may frame the widget and gets its result; once remo
     for (let i = 0; i < EVERY_INSTANCE; i++) expect(await framingPolicy()).not.toContain(origin);
     const refused = await request.get(widgetUrl);
     expect(await refused.text()).toContain("This page cannot be embedded here.");
-    // The browser refuses to frame it now: the frame shows the browser's error page and the host hears nothing.
+    // The browser refuses to frame it now: the frame shows the browser's error page, never the widget,
+    // and widget.js, which never hears the frame say it is ready, tells the host's onError.
     const hostAgain = await browser.newPage();
     await hostAgain.goto(`${origin}/host`);
     await expect.poll(() => hostAgain.frames().map((f) => f.url())).toContainEqual(expect.stringMatching(/^chrome-error:/));
-    await expect(hostAgain.locator("#outcome")).toHaveText("waiting");
+    await expect(hostAgain.locator("#outcome")).toHaveText("error WIDGET_UNAVAILABLE", { timeout: 30_000 });
 
     const audits = await db.auditEvent.findMany({ where: { action: "widget.origins_updated", details: { contains: origin } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(audits.map((a) => Object.keys(JSON.parse(a.details!))[0])).toEqual(["added", "removed"]);

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { errorNotice } from "./fixtures/ui";
 import { seedUser, signIn } from "./fixtures/users";
+import { crossSiteHostOrigin } from "./fixtures/server-env";
 
 const devices = [
   { type: "SMS" as const, nickname: "My phone", target: "+12025557654", isDefault: true },
@@ -28,7 +29,7 @@ test("the widget runs the device flow in an iframe and hands the success result 
   expect(JSON.parse((await page.getByTestId("widget-result").textContent()) ?? "")).toEqual({ result: "success" });
 });
 
-test("the widget's Enable MFA section works inside the iframe", async ({ page }) => {
+test("the widget's Enable MFA section works inside the iframe; Cancel tells the host it was cancelled", async ({ page }) => {
   const user = await seedUser({ mfaEnabled: false });
   await signIn(page, user.email);
   await page.goto("/demo/widget");
@@ -36,7 +37,8 @@ test("the widget's Enable MFA section works inside the iframe", async ({ page })
   await widget.getByRole("button", { name: "Turn on two-step verification" }).click();
   await expect(widget.getByRole("heading", { name: "Your devices" })).toBeVisible();
   await widget.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByTestId("widget-outcome")).toHaveText("success");
+  await expect(page.getByTestId("widget-outcome")).toHaveText("cancelled");
+  expect(JSON.parse((await page.getByTestId("widget-result").textContent()) ?? "")).toEqual({ result: "cancelled" });
 });
 
 test("a widget opened for another user returns the error result to the host", async ({ page }) => {
@@ -59,7 +61,7 @@ test("without a session the widget returns SESSION_REQUIRED", async ({ page }) =
 
 test("the widget may be framed only by allowed origins and posts only to them", async ({ page, request, baseURL }) => {
   const allowed = await request.get(`/widget/device-management?parentOrigin=${encodeURIComponent(baseURL!)}`, { maxRedirects: 0 });
-  expect(allowed.headers()["content-security-policy"]).toBe(`frame-ancestors 'self' ${new URL(baseURL!).origin}`);
+  expect(allowed.headers()["content-security-policy"]).toBe(`frame-ancestors 'self' ${new URL(baseURL!).origin} ${crossSiteHostOrigin(baseURL!)}`);
   await page.goto("/widget/device-management?parentOrigin=https%3A%2F%2Fevil.example");
   await expect(errorNotice(page)).toHaveText("This page cannot be embedded here. Ask the site owner to allow its origin.");
 });

@@ -12,6 +12,8 @@ export type FlowDoor = {
   send(flowId: string, fields: Record<string, string>): Promise<ActionResult>;
   /** Asks the door for the flow's current view (a section that waits for something elsewhere). */
   poll(): Promise<void>;
+  /** Whether the flow's live channel can be opened (it relies on the session cookie); else poll. */
+  canListen: boolean;
 };
 
 export const FlowDoorContext = createContext<FlowDoor | null>(null);
@@ -25,6 +27,11 @@ function useFlowDoor(): FlowDoor {
 /** The poll of the flow host around this section. */
 export function useFlowPoll() {
   return useFlowDoor().poll;
+}
+
+/** Whether this flow host's sections may listen on the live channel. */
+export function useFlowCanListen() {
+  return useFlowDoor().canListen;
 }
 
 /**

@@ -32,6 +32,7 @@ export function FlowHost({
   companyName,
   returnTo,
   parentOrigin,
+  widgetSession,
   beforeLeaving,
 }: {
   initial: ClientDoorView;
@@ -39,6 +40,12 @@ export function FlowHost({
   companyName: string;
   returnTo?: string;
   parentOrigin?: string;
+  /**
+   * The widget session's credential (lib/widget/widget-session.ts), when a widget token opened the
+   * flow: sent with every request instead of the cookie that never reaches a frame on another site.
+   * Kept in memory only, and replaced when an answer brings a new one (a step-up).
+   */
+  widgetSession?: string;
   /** Sign-in: runs once the complete session's cookie is set, before the page leaves ("Remember this browser"). */
   beforeLeaving?: () => Promise<void>;
 }) {
@@ -46,6 +53,11 @@ export function FlowHost({
   const [signInFailed, setSignInFailed] = useState(false);
   const flowId = useRef(view.flow.id);
   flowId.current = view.flow.id;
+  const credential = useRef(widgetSession);
+  const authorization = useCallback(
+    (): Record<string, string> => (credential.current ? { Authorization: `Bearer ${credential.current}` } : {}),
+    [],
+  );
   // Where a finished sign-in, or a finished "Confirm it's you" in the portal, goes next.
   const query = returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
 
@@ -64,6 +76,7 @@ export function FlowHost({
         void leaveFor(answer.redirectTo);
         return leaving();
       }
+      if (answer.widgetSession) credential.current = answer.widgetSession;
       setView(answer.view);
       return { status: "success" };
     },
@@ -72,12 +85,14 @@ export function FlowHost({
 
   const door = useMemo<FlowDoor>(
     () => ({
+      // EventSource sends no Authorization header: a widget session's sections poll instead.
+      canListen: !widgetSession,
       async send(id, fields) {
         let answer: FlowAnswer;
         try {
           const response = await fetch(`/api/flows/${encodeURIComponent(id)}/events${query}`, {
             method: "POST",
-            headers: { "Content-Type": "application/json" },
+            headers: { "Content-Type": "application/json", ...authorization() },
             body: JSON.stringify(fields),
             cache: "no-store",
           });
@@ -89,7 +104,7 @@ export function FlowHost({
       },
       async poll() {
         try {
-          const response = await fetch(`/api/flows/${encodeURIComponent(flowId.current)}`, { cache: "no-store" });
+          const response = await fetch(`/api/flows/${encodeURIComponent(flowId.current)}`, { cache: "no-store", headers: authorization() });
           const answer = (await response.json()) as FlowAnswer;
           if (answer.status === "success" && "view" in answer) setView(answer.view);
         } catch {
@@ -97,7 +112,7 @@ export function FlowHost({
         }
       },
     }),
-    [query, take],
+    [query, take, authorization, widgetSession],
   );
 
   // A sign-in flow that finished without this page's own event (an emailed link confirmed elsewhere, a

@@ -8,7 +8,7 @@ type Widget = { open: (options: Record<string, unknown>) => { close: () => void 
 export function DemoHost({ username }: { username: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [result, setResult] = useState<string>("(no result yet)");
-  const [outcome, setOutcome] = useState<"none" | "success" | "error">("none");
+  const [outcome, setOutcome] = useState<"none" | "success" | "cancelled" | "error">("none");
 
   useEffect(() => {
     let handle: { close: () => void } | undefined;
@@ -22,6 +22,10 @@ export function DemoHost({ username }: { username: string }) {
         username,
         onSuccess: (r: unknown) => {
           setOutcome("success");
+          setResult(JSON.stringify(r));
+        },
+        onCancel: (r: unknown) => {
+          setOutcome("cancelled");
           setResult(JSON.stringify(r));
         },
         onError: (r: unknown) => {

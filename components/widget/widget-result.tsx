@@ -9,8 +9,10 @@ export function WidgetResult({ flow, parentOrigin }: { flow: ClientFlow; parentO
   const result = flow.result!;
   return (
     <>
-      <PostResult parentOrigin={parentOrigin} message={{ source: "mfa-widget", flowId: flow.id, status: result.status, result: result.output }} />
-      {result.status === "success" ? (
+      <PostResult parentOrigin={parentOrigin} message={{ source: "mfa-widget", type: "result", flowId: flow.id, status: result.status, result: result.output }} />
+      {result.status === "success" && result.output.result === "cancelled" ? (
+        <Notice tone="info">Cancelled. You can close this window.</Notice>
+      ) : result.status === "success" ? (
         <Notice tone="success">All done. You can close this window.</Notice>
       ) : (
         <Notice tone="error">{String(result.output.ciam_errorMessage ?? "Something went wrong.")}</Notice>

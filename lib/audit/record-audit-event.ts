@@ -5,6 +5,11 @@ import type { Tx } from "@/lib/db";
 
 export type AuditAction =
   | "user.signed_up"
+  // The widget on another site (lib/widget/widget-tokens.ts): a token issued to an application, spent
+  // by the widget's iframe, or refused when presented again.
+  | "widget.token_issued"
+  | "widget.opened"
+  | "widget.token_refused"
   | "user.signed_in"
   | "user.reauthenticated"
   | "user.sign_in_failed"

@@ -11,7 +11,11 @@ import type { Caller } from "@/lib/flows/flow-executions";
  */
 export async function callerFor(
   session: (SessionRef & { secondFactorPending?: boolean; user?: { id: string; mfaEnabled: boolean } }) | null,
-  options: { canSetCookies?: boolean } = {},
+  options: {
+    canSetCookies?: boolean;
+    /** Where a replaced session goes instead of a cookie (the widget's session, lib/widget/widget-session.ts). */
+    writeSession?: (session: { id: string; userId: string }) => Promise<void>;
+  } = {},
 ): Promise<Caller> {
   return {
     meta: await requestMeta(),
@@ -19,6 +23,6 @@ export async function callerFor(
     // Only at sign-in, where nothing in the request changes the account before a machine reads it; a
     // device-management request may turn MFA on and then step up in the same request.
     user: session?.user && session.secondFactorPending ? { id: session.user.id, mfaEnabled: session.user.mfaEnabled } : null,
-    writeSessionCookie: options.canSetCookies ? writeSessionCookie : undefined,
+    writeSessionCookie: options.writeSession ?? (options.canSetCookies ? writeSessionCookie : undefined),
   };
 }

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 
-export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey" | "push" | "mobile_passcode" | "device_key";
+export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey" | "push" | "mobile_passcode" | "device_key" | "widget_token";
 
 /** The session a request acts as: its row id and the family its flows belong to. */
 export type SessionRef = { id: string; familyId: string };
@@ -77,6 +77,9 @@ export async function rotateSession(options: { sessionId: string; userId: string
         expiresAt: current.expiresAt,
         ip: options.meta.ip ?? null,
         userAgent: options.meta.userAgent ?? null,
+        // A widget session's replacement is still one: usable only by the widget, on its host's origin.
+        widgetApplicationId: current.widgetApplicationId,
+        widgetOrigin: current.widgetOrigin,
       },
     });
   });
@@ -108,7 +111,8 @@ type LiveSessionRow = {
 };
 
 /**
- * The session and its user when the session is alive: not revoked, within its absolute lifetime and
+ * The portal session and its user when the session is alive (a widget session is never one, see
+ * lib/widget/widget-session.ts): not revoked, within its absolute lifetime and
  * its idle timeout (security.md item 22). Touches lastSeenAt at most once a minute (above).
  *
  * Every signed-in page and action starts here, so it is one statement: the session joined to the
@@ -123,7 +127,7 @@ export async function findLiveSession(sessionId: string, nowMs = Date.now()) {
            u."email" AS "userEmail", u."name" AS "userName", u."mfaEnabled" AS "userMfaEnabled",
            u."role" AS "userRole"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sessionId}`;
+    WHERE s."id" = ${sessionId} AND s."widgetOrigin" IS NULL`;
   if (!row || row.revokedAt) return null;
   const idleLimit = config().session.idleMinutes * 60_000;
   const idle = nowMs - row.lastSeenAt.getTime();

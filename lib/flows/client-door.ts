@@ -22,8 +22,11 @@ export type ClientFlow = {
 /** A flow and, while it waits on a subflow, the subflow: what a door renders. */
 export type ClientDoorView = { flow: ClientFlow; subflow: ClientFlow | null };
 
-/** The flow door's answer to an event or a poll. */
+/**
+ * The flow door's answer to an event or a poll. `widgetSession`: a widget session was replaced (a
+ * step-up, security.md item 21); the iframe sends the new credential from now on, the old one is dead.
+ */
 export type FlowAnswer =
-  | { status: "success"; view: ClientDoorView }
+  | { status: "success"; view: ClientDoorView; widgetSession?: string }
   | { status: "success"; redirectTo: string }
   | { status: "error"; message: string; fieldErrors?: ActionResult["fieldErrors"] };

@@ -12,6 +12,7 @@ import { getFlow, loadSignInFlow, sendFlowEvent, type Caller, type FlowSnapshot 
 import { phoneCountries } from "@/lib/phone/countries";
 import type { ClientDoorView, ClientFlow, FlowAnswer } from "@/lib/flows/client-door";
 import type { DoorView } from "@/lib/flows/open-flow-for-door";
+import { findLiveWidgetSession, widgetSessionCredential } from "@/lib/widget/widget-session";
 
 /**
  * The browser's door to the flows (issue 8): one JSON request per user action, answered with the
@@ -24,9 +25,9 @@ const flowIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const envelope = z.object({ type: z.string().min(1).max(40) }).passthrough();
 const MAX_BODY_BYTES = 64 * 1024;
 
-const json = (body: FlowAnswer, status = 200, headers: Record<string, string> = {}) =>
+export const json = (body: FlowAnswer, status = 200, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
-const refusal = (status: number, message: string) => json({ status: "error", message }, status);
+export const refusal = (status: number, message: string) => json({ status: "error", message }, status);
 
 /** The serialisable view of a flow: no machine state, dates as ISO strings. */
 function clientFlow(flow: FlowSnapshot): ClientFlow {
@@ -53,7 +54,7 @@ export function clientDoorView(door: DoorView): ClientDoorView {
 }
 
 /** The door view around a flow the caller just drove: its parent with it when it is a subflow. */
-async function doorViewOf(snapshot: FlowSnapshot, userId: string, caller: Caller): Promise<DoorView> {
+export async function doorViewOf(snapshot: FlowSnapshot, userId: string, caller: Caller): Promise<DoorView> {
   if (snapshot.parentId) return { flow: await getFlow({ id: snapshot.parentId, userId, caller }), subflow: snapshot };
   const subflowId = snapshot.view.data.subflowId;
   return { flow: snapshot, subflow: typeof subflowId === "string" ? await getFlow({ id: subflowId, userId, caller }) : null };
@@ -80,7 +81,7 @@ function fromOurOrigin(request: Request): boolean {
 }
 
 /** The request's JSON object, or the refusal to answer with: 403, 415 or 400, never a 500. */
-async function readJson(request: Request): Promise<{ body: Record<string, unknown> } | { refused: Response }> {
+export async function readJson(request: Request): Promise<{ body: Record<string, unknown> } | { refused: Response }> {
   if (!fromOurOrigin(request)) return { refused: refusal(403, "This request did not come from this site.") };
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") return { refused: refusal(415, "Send the event as application/json.") };
@@ -114,7 +115,7 @@ const statusFor: Record<AppErrorCode, number> = {
 };
 
 /** An error as the actions answered it (same messages, lib/actions/action-result.ts), with its status. */
-function errorAnswer(error: unknown): Response {
+export function errorAnswer(error: unknown): Response {
   const answer = failure(error);
   const body: FlowAnswer = { status: "error", message: answer.message ?? "Something went wrong.", ...(answer.fieldErrors ? { fieldErrors: answer.fieldErrors } : {}) };
   if (error instanceof AppError) return json(body, statusFor[error.code] ?? 400);
@@ -122,10 +123,29 @@ function errorAnswer(error: unknown): Response {
   return json(body, 500);
 }
 
-async function signedIn(): Promise<SignedIn> {
-  const session = await currentSession();
+/**
+ * The request's session: the widget's (its credential in `Authorization`, since no cookie of ours
+ * reaches a frame on another site) when the request carries one, else the cookie's. A request with
+ * a credential never falls back to the cookie, so a dead widget session is "ended", not someone else.
+ */
+async function signedIn(request: Request): Promise<{ session: SignedIn; widget: boolean }> {
+  const authorization = request.headers.get("authorization");
+  const session = authorization ? await findLiveWidgetSession(authorization) : await currentSession();
   if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
-  return session;
+  return { session, widget: authorization !== null };
+}
+
+/**
+ * The caller for a request's session. A widget session's replacement (a step-up) goes back in the
+ * answer (`renewed`), for the iframe to send from then on, instead of into a cookie.
+ */
+async function callerOf(found: { session: SignedIn; widget: boolean }, renewed: { credential?: string }) {
+  if (!found.widget) return callerFor(found.session, { canSetCookies: true });
+  return callerFor(found.session, {
+    writeSession: async (session) => {
+      renewed.credential = widgetSessionCredential(session);
+    },
+  });
 }
 
 /** Did this event just finish the sign-in's second factor? */
@@ -153,8 +173,10 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
   if (!flowIdSchema.safeParse(id).success) return refusal(404, "Flow not found.");
   const returnTo = returnPath(new URL(request.url).searchParams.get("callbackUrl"));
   try {
-    const session = await signedIn();
-    const caller = await callerFor(session, { canSetCookies: true });
+    const found = await signedIn(request);
+    const { session } = found;
+    const renewed: { credential?: string } = {};
+    const caller = await callerOf(found, renewed);
     const pending = session.secondFactorPending;
     // The event that finishes the sign-in's second factor redeems it in the transaction that saves it.
     let completed: { id: string; userId: string } | null = null;
@@ -184,7 +206,8 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
     }
     // "Confirm it's you" done: back to the page whose change asked for it, now with a fresh session.
     if (snapshot.result && snapshot.kind === "re-authentication") return json({ status: "success", redirectTo: returnTo });
-    return json({ status: "success", view: clientDoorView(await doorViewOf(snapshot, session.userId, caller)) });
+    const view = clientDoorView(await doorViewOf(snapshot, session.userId, caller));
+    return json({ status: "success", view, ...(renewed.credential ? { widgetSession: renewed.credential } : {}) });
   } catch (error) {
     return errorAnswer(error);
   }
@@ -201,7 +224,8 @@ export async function signInResponse(request: Request, id: string): Promise<Resp
   if (!flowIdSchema.safeParse(id).success) return refusal(404, "Flow not found.");
   const returnTo = returnPath(new URL(request.url).searchParams.get("callbackUrl"));
   try {
-    const session = await signedIn();
+    const { session, widget } = await signedIn(request);
+    if (widget) return refusal(404, "Flow not found.");
     if (!session.secondFactorPending) return json({ status: "success", redirectTo: returnTo });
     const caller = await callerFor(session, { canSetCookies: true });
     const flow = await loadSignInFlow({ id, userId: session.userId });
@@ -221,10 +245,10 @@ export async function signInResponse(request: Request, id: string): Promise<Resp
 }
 
 /** GET /api/flows/[id]: the current view for its owner (404 for anyone else), for polling sections. */
-export async function flowViewResponse(id: string): Promise<Response> {
+export async function flowViewResponse(request: Request, id: string): Promise<Response> {
   if (!flowIdSchema.safeParse(id).success) return refusal(404, "Flow not found.");
   try {
-    const session = await signedIn();
+    const { session } = await signedIn(request);
     const caller = await callerFor(session);
     const flow = await getFlow({ id, userId: session.userId, caller });
     // A session waiting for its second factor sees only its own sign-in flow.

@@ -10,12 +10,13 @@ import { deviceKeys } from "@/lib/api/openapi/paths/device-keys";
 import { problems } from "@/lib/api/openapi/paths/problems";
 import { openapi } from "@/lib/api/openapi/paths/openapi";
 import { authenticator } from "@/lib/api/openapi/paths/authenticator";
+import { widgetTokens } from "@/lib/api/openapi/paths/widget-tokens";
 
 /**
  * The route families, in the order the reference page shows them. A new family under app/api/v1 adds
  * its file in ./paths and one entry here; lib/api/openapi/routes.test.ts fails until it does.
  */
-const FAMILIES: readonly ApiFamily[] = [users, devices, deviceKeys, flows, authenticator, problems, openapi];
+const FAMILIES: readonly ApiFamily[] = [users, devices, deviceKeys, flows, widgetTokens, authenticator, problems, openapi];
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -133,12 +133,15 @@ test("declining Enable MFA ends in Return Success", async () => {
   assert.deepEqual(flow.result(next), { status: "success", output: { result: "success" } });
 });
 
-test("Done and Cancel on the device list end in Return Success", async () => {
+test("Done and Cancel on the device list end in Return Success, which tells the host page which it was", async () => {
   const { services } = fakeAccount();
-  for (const type of ["DONE", "CANCEL"]) {
+  for (const [type, result] of [["DONE", "success"], ["CANCEL", "cancelled"]]) {
     const { flow, state } = await start(services);
-    assert.equal(flow.result(await send(services, state, { type }))?.status, "success");
+    assert.deepEqual(flow.result(await send(services, state, { type })), { status: "success", output: { result } });
   }
+  const { services: off } = fakeAccount({ mfaEnabled: false });
+  const { flow, state } = await start(off);
+  assert.deepEqual(flow.result(await send(off, state, { type: "CANCEL" })), { status: "success", output: { result: "cancelled" } });
 });
 
 test("selecting a device opens Update Device; a foreign id is not found and changes nothing", async () => {

@@ -22,7 +22,8 @@ export type DeviceManagementState =
   /** A sensitive change in a stale session: prove it's you first, then the change goes ahead. */
   | { section: "STEP_UP"; subflowId: string | null; resume: ResumableChange }
   | { section: "CONFIRM_PASSWORD"; resume: ResumableChange }
-  | { section: "RETURN_SUCCESS" }
+  /** `cancelled`: the person left with Cancel rather than Done; the embedding page is told which. */
+  | { section: "RETURN_SUCCESS"; cancelled?: boolean }
   | { section: "RETURN_ERROR"; errorCode: string; errorMessage: string };
 
 /** The change that waits for a step-up, replayed once the user has proved who they are. */
@@ -171,7 +172,8 @@ export function createDeviceManagementFlow(
             await services.setMfaEnabled(userId, true, ctx.meta);
             return { section: "DISPLAY_USER_DEVICES", notice: "Two-step verification is on." };
           }
-          if (event.type === "SKIP" || event.type === "CANCEL") return { section: "RETURN_SUCCESS" };
+          if (event.type === "SKIP") return { section: "RETURN_SUCCESS" };
+          if (event.type === "CANCEL") return { section: "RETURN_SUCCESS", cancelled: true };
           throw notAvailable();
 
         case "DISPLAY_USER_DEVICES":
@@ -188,8 +190,9 @@ export function createDeviceManagementFlow(
               await services.setMfaEnabled(userId, false, ctx.meta);
               return { section: "CHECK_PREREQUISITE", notice: "Two-step verification is off." };
             case "DONE":
-            case "CANCEL":
               return { section: "RETURN_SUCCESS" };
+            case "CANCEL":
+              return { section: "RETURN_SUCCESS", cancelled: true };
             default:
               throw notAvailable();
           }
@@ -290,7 +293,7 @@ export function createDeviceManagementFlow(
     },
 
     result(state) {
-      if (state.section === "RETURN_SUCCESS") return { status: "success", output: { result: "success" } };
+      if (state.section === "RETURN_SUCCESS") return { status: "success", output: { result: state.cancelled ? "cancelled" : "success" } };
       if (state.section === "RETURN_ERROR") {
         return { status: "error", output: { ciam_errorCode: state.errorCode, ciam_errorMessage: state.errorMessage } };
       }
