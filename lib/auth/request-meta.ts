@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { config } from "@/lib/config";
 import { clientAddress, PEER_ADDRESS_HEADER, type TrustedProxies } from "@/lib/net/client-address";
+import { clientLocation } from "@/lib/net/client-location";
 
 /**
  * server.mjs sets this in its own process before Next loads: only then does PEER_ADDRESS_HEADER come
@@ -10,16 +11,23 @@ import { clientAddress, PEER_ADDRESS_HEADER, type TrustedProxies } from "@/lib/n
  */
 export const PEER_HEADER_SET_BY_SERVER = "MFA_PEER_ADDRESS_HEADER";
 
-/** Who is asking, for the audit log: the client address (security.md item 30) and the user agent. */
+/** Who is asking, for the audit log: the client address (security.md item 30), the user agent and, when the operator's proxy says, the place. */
 export async function requestMeta(): Promise<RequestMeta> {
   const h = await headers();
   return metaFromHeaders(h);
 }
 
-export function metaFromHeaders(h: { get(name: string): string | null }, trusted: TrustedProxies = config().trustedProxies): RequestMeta {
+export function metaFromHeaders(
+  h: { get(name: string): string | null },
+  trusted: TrustedProxies = config().trustedProxies,
+  locationHeaders: readonly string[] = config().ipLocationHeaders,
+): RequestMeta {
   const peer = process.env[PEER_HEADER_SET_BY_SERVER] === "1" ? h.get(PEER_ADDRESS_HEADER) : null;
+  const location = clientLocation({ peer, headers: h, names: locationHeaders, trusted });
   return {
     ip: clientAddress({ peer, forwardedFor: h.get("x-forwarded-for"), trusted }),
     userAgent: h.get("user-agent")?.slice(0, 300) ?? null,
+    // Only when there is one, so an audit row's meta (and the tests comparing it) stay as they were.
+    ...(location ? { location } : {}),
   };
 }

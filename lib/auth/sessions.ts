@@ -43,6 +43,7 @@ export async function createSession(options: {
       expiresAt: new Date(now.getTime() + config().session.lengthMinutes * 60_000),
       ip: options.meta.ip ?? null,
       userAgent: options.meta.userAgent ?? null,
+      location: options.meta.location ?? null,
     },
   });
 }
@@ -77,6 +78,7 @@ export async function rotateSession(options: { sessionId: string; userId: string
         expiresAt: current.expiresAt,
         ip: options.meta.ip ?? null,
         userAgent: options.meta.userAgent ?? null,
+        location: options.meta.location ?? null,
       },
     });
   });
