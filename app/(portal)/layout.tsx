@@ -12,6 +12,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <a href="/account">Overview</a>
           <a href="/devices">Devices</a>
           <a href="/browsers">Browsers</a>
+          <a href="/sessions">Sessions</a>
           <SignOutButton />
         </nav>
       </header>
