@@ -26,6 +26,9 @@ async function secondBrowser(browser: Browser) {
   return context.newPage();
 }
 
+// Each test signs in two or three browsers with real second factors.
+test.describe.configure({ timeout: 120_000 });
+
 const sessionList = (page: Page) => page.getByRole("list", { name: "Signed-in sessions" });
 
 /** The session the page's cookie belongs to: the newest live one of the user made in that browser. */
@@ -43,24 +46,24 @@ test("two browsers see each other; signing the other out ends it at once, audite
 
   const list = sessionList(page);
   await expect(list.getByRole("listitem")).toHaveCount(2);
-  // Headless Chromium on Linux, as bowser reads its user agent.
-  const mine = list.getByRole("listitem", { name: "Chrome on Linux, this browser" });
+  // The user agent of Playwright's "Desktop Chrome" (playwright.config.ts), as bowser reads it.
+  const mine = list.getByRole("listitem", { name: "Chrome on Windows, this browser" });
   await expect(mine.getByText("This browser")).toBeVisible();
   await expect(mine).toContainText("Last active");
   await expect(mine.getByRole("button", { name: /^Sign out/ })).toHaveCount(0);
-  const theirs = list.getByRole("listitem", { name: "Chrome on Linux", exact: true });
+  const theirs = list.getByRole("listitem", { name: "Chrome on Windows", exact: true });
   await expect(theirs).toContainText(LOCAL_ADDRESS);
   await expect(theirs).toContainText("Signed in");
 
   // The other browser sees the same two, from its own side.
   await other.goto("/sessions");
   await expect(sessionList(other).getByRole("listitem")).toHaveCount(2);
-  await expect(sessionList(other).getByRole("listitem", { name: "Chrome on Linux, this browser" })).toBeVisible();
+  await expect(sessionList(other).getByRole("listitem", { name: "Chrome on Windows, this browser" })).toBeVisible();
 
   // Asked first, in the page; Cancel changes nothing and gives the focus back.
-  const signOut = theirs.getByRole("button", { name: "Sign out Chrome on Linux" });
+  const signOut = theirs.getByRole("button", { name: "Sign out Chrome on Windows" });
   await signOut.click();
-  const confirm = page.getByRole("group", { name: "Confirm: sign out Chrome on Linux" });
+  const confirm = page.getByRole("group", { name: "Confirm: sign out Chrome on Windows" });
   await expect(confirm).toBeFocused();
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(signOut).toBeFocused();
@@ -68,7 +71,7 @@ test("two browsers see each other; signing the other out ends it at once, audite
 
   await signOut.click();
   await page.getByRole("button", { name: "Yes, sign it out" }).click();
-  const notice = page.getByRole("status").filter({ hasText: "Signed out Chrome on Linux." });
+  const notice = page.getByRole("status").filter({ hasText: "Signed out Chrome on Windows." });
   await expect(notice).toBeVisible();
   await expect(page.locator(".focus-target").filter({ has: notice })).toBeFocused();
   await expect(list.getByRole("listitem")).toHaveCount(1);
@@ -162,7 +165,7 @@ test("another user cannot end a session by sending the action with its id", asyn
   await signIn(otherOwn, attacker.email, "/account");
   const own = (await liveSessions(attacker.id)).at(-1)!;
   const accepted = await send(own.id);
-  expect(await accepted.text()).toContain("Signed out Chrome on Linux.");
+  expect(await accepted.text()).toContain("Signed out Chrome on Windows.");
   expect((await db.session.findUniqueOrThrow({ where: { id: own.id } })).revokedAt).not.toBeNull();
   await attackerPage.context().close();
   await otherOwn.context().close();
@@ -190,7 +193,7 @@ test("activity and devices in the person's own time zone and language, naming de
   );
   const row = activity.getByRole("row").filter({ hasText: "Signed in" }).first();
   await expect(row).toContainText(expected);
-  await expect(row).toContainText(new RegExp(`Chrome on Linux · ${LOCAL_ADDRESS.source}`));
+  await expect(row).toContainText(new RegExp(`Chrome on Windows · ${LOCAL_ADDRESS.source}`));
   await expect(activity.getByRole("columnheader", { name: "When", exact: true })).toBeVisible();
   // The code that finished the sign-in went to a device, and the entry says which.
   await expect(activity.getByRole("row").filter({ hasText: "Verification code sent" }).first()).toContainText("Email “Mail”");
