@@ -73,6 +73,13 @@ const schema = z.object({
    * Empty by default: the client address is then the TCP peer's, which no client can forge.
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * Request headers, space- or comma-separated, in which the trusted proxy or CDN in front of the app
+   * says where the client is (Cloudflare: "cf-ipcity cf-ipcountry"; CloudFront:
+   * "cloudfront-viewer-city cloudfront-viewer-country"). Their values, joined, are the approximate
+   * place "Your sessions" shows. Read only from requests that came through TRUSTED_PROXIES.
+   */
+  IP_LOCATION_HEADERS: z.string().optional(),
 
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default("Acme Accounts <no-reply@localhost>"),
@@ -197,6 +204,7 @@ function load() {
       .filter(Boolean)
       .map((o) => new URL(o).origin),
     trustedProxies: trustedProxies(env.TRUSTED_PROXIES),
+    ipLocationHeaders: ipLocationHeaders(env.IP_LOCATION_HEADERS, env.TRUSTED_PROXIES),
     smtpUrl: env.SMTP_URL || undefined,
     emailFrom: env.EMAIL_FROM,
     /** The outbox keeps every outbound message for people and tests; never in production. */
@@ -259,6 +267,21 @@ function trustedProxies(value: string | undefined) {
   } catch (error) {
     throw new Error(`Invalid environment configuration: TRUSTED_PROXIES: ${(error as Error).message}. See .env.example.`);
   }
+}
+
+/**
+ * A place header is as forgeable as X-Forwarded-For: anyone can send "cf-ipcountry". So it is believed
+ * only from a trusted proxy, and naming one without any trusted proxy is a mistake said at start-up.
+ */
+function ipLocationHeaders(value: string | undefined, proxies: string | undefined): string[] {
+  const names = (value ?? "").split(/[\s,]+/).filter(Boolean).map((name) => name.toLowerCase());
+  for (const name of names) {
+    if (!/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new Error(`Invalid environment configuration: IP_LOCATION_HEADERS: "${name}" is not a header name. See .env.example.`);
+  }
+  if (names.length > 0 && !(proxies ?? "").trim()) {
+    throw new Error("Invalid environment configuration: IP_LOCATION_HEADERS needs TRUSTED_PROXIES, the proxy that sets those headers. See .env.example.");
+  }
+  return names;
 }
 
 /** All four or nothing: a half-configured provider would fail on the first message instead of at start-up. */

@@ -15,6 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <a href="/account">{t("overview")}</a>
           <a href="/devices">{t("devices")}</a>
           <a href="/browsers">{t("browsers")}</a>
+          <a href="/sessions">{t("sessions")}</a>
           <SignOutButton />
         </nav>
       </header>

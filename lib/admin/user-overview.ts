@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { auditLabel } from "@/lib/audit/audit-labels";
 import { deviceStatusLabel, deviceTypeLabel, type DeviceStatusName, type DeviceTypeName } from "@/lib/devices/device-types";
 import { maskTarget } from "@/lib/devices/mask-target";
-import { describeBrowser } from "@/lib/mobile/request-info";
+import { describeBrowser } from "@/lib/http/user-agent";
 
 /** A device as the admin page shows it: what and whose it is, never its secret, key or whole target. */
 export type AdminDeviceView = {

@@ -55,6 +55,8 @@ export const auditActionLabel = {
   "device.unlocked": "Device unlocked",
   "mfa.reset": "Two-step verification reset by an administrator",
   "user.signed_out_everywhere": "Signed out everywhere by an administrator",
+  "user.session_signed_out": "Another session signed out",
+  "user.signed_out_others": "All other sessions signed out",
   "policy.updated": "Device authentication policy changed",
   "branding.updated": "Branding and feature flags changed",
   "user.unknown_browser_refused": "Sign-in refused: the browser was not registered",

@@ -71,6 +71,9 @@ export type AuditAction =
   | "device.unlocked"
   | "mfa.reset"
   | "user.signed_out_everywhere"
+  // "Your sessions" (issue 14): the user ended one other session, or all but the one they use.
+  | "user.session_signed_out"
+  | "user.signed_out_others"
   // The admin console (issue 13): a device authentication policy saved, its changed fields old → new.
   | "policy.updated"
   // The admin console (issue 13): the branding and feature flags saved, with what changed.
@@ -94,8 +97,15 @@ export function signInDetails(method: string, secondFactorPending: boolean): Rec
  * key it carried. Every audit row written while serving that request names the application through
  * this, so a use-case shared with the pages (a device renamed, a passcode sent) needs no extra argument.
  */
-/** Who asked, for the audit row; `locale`, the asker's language, for what is sent back to them (not stored). */
-export type RequestMeta = { ip?: string | null; userAgent?: string | null; applicationId?: string | null; locale?: Locale };
+/** Who asked, for the audit row (and the session); `locale`, the asker's language, for what is sent back to them (not stored). */
+export type RequestMeta = {
+  ip?: string | null;
+  userAgent?: string | null;
+  applicationId?: string | null;
+  /** The approximate place the operator's proxy says the client is at (IP_LOCATION_HEADERS); kept on sessions, not in audit rows. */
+  location?: string | null;
+  locale?: Locale;
+};
 
 /** Writes one audit row inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent(

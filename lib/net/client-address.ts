@@ -50,6 +50,12 @@ function isTrusted(address: string, trusted: TrustedProxies): boolean {
   return trusted.list.check(address, isIP(address) === 4 ? "ipv4" : "ipv6");
 }
 
+/** Whether the request came straight from one of the configured proxies, whose own headers are then believed. */
+export function isTrustedPeer(peer: string | null | undefined, trusted: TrustedProxies): boolean {
+  const address = normalizeAddress(peer);
+  return address !== null && isTrusted(address, trusted);
+}
+
 /**
  * The client address from the peer address and, behind trusted proxies only, the forwarded chain.
  * Null when the peer is unknown (the app was started without server.mjs): then nothing is believed.

@@ -21,6 +21,8 @@ const wording: Record<string, string> = {
   "device.unlocked": "One of your sign-in devices was unlocked",
   "mfa.reset": "An administrator reset your two-step verification: your sign-in devices were removed and it is turned off",
   "user.signed_out_everywhere": "An administrator signed you out on every device",
+  "user.session_signed_out": "One of your sessions was signed out from your account page",
+  "user.signed_out_others": "All your other sessions were signed out from your account page",
 };
 
 /**

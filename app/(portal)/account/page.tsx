@@ -5,10 +5,9 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditLabel } from "@/lib/audit/audit-labels";
 import { chosenLocale } from "@/lib/i18n/request-locale";
 import { LanguageForm } from "@/components/account/language-form";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Your account" };
-
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function AccountPage() {
   const { user } = await requireUserPage("/account");
@@ -41,16 +40,27 @@ export default async function AccountPage() {
             <thead>
               <tr>
                 <th scope="col">What</th>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When</th>
                 <th scope="col">From</th>
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td>{auditLabel(e.action)}</td>
-                  <td>{when.format(e.createdAt)}</td>
-                  <td className="muted">{e.ip ?? "unknown"}</td>
+                  <td>
+                    {e.label}
+                    {e.device && (
+                      <>
+                        <br />
+                        <span className="muted small">{e.device}</span>
+                      </>
+                    )}
+                  </td>
+                  {/* Written in the person's own time zone and language by their browser. */}
+                  <td>
+                    <LocalTime value={e.createdAt} />
+                  </td>
+                  <td className="muted">{[e.browser, e.ip].filter(Boolean).join(" · ") || "unknown"}</td>
                 </tr>
               ))}
             </tbody>

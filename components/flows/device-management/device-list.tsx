@@ -4,9 +4,19 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { deviceStatusLabel } from "@/lib/devices/device-types";
-import type { DeviceSummary } from "@/lib/devices/list-devices";
+import { LocalTime } from "@/components/ui/local-time";
+import type { DeviceSummary, PasskeyStorage } from "@/lib/devices/list-devices";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const storageLabel: Record<PasskeyStorage, string> = { synced: "Synced", "device-bound": "Device-bound" };
+const storageHint: Record<PasskeyStorage, string> = {
+  synced: "Synced: copied to your other devices by your password manager or keychain",
+  "device-bound": "Device-bound: it never leaves this authenticator",
+};
+
+/** "Passkey · Google Password Manager": the authenticator's own name, unless the nickname already says it. */
+function kindOf(d: DeviceSummary) {
+  return d.authenticatorName && d.authenticatorName !== d.nickname ? `${d.typeLabel} · ${d.authenticatorName}` : d.typeLabel;
+}
 
 /** Display User Devices: every device, Add when allowed, Done and Cancel. */
 export function DeviceListSection({
@@ -44,19 +54,29 @@ export function DeviceListSection({
                       name="deviceId"
                       value={d.id}
                       disabled={pending}
-                      aria-label={`${d.nickname}, ${d.typeLabel}${d.maskedTarget ? ` ${d.maskedTarget}` : ""}${d.isDefault ? ", default" : ""}, ${deviceStatusLabel[d.status]}`}
+                      aria-label={`${d.nickname}, ${kindOf(d)}${d.maskedTarget ? ` ${d.maskedTarget}` : ""}${d.passkeyStorage ? `, ${storageLabel[d.passkeyStorage].toLowerCase()}` : ""}${d.isDefault ? ", default" : ""}, ${deviceStatusLabel[d.status]}`}
                     >
                       <DeviceIcon type={d.type} />
                       <span className="device-main">
                         <span className="device-name">{d.nickname}</span>{" "}
                         {d.isDefault && <span className="badge badge-default">Default</span>}{" "}
-                        <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>
+                        <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>{" "}
+                        {d.passkeyStorage && (
+                          <span className="badge" title={storageHint[d.passkeyStorage]}>
+                            {storageLabel[d.passkeyStorage]}
+                          </span>
+                        )}
                         <br />
                         <span className="device-meta">
-                          {d.typeLabel}
+                          {kindOf(d)}
                           {d.maskedTarget ? ` · ${d.maskedTarget}` : ""} · {/* A phone is made when its pairing starts, minutes before it pairs: the same day. */}
-                          {d.type === "MOBILE" ? "paired" : "added"} {dateFormat.format(new Date(d.createdAt))}
-                          {d.lastUsedAt ? ` · last used ${dateFormat.format(new Date(d.lastUsedAt))}` : ""}
+                          {d.type === "MOBILE" ? "paired" : "added"} <LocalTime value={d.createdAt} format="date" />
+                          {d.lastUsedAt && (
+                            <>
+                              {" "}
+                              · last used <LocalTime value={d.lastUsedAt} format="relative" />
+                            </>
+                          )}
                         </span>
                       </span>
                       <span className="chevron" aria-hidden="true">›</span>

@@ -23,6 +23,8 @@ function device(id: string, extra: Partial<DeviceSummary> = {}): DeviceSummary {
     createdAt: new Date(0),
     lastUsedAt: null,
     lockedUntil: null,
+    authenticatorName: null,
+    passkeyStorage: null,
     ...extra,
   };
 }

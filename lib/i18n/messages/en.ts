@@ -8,6 +8,7 @@ export const en = {
     overview: "Overview",
     devices: "Devices",
     browsers: "Browsers",
+    sessions: "Sessions",
     signOut: "Sign out",
   },
   language: {

@@ -7,6 +7,7 @@ export const fr: Catalogue = {
     overview: "Vue d'ensemble",
     devices: "Appareils",
     browsers: "Navigateurs",
+    sessions: "Sessions",
     signOut: "Se déconnecter",
   },
   language: {

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/require-user";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { signOutOtherSessions, signOutSession } from "@/lib/auth/sign-out-sessions";
+import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
+import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
+import { signOutSessionSchema } from "@/lib/validations/sessions";
+
+/**
+ * "Sign out" beside another session. A public POST endpoint like every action: the caller's own live,
+ * complete session is checked here, and the session to end is found by its id AND this user
+ * (lib/auth/sign-out-sessions.ts), so another user's session id ends nothing.
+ */
+export async function signOutSessionAction(data: unknown, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  const form = formDataArgument(data);
+  const parsed = signOutSessionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const session = await requireUser();
+    const { browser } = await signOutSession({ userId: session.user.id, currentSessionId: session.id, sessionId: parsed.data.sessionId, meta: await requestMeta() });
+    revalidatePath("/sessions");
+    return { status: "success", message: `Signed out ${browser ?? "that session"}. Its next request goes to the sign-in page.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** "Sign out all other sessions": every session of this user but the one asking. */
+export async function signOutOtherSessionsAction(data: unknown, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  formDataArgument(data);
+  try {
+    const session = await requireUser();
+    const { sessionsEnded } = await signOutOtherSessions({ userId: session.user.id, currentSessionId: session.id, meta: await requestMeta() });
+    revalidatePath("/sessions");
+    return {
+      status: "success",
+      message: sessionsEnded === 0 ? "No other session was signed in." : `Signed out ${sessionsEnded === 1 ? "1 other session" : `${sessionsEnded} other sessions`}. This browser stays signed in.`,
+    };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,248 @@
+"use client";
+
+import "./sessions.css";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { signOutOtherSessionsAction, signOutSessionAction } from "@/app/(portal)/sessions/actions";
+import { FocusedNotice } from "@/components/ui/focused-notice";
+import { LocalTime, personLocale } from "@/components/ui/local-time";
+import { Notice } from "@/components/ui/notice";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { SessionSummary } from "@/lib/auth/list-sessions";
+
+/** A session as the page hands it over: the summary with its dates as ISO strings. */
+export type ClientSession = Omit<SessionSummary, "signedInAt" | "lastActiveAt"> & { signedInAt: string; lastActiveAt: string };
+
+type Panel = { kind: "one"; session: ClientSession } | { kind: "others" } | null;
+
+const subscribeToNothing = () => () => {};
+const useHydrated = () => useSyncExternalStore(subscribeToNothing, () => true, () => false);
+
+/** "Chrome on Windows", else whatever part is known, else a plain word. */
+function nameOf(s: ClientSession) {
+  if (s.browser && s.system) return `${s.browser} on ${s.system}`;
+  return s.browser ?? s.system ?? "Unknown browser";
+}
+
+/**
+ * "Berlin, DE" as the proxy sent it, with a two-letter country code written as the country's name in
+ * the person's language once the browser can say which ("Berlin, Germany").
+ */
+function Place({ value }: { value: string }) {
+  const hydrated = useHydrated();
+  if (!hydrated) return <>{value}</>;
+  let regions: Intl.DisplayNames | null = null;
+  try {
+    regions = new Intl.DisplayNames([personLocale()], { type: "region" });
+  } catch {
+    regions = null;
+  }
+  const parts = value.split(", ").map((part) => {
+    if (!regions || !/^[A-Z]{2}$/.test(part)) return part;
+    try {
+      return regions.of(part) ?? part;
+    } catch {
+      return part;
+    }
+  });
+  return <>{parts.join(", ")}</>;
+}
+
+function SessionIcon({ form }: { form: ClientSession["form"] }) {
+  return (
+    <span className="device-icon" aria-hidden="true">
+      <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+        {form === "mobile" || form === "tablet" ? (
+          <>
+            <rect x={form === "tablet" ? 4 : 6.5} y="2.5" width={form === "tablet" ? 16 : 11} height="19" rx="2" />
+            <path d="M11 18.5h2" />
+          </>
+        ) : (
+          <>
+            <rect x="3.5" y="4.5" width="17" height="11" rx="1.5" />
+            <path d="M2 19.5h20" />
+          </>
+        )}
+      </svg>
+    </span>
+  );
+}
+
+/**
+ * "Your sessions": every browser signed in to the account, with what is known of it, "This browser"
+ * marked, and a way to sign out any other one or all of them. Each sign-out is confirmed in the page
+ * first, saying what will happen; the answer takes the focus, and the list is read again from the
+ * server with the answer (the action revalidates the page).
+ */
+export function SessionList({ sessions }: { sessions: ClientSession[] }) {
+  const hydrated = useHydrated();
+  const [panel, setPanel] = useState<Panel>(null);
+  const [answer, setAnswer] = useState<{ result: ActionResult; at: number } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const panelBox = useRef<HTMLDivElement>(null);
+  const returnTo = useRef<string | null>(null);
+  const others = sessions.filter((s) => !s.current);
+
+  // An opened confirmation takes the focus, so its consequences are what a screen reader reads next.
+  useEffect(() => {
+    if (panel) panelBox.current?.focus();
+  }, [panel]);
+
+  const open = (next: NonNullable<Panel>, trigger: string) => {
+    returnTo.current = trigger;
+    setAnswer(null);
+    setPanel(next);
+  };
+  const close = () => {
+    setPanel(null);
+    const trigger = returnTo.current;
+    if (trigger) requestAnimationFrame(() => document.getElementById(trigger)?.focus());
+  };
+  const confirm = (action: (data: FormData) => Promise<ActionResult>, data: FormData) => {
+    startTransition(async () => {
+      const result = await action(data);
+      setAnswer({ result, at: Date.now() });
+      setPanel(null);
+    });
+  };
+  const signOutOne = (session: ClientSession) => {
+    const data = new FormData();
+    data.set("sessionId", session.id);
+    confirm(signOutSessionAction, data);
+  };
+  const disabled = !hydrated || pending;
+
+  return (
+    <section className="card stack" aria-labelledby="sessions-heading">
+      {answer && !panel && (
+        <FocusedNotice tone={answer.result.status === "success" ? "success" : "error"} message={answer.result.message ?? ""} focusKey={answer.at} />
+      )}
+      <div>
+        <h1 id="sessions-heading">Your sessions</h1>
+        <p className="muted">
+          Every browser where your account is signed in now. If you do not recognise one, sign it out and change your password. Signing out a
+          session ends it at once: its next click goes to the sign-in page.
+        </p>
+      </div>
+
+      <ul className="browser-list" aria-label="Signed-in sessions">
+        {sessions.map((s) => {
+          const name = nameOf(s);
+          const buttonId = `session-sign-out-${s.id}`;
+          const confirming = panel?.kind === "one" && panel.session.id === s.id;
+          return (
+            <li className="browser-item" key={s.id} aria-label={s.current ? `${name}, this browser` : name}>
+              <SessionIcon form={s.form} />
+              <div className="device-main">
+                <span className="device-name">{name}</span> {s.current && <span className="badge badge-default">This browser</span>}{" "}
+                {s.secondFactorPending && <span className="badge session-badge-pending">Second step not done</span>}
+                <dl className="browser-facts">
+                  <dt>Signed in</dt>
+                  <dd>
+                    <LocalTime value={s.signedInAt} />
+                  </dd>
+                  <dt>Last active</dt>
+                  <dd>{s.current ? "Now" : <LocalTime value={s.lastActiveAt} format="relative" />}</dd>
+                  <dt>From</dt>
+                  <dd>
+                    {s.location ? (
+                      <>
+                        <Place value={s.location} /> (approximate){s.ip ? ` · ${s.ip}` : ""}
+                      </>
+                    ) : (
+                      (s.ip ?? "Address unknown")
+                    )}
+                  </dd>
+                </dl>
+                {s.secondFactorPending && (
+                  <p className="muted small">
+                    Someone gave this account&apos;s password here but not the second step. If it was not you, sign it out and change your password.
+                  </p>
+                )}
+
+                {!s.current && !confirming && (
+                  <div className="row browser-actions">
+                    <button id={buttonId} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Sign out ${name}`} onClick={() => open({ kind: "one", session: s }, buttonId)}>
+                      Sign out
+                    </button>
+                  </div>
+                )}
+                {confirming && (
+                  <Confirmation
+                    box={panelBox}
+                    pending={pending}
+                    label={`Confirm: sign out ${name}`}
+                    confirmLabel="Yes, sign it out"
+                    onConfirm={() => signOutOne(s)}
+                    onCancel={close}
+                  >
+                    {`${name} will be signed out at once. Whoever uses it must sign in again, with the password${s.secondFactorPending ? "" : " and the second step"}.`}
+                  </Confirmation>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+
+      {others.length === 0 && <Notice>This browser is the only place your account is signed in.</Notice>}
+
+      <div className="session-list-actions">
+        {panel?.kind === "others" ? (
+          <Confirmation
+            box={panelBox}
+            pending={pending}
+            label="Confirm: sign out all other sessions"
+            confirmLabel="Yes, sign them out"
+            onConfirm={() => confirm(signOutOtherSessionsAction, new FormData())}
+            onCancel={close}
+          >
+            {`Every session but this browser's will be signed out at once (${others.length}). Each of them must sign in again.`}
+          </Confirmation>
+        ) : (
+          <button
+            id="session-sign-out-others"
+            type="button"
+            className="btn btn-secondary"
+            disabled={disabled || others.length === 0}
+            onClick={() => open({ kind: "others" }, "session-sign-out-others")}
+          >
+            Sign out all other sessions
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Confirmation({
+  box,
+  pending,
+  label,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  box: React.RefObject<HTMLDivElement | null>;
+  pending: boolean;
+  label: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <div ref={box} tabIndex={-1} role="group" aria-label={label} className="browser-panel focus-panel stack">
+      {/* Not a live region: the group takes the focus when it opens, so this is read then. */}
+      <div className="notice notice-warning">{children}</div>
+      <div className="row">
+        <button className="btn btn-small btn-danger" type="button" disabled={pending} aria-busy={pending || undefined} onClick={onConfirm}>
+          {pending ? "Signing out…" : confirmLabel}
+        </button>
+        <button className="btn btn-link" type="button" disabled={pending} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
