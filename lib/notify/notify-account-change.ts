@@ -21,6 +21,7 @@ const wording: Record<string, string> = {
   "device.unlocked": "One of your sign-in devices was unlocked",
   "mfa.reset": "An administrator reset your two-step verification: your sign-in devices were removed and it is turned off",
   "user.signed_out_everywhere": "An administrator signed you out on every device",
+  "user.password_reset": "Your password was reset and every session of your account was signed out",
 };
 
 /**
