@@ -73,8 +73,9 @@ export function SignInForm({
       {passkey.message && <FocusedNotice tone="error" message={passkey.message} focusKey={passkey.messageKey} />}
       {step.step === "email" ? (
         <>
-          {passkey.autofilling && <Notice tone="info">Signing you in with your passkey…</Notice>}
-          <ClientForm onSubmit={onContinue} className="stack" aria-label="Sign in">
+          {passkey.offer === "signing-in" && <Notice tone="info">Signing you in with your passkey…</Notice>}
+          {/* data-passkey-autofill: whether the browser is offering saved passkeys now, for tests that must not race it. */}
+          <ClientForm onSubmit={onContinue} className="stack" aria-label="Sign in" data-passkey-autofill={passkey.offer}>
             <Field
               id={EMAIL_FIELD_ID}
               label="Email"
@@ -246,18 +247,23 @@ type PasskeySignIn = ReturnType<typeof usePasskeySignIn>;
 /**
  * Both ways to sign in with a passkey, sharing one challenge binding (the passkey-sign-in cookie, which
  * each request for options replaces): the browser's autofill offer on the email field, started while
- * the first step shows, and the button. Pressing the button aborts the autofill request (SimpleWebAuthn
- * keeps one ceremony at a time); once the button's ceremony is over, autofill is offered again.
+ * the first step shows, and the button. They take turns: pressing the button aborts a waiting autofill
+ * request (SimpleWebAuthn keeps one ceremony at a time), waits for autofill options still on their way
+ * (their cookie must not land after the button's), and keeps autofill from starting until its own
+ * ceremony is over; then autofill is offered again with a new challenge.
  *
  * A browser with no passkey for this site, a person who dismisses the prompt, and an autofill request
  * aborted by another are not failures (NotAllowedError, AbortError): nothing red is shown for them.
  */
 function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: () => Promise<unknown>; callbackUrl?: string; autofill: boolean }) {
   const [pressed, setPressed] = useState(false);
-  const [autofilling, setAutofilling] = useState(false);
+  // "waiting": the browser offers saved passkeys in the email field's suggestions; "signing-in": one was picked.
+  const [offer, setOffer] = useState<"off" | "waiting" | "signing-in">("off");
   const [failure, setFailure] = useState<{ message: string; key: number } | null>(null);
   // Bumped after the button's ceremony: its options replaced the autofill request's challenge.
   const [round, setRound] = useState(0);
+  const buttonActive = useRef(false);
+  const autofillOptions = useRef<Promise<unknown> | null>(null);
 
   async function finish(response: AuthenticationResponseJSON) {
     const result = await signIn("passkey", { response: JSON.stringify(response), redirect: false });
@@ -269,26 +275,33 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
   useEffect(() => {
     if (!autofill) return;
     let live = true;
+    const stillWanted = () => live && !buttonActive.current;
     void (async () => {
       // Loaded after the page: most people sign in with a password, and first-load JS is kept small.
       const webauthn = await import("@simplewebauthn/browser");
-      if (!live || !(await webauthn.browserSupportsWebAuthnAutofill())) return;
+      if (!stillWanted() || !(await webauthn.browserSupportsWebAuthnAutofill()) || !stillWanted()) return;
       // Autofill is an extra: when its options cannot be had (a busy server), the page works without it.
-      const options = await getOptions().catch(() => null);
-      if (!live || !options) return;
+      const request = getOptions().catch(() => null);
+      autofillOptions.current = request;
+      const options = await request;
+      if (!stillWanted() || !options) return;
       let response: AuthenticationResponseJSON;
       try {
-        response = await webauthn.startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON, useBrowserAutofill: true });
+        const picked = webauthn.startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON, useBrowserAutofill: true });
+        setOffer("waiting");
+        response = await picked;
       } catch (error) {
+        // A request aborted by the next step's own offer leaves the state to that one.
+        if (live) setOffer("off");
         if (!isQuietRefusal(error)) console.warn("passkey autofill unavailable", error);
         return;
       }
       // The person picked a passkey: from here on a failure is theirs to see.
-      setAutofilling(true);
+      setOffer("signing-in");
       setFailure(null);
       const signedIn = await finish(response).catch(() => false);
       if (!signedIn) {
-        setAutofilling(false);
+        setOffer("off");
         setFailure({ message: PASSKEY_FAILED, key: Date.now() });
       }
     })();
@@ -300,9 +313,11 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
   }, [autofill, round]);
 
   async function start() {
+    buttonActive.current = true;
     setPressed(true);
     setFailure(null);
     try {
+      await autofillOptions.current;
       const [options, { startAuthentication }] = await Promise.all([getOptions(), import("@simplewebauthn/browser")]);
       const response = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
       if (await finish(response)) return;
@@ -310,6 +325,7 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
     } catch (error) {
       if (!isQuietRefusal(error)) setFailure({ message: PASSKEY_FAILED, key: Date.now() });
     }
+    buttonActive.current = false;
     setPressed(false);
     setRound((n) => n + 1);
   }
@@ -317,8 +333,8 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
   return {
     start,
     pressed,
-    autofilling,
-    busy: pressed || autofilling,
+    offer,
+    busy: pressed || offer === "signing-in",
     message: failure?.message ?? null,
     messageKey: failure?.key,
   };
