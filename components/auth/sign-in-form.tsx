@@ -165,9 +165,7 @@ function PasswordStep({
         Enter your password
       </h2>
       <p className="sign-in-identity muted">
-        <span>
-          for <strong>{email}</strong>
-        </span>
+        for <strong>{email}</strong>
       </p>
       {refusal && (
         <FocusedNotice tone="error" message={refusal.message} focusKey={refusal}>
@@ -257,8 +255,10 @@ type PasskeySignIn = ReturnType<typeof usePasskeySignIn>;
  */
 function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: () => Promise<unknown>; callbackUrl?: string; autofill: boolean }) {
   const [pressed, setPressed] = useState(false);
-  // "waiting": the browser offers saved passkeys in the email field's suggestions; "signing-in": one was picked.
-  const [offer, setOffer] = useState<"off" | "waiting" | "signing-in">("off");
+  // "preparing": asking the server for a challenge; "waiting": the browser offers saved passkeys in the
+  // email field's suggestions; "signing-in": one was picked; "off": no offer (none supported, none saved,
+  // or the button's ceremony took over).
+  const [offer, setOffer] = useState<"preparing" | "waiting" | "signing-in" | "off">(autofill ? "preparing" : "off");
   const [failure, setFailure] = useState<{ message: string; key: number } | null>(null);
   // Bumped after the button's ceremony: its options replaced the autofill request's challenge.
   const [round, setRound] = useState(0);
@@ -276,15 +276,19 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
     if (!autofill) return;
     let live = true;
     const stillWanted = () => live && !buttonActive.current;
+    const giveUp = () => {
+      if (live) setOffer("off");
+    };
+    setOffer("preparing");
     void (async () => {
       // Loaded after the page: most people sign in with a password, and first-load JS is kept small.
       const webauthn = await import("@simplewebauthn/browser");
-      if (!stillWanted() || !(await webauthn.browserSupportsWebAuthnAutofill()) || !stillWanted()) return;
+      if (!stillWanted() || !(await webauthn.browserSupportsWebAuthnAutofill()) || !stillWanted()) return giveUp();
       // Autofill is an extra: when its options cannot be had (a busy server), the page works without it.
       const request = getOptions().catch(() => null);
       autofillOptions.current = request;
       const options = await request;
-      if (!stillWanted() || !options) return;
+      if (!stillWanted() || !options) return giveUp();
       let response: AuthenticationResponseJSON;
       try {
         const picked = webauthn.startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON, useBrowserAutofill: true });
@@ -292,7 +296,7 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
         response = await picked;
       } catch (error) {
         // A request aborted by the next step's own offer leaves the state to that one.
-        if (live) setOffer("off");
+        giveUp();
         if (!isQuietRefusal(error)) console.warn("passkey autofill unavailable", error);
         return;
       }
