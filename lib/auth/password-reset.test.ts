@@ -9,6 +9,8 @@ import { createSession } from "@/lib/auth/sessions";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
 import { peekPasswordReset, requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { consumeMagicLink, requestMagicLink } from "@/lib/auth/magic-link";
+import { limitEmailRequest } from "@/lib/rate-limit/limits";
+import { config } from "@/lib/config";
 
 const meta = () => ({ ip: `192.0.2.${randomUUID()}`, userAgent: "unit test" });
 const OLD_PASSWORD = "an-old-unit-test-password";
@@ -150,4 +152,18 @@ test("an unknown email gets no link and leaves no trace", async () => {
 test("a made-up or malformed token is simply not a link", async () => {
   assert.equal(await peekPasswordReset("x".repeat(43)), null);
   assert.equal(await resetPassword({ token: "y".repeat(43), password: NEW_PASSWORD, meta: meta() }), null);
+});
+
+test("reset requests are limited per email and per client address, on counters of their own", async () => {
+  const { perEmail, perAddress } = config().limits.emailLink;
+  const email = `limited-${randomUUID()}@test.local`;
+  const ip = `198.51.100.${randomUUID()}`;
+  const refused = (error: unknown) => error instanceof AppError && error.code === "RATE_LIMITED";
+  for (let i = 0; i < perEmail; i++) await limitEmailRequest({ kind: "password-reset", email, ip: `${ip}-${i}` });
+  await assert.rejects(limitEmailRequest({ kind: "password-reset", email, ip: `${ip}-x` }), refused);
+  // Sign-in links for the same address count apart.
+  await limitEmailRequest({ kind: "email-link", email, ip: `${ip}-y` });
+
+  for (let i = 0; i < perAddress; i++) await limitEmailRequest({ kind: "password-reset", email: `a${i}-${email}`, ip });
+  await assert.rejects(limitEmailRequest({ kind: "password-reset", email: `another-${email}`, ip }), refused);
 });
