@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { Field } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { PasswordField } from "@/components/auth/password-field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
@@ -73,7 +72,11 @@ export function SignInForm({
       {passkey.message && <FocusedNotice tone="error" message={passkey.message} focusKey={passkey.messageKey} />}
       {step.step === "email" ? (
         <>
-          {passkey.offer === "signing-in" && <Notice tone="info">Signing you in with your passkey…</Notice>}
+          {passkey.offer === "signing-in" && (
+            <p role="status" className="notice notice-info">
+              Signing you in with your passkey…
+            </p>
+          )}
           {/* data-passkey-autofill: whether the browser is offering saved passkeys now, for tests that must not race it. */}
           <ClientForm onSubmit={onContinue} className="stack" aria-label="Sign in" data-passkey-autofill={passkey.offer}>
             <Field
