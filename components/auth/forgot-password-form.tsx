@@ -11,7 +11,7 @@ import "./sign-in.css";
 export function ForgotPasswordForm({ action }: { action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
   const { state, pending, onSubmit } = useKeptFormAction(action);
   return (
-    <ClientForm onSubmit={onSubmit} className="stack" aria-label="Reset your password">
+    <ClientForm onSubmit={onSubmit} className="stack auth-form" aria-label="Reset your password">
       {state.status === "success" && state.message && <FocusedNotice tone="success" message={state.message} focusKey={state} />}
       {state.status === "error" && state.message && !state.fieldErrors && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
       <Field label="Email" name="email" type="email" autoComplete="username" required errors={state.fieldErrors?.email} />

@@ -25,7 +25,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (p
   }
   const linkUnusable = state.status === "error" && !state.fieldErrors;
   return (
-    <ClientForm onSubmit={onSubmit} className="stack" aria-label="Choose a new password">
+    <ClientForm onSubmit={onSubmit} className="stack auth-form" aria-label="Choose a new password">
       {state.status === "error" && state.message && (
         <FocusedNotice tone="error" message={state.message} focusKey={state}>
           {linkUnusable && (

@@ -78,7 +78,7 @@ export function SignInForm({
             </p>
           )}
           {/* data-passkey-autofill: whether the browser is offering saved passkeys now, for tests that must not race it. */}
-          <ClientForm onSubmit={onContinue} className="stack" aria-label="Sign in" data-passkey-autofill={passkey.offer}>
+          <ClientForm onSubmit={onContinue} className="stack auth-form" aria-label="Sign in" data-passkey-autofill={passkey.offer}>
             <Field
               id={EMAIL_FIELD_ID}
               label="Email"
@@ -175,7 +175,7 @@ function PasswordStep({
           {refusal.kind === "unverified" && <ResendConfirmation action={requestConfirmation} email={email} />}
         </FocusedNotice>
       )}
-      <ClientForm onSubmit={onSubmit} className="stack" aria-labelledby="password-step-heading">
+      <ClientForm onSubmit={onSubmit} className="stack auth-form" aria-labelledby="password-step-heading">
         {/* The address typed on the first step, for the server and for password managers saving it. */}
         <input type="email" name="email" value={email} autoComplete="username" readOnly hidden />
         <PasswordField
