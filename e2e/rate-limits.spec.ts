@@ -25,7 +25,8 @@ test("after 10 wrong passwords the sign-in form says how long to wait, the same 
       await expect(errorNotice(page)).toHaveText(MISMATCH);
     }
     await submit(page, email === user.email ? PASSWORD : "wrong-password-10");
-    await expect(errorNotice(page)).toHaveText(/^Too many failed sign-ins for this email\. Wait (30|29) seconds, then try again\.$/);
+    // The 30 s count from the tenth failure; on a busy machine the next try comes a few seconds later.
+    await expect(errorNotice(page)).toHaveText(/^Too many failed sign-ins for this email\. Wait (30|2\d) seconds, then try again\.$/);
     await expect(errorNotice(page).locator("xpath=..")).toBeFocused();
   }
   // The waiting attempt with the right password opened no session.

@@ -7,6 +7,10 @@ import { enterPassword, passSecondFactor, requestSignInLink, seedUser, signIn } 
  * security.md items 21 and 25, driven by two browsers: a second factor belongs to the session that asked
  * for it. The "attacker" knows the password only; the owner also has the phone.
  */
+// Two or three sign-ins per test, each of two steps now (email, then password), and a code: on a busy
+// machine more than the default 45 s.
+test.describe.configure({ timeout: 90_000 });
+
 const phone = () => `+1555${Math.floor(Math.random() * 1e7).toString().padStart(7, "0")}`;
 
 async function newPage(browser: Browser) {

@@ -79,12 +79,15 @@ test("passkey autofill: the passkey saved in the browser signs in from the email
   await page.getByRole("button", { name: "Create passkey" }).click();
   await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
   expect(await authenticator.credentials()).toHaveLength(1);
+  // The page that signing out lands on must not pick the passkey itself: only the visit below signs in.
+  await authenticator.answersByItself(false);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   const signedOutAt = new Date();
 
   // Chromium's virtual authenticator picks the offered passkey at once, as a person choosing it from
   // the email field's suggestions would: the sign-in completes with nothing typed.
+  await authenticator.answersByItself(true);
   await page.goto("/sign-in?callbackUrl=%2Fdevices");
   await expect(page).toHaveURL(/\/devices$/);
   await expect(page.getByRole("heading", { name: "Your devices" })).toBeVisible();
