@@ -4,6 +4,9 @@ import { errorNotice } from "./fixtures/ui";
 import { enterEmail, PASSWORD, seedUser, signInButton } from "./fixtures/users";
 import { db } from "./fixtures/db";
 
+// 22 password checks (argon2, by design slow) and two pages: on a busy machine more than the default 45 s.
+test.describe.configure({ timeout: 90_000 });
+
 const MISMATCH = "That email and password do not match an account. Check them and try again.";
 
 // A refused password keeps the password step open for the same email, as a person retries there.
