@@ -122,9 +122,9 @@ test("an accent colour too faint for white text is refused; a readable one colou
   await expect(page.locator(":focus")).toContainText("Branding saved");
   expect((await storedBranding()).accentColour).toBe("#0f766e");
 
-  // The accent colour is every page's --brand, so the sign-in button wears it.
+  // The accent colour is every page's --brand, so the sign-in page's first button wears it.
   const signInPage = await openSignInElsewhere(browser);
-  await expect(signInPage.page.getByRole("button", { name: "Sign in", exact: true })).toHaveCSS("background-color", "rgb(15, 118, 110)");
+  await expect(signInPage.page.getByRole("button", { name: "Continue", exact: true })).toHaveCSS("background-color", "rgb(15, 118, 110)");
   await signInPage.close();
 });
 

@@ -94,7 +94,8 @@ test("one device: straight to the code; with the code right it completes with th
 test("a passkey: request options, an assertion signed by Chromium's authenticator, completed as webauthn", async ({ page, request }) => {
   const shop = await createTestApplication();
   const user = await provisionUser(request, shop.secret);
-  await page.goto("/sign-in");
+  // A page of ours without a ceremony of its own (the sign-in page holds an autofill request open).
+  await page.goto("/sign-up");
   await addVirtualAuthenticator(page, "platform");
   const enrolling = await advance(request, shop.secret, await startFlow(request, shop.secret, enrollmentBody(user.id)), "device.create", { type: "PLATFORM" });
   const enrolled = await advance(request, shop.secret, enrolling, "device.activate", { attestation: await createCredential(page, enrolling.publicKeyCredentialCreationOptions) });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { errorNotice } from "./fixtures/ui";
-import { PASSWORD, seedUser, signIn } from "./fixtures/users";
+import { fillSignIn, PASSWORD, requestSignInLink, seedUser, signIn, signInButton } from "./fixtures/users";
 import { readOutbox, waitForMessage } from "./fixtures/outbox";
 
 test("a newcomer signs up, confirms the emailed link, then signs in, out and back in", async ({ page, request }) => {
@@ -36,9 +36,8 @@ test("a newcomer signs up, confirms the emailed link, then signs in, out and bac
 
   // Not confirmed yet: the right password is refused, with a way to get a new link (security.md item 28).
   await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await fillSignIn(page, email);
+  await signInButton(page).click();
   await expect(errorNotice(page)).toContainText("Confirm your email address before you sign in");
   await page.getByRole("button", { name: "Email me a new confirmation link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "a new confirmation link is on its way" })).toBeVisible();
@@ -95,18 +94,15 @@ test("a wrong password and an unknown email get the same answer", async ({ page 
   const user = await seedUser();
   for (const email of [user.email, `nobody-${randomUUID().slice(0, 6)}@example.test`]) {
     await page.goto("/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await fillSignIn(page, email, "not-the-password");
+    await signInButton(page).click();
     await expect(errorNotice(page)).toHaveText("That email and password do not match an account. Check them and try again.");
   }
 });
 
 test("a magic link signs in only after a click on its confirmation page, and only once", async ({ page, request }) => {
   const user = await seedUser();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email for a sign-in link").fill(user.email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await requestSignInLink(page, user.email);
   await expect(page.getByRole("status")).toContainText("If an account exists for that email");
   const link = await waitForMessage(request, user.email, /(https?:\/\/\S+\/magic-link\?token=\S+)/);
 
@@ -128,18 +124,14 @@ test("a magic link signs in only after a click on its confirmation page, and onl
 
 test("asking for a link for an unknown email answers the same and sends nothing", async ({ page, request }) => {
   const email = `ghost-${randomUUID().slice(0, 8)}@example.test`;
-  await page.goto("/sign-in");
-  await page.getByLabel("Email for a sign-in link").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await requestSignInLink(page, email);
   await expect(page.getByRole("status")).toContainText("If an account exists for that email");
   expect(await readOutbox(request, email)).toHaveLength(0);
 });
 
 test("the outbox page lists messages and the portal refuses to be framed", async ({ page, request }) => {
   const user = await seedUser();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email for a sign-in link").fill(user.email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await requestSignInLink(page, user.email);
   await expect(page.getByRole("status")).toBeVisible();
   // The answer does not wait for the email (it is the same whether or not the account exists), so wait
   // for the message as a person waits for their inbox before opening the outbox page.

@@ -11,6 +11,8 @@ const ACTIONS = [
   "requestMagicLinkAction",
   "passkeySignInOptionsAction",
   "confirmFlowMagicLinkAction",
+  "requestPasswordResetAction",
+  "resetPasswordAction",
 ];
 
 // Bodies the action protocol can carry, none of them what our forms send.
@@ -19,14 +21,15 @@ const WRONG_SHAPES = ['[1,{"a":2}]', '["x"]', '[{"a":1}]', "[null,null,null]", '
 const MALFORMED = ["[1,", '{"a":1}', "", "\u0000", '"x"'];
 
 async function counts() {
-  const [users, audits, flows, devices, links] = await Promise.all([
+  const [users, audits, flows, devices, links, resets] = await Promise.all([
     db.user.count(),
     db.auditEvent.count(),
     db.flowExecution.count(),
     db.device.count(),
     db.magicLinkToken.count(),
+    db.passwordResetToken.count(),
   ]);
-  return { users, audits, flows, devices, links };
+  return { users, audits, flows, devices, links, resets };
 }
 
 async function callAction(request: APIRequestContext, name: string, body: string | FormData) {

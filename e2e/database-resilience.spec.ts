@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { holdWriteLock } from "./fixtures/server-process";
 import { errorNotice } from "./fixtures/ui";
-import { PASSWORD, seedUser } from "./fixtures/users";
+import { fillSignIn as fillBothSteps, seedUser, signInButton } from "./fixtures/users";
 
 // Another process (a backup, the seed, `sqlite3`) holding SQLite's write lock must make sign-in wait,
 // not fail, and never be reported as a wrong password. The server's busy timeout is 3 s here
@@ -10,11 +10,8 @@ import { PASSWORD, seedUser } from "./fixtures/users";
 
 async function fillSignIn(page: Page, email: string) {
   await page.goto("/sign-in?callbackUrl=%2Faccount");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await fillBothSteps(page, email);
 }
-
-const signInButton = (page: Page) => page.getByRole("button", { name: "Sign in", exact: true });
 
 test("while another process holds the write lock for 2 seconds, password sign-in waits, then works, and works again afterwards", async ({ page }) => {
   const user = await seedUser({ mfaEnabled: false, name: "Lock Waiter" });

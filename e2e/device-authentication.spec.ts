@@ -154,21 +154,27 @@ test("passkey at sign-in as a second factor, and directly from the sign-in page"
   await page.getByRole("button", { name: "Create passkey" }).click();
   await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
   expect(await authenticator.credentials()).toHaveLength(1);
+  // The sign-in page now offers the passkey in the email field's autofill; this person types instead.
+  await authenticator.answersByItself(false);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   // Password, then the passkey as second factor.
   await enterPassword(page, user.email);
+  await authenticator.answersByItself(true);
   await page.getByRole("list", { name: "Your devices" }).getByRole("button", { name: /Passkey/ }).click();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/account$/);
   const device = await db.device.findFirstOrThrow({ where: { userId: user.id, type: "PLATFORM" } });
   expect(device.lastUsedAt).not.toBeNull();
   expect(device.userVerified).toBe(true);
+  await authenticator.answersByItself(false);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
-  // The passkey alone, discoverable, counts as both factors.
+  // The passkey alone, discoverable, counts as both factors; the button stops the waiting autofill offer.
+  await expect(page.locator('form[data-passkey-autofill="waiting"]')).toBeVisible();
+  await authenticator.answersByItself(true);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page).toHaveURL(/\/account$/);
   const session = await db.session.findFirstOrThrow({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } });

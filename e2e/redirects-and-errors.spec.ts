@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { errorNotice } from "./fixtures/ui";
-import { PASSWORD, seedUser, signIn } from "./fixtures/users";
+import { fillSignIn, PASSWORD, seedUser, signIn, signInButton } from "./fixtures/users";
 import { waitForMessage } from "./fixtures/outbox";
 
 // security.md items 29 and 30: return paths stay on this site, no exception text reaches a client, and
@@ -52,9 +52,8 @@ test("next-auth's own redirects keep their callbackUrl on this site", async ({ r
 test("signing in through the form with a hostile return path lands on the account page", async ({ page }) => {
   const user = await seedUser({ mfaEnabled: false });
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/%09/evil.example")}`);
-  await page.getByLabel("Email", { exact: true }).fill(user.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await fillSignIn(page, user.email);
+  await signInButton(page).click();
   await expect(page).toHaveURL(/\/account$/);
 });
 

@@ -40,6 +40,8 @@ const schema = z.object({
   MAGIC_LINK_MINUTES: int(15, 1, 60),
   /** How long the link that confirms a new account's email address works. */
   EMAIL_VERIFICATION_MINUTES: int(60, 5, 60 * 24),
+  /** How long a "forgot password" link works: short, since whoever holds it can set the password. */
+  PASSWORD_RESET_MINUTES: int(30, 5, 60),
 
   // Guessing and flooding (security.md item 26). Counted in the database (lib/rate-limit).
   /** Wrong passwords per account (by email, whether or not it exists) before waits begin. */
@@ -53,7 +55,7 @@ const schema = z.object({
   /** Sign-up attempts per hour, per client address and per email address. */
   SIGN_UP_LIMIT_PER_ADDRESS_PER_HOUR: int(20, 1, 1_000_000),
   SIGN_UP_LIMIT_PER_EMAIL_PER_HOUR: int(3, 1, 1000),
-  /** Emailed links (sign-in links, new confirmation links) per hour, per client address and per email. */
+  /** Emailed links (sign-in links, new confirmation links, password resets) per hour, per client address and per email; each kind counts apart. */
   EMAIL_LINK_LIMIT_PER_ADDRESS_PER_HOUR: int(30, 1, 1_000_000),
   EMAIL_LINK_LIMIT_PER_EMAIL_PER_HOUR: int(5, 1, 1000),
   /**
@@ -182,6 +184,7 @@ function load() {
     },
     magicLinkMinutes: env.MAGIC_LINK_MINUTES,
     emailVerificationMinutes: env.EMAIL_VERIFICATION_MINUTES,
+    passwordResetMinutes: env.PASSWORD_RESET_MINUTES,
     limits: {
       signIn: {
         freeFailures: env.SIGN_IN_FREE_FAILURES,

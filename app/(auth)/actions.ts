@@ -7,6 +7,7 @@ import { checkSignUp, registerAccount } from "@/lib/auth/register-account";
 import { confirmEmailVerification, requestEmailVerification } from "@/lib/auth/email-verification";
 import { limitEmailRequest } from "@/lib/rate-limit/limits";
 import { consumeFlowMagicLink, requestMagicLink } from "@/lib/auth/magic-link";
+import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
 import { randomToken } from "@/lib/auth/tokens";
 import { config } from "@/lib/config";
@@ -19,7 +20,7 @@ import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
 import { formDataArgument, noArguments, stringArgument } from "@/lib/actions/action-arguments";
-import { magicLinkRequestSchema, magicLinkTokenSchema, signUpSchema } from "@/lib/validations/auth";
+import { magicLinkRequestSchema, magicLinkTokenSchema, passwordResetSchema, signUpSchema } from "@/lib/validations/auth";
 
 /**
  * Answers "check your email" whether or not the address already has an account, by message and by
@@ -46,6 +47,42 @@ export async function requestMagicLinkAction(_prev: ActionResult, formData: Form
   return answerThenEmail(formData, requestMagicLink, "If an account exists for that email, a sign-in link is on its way. It works once.");
 }
 
+/** "Forgot password?": the same answer, in the same time, whether or not the account exists (security.md item 24). */
+export async function requestPasswordResetAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  return answerThenEmail(
+    formData,
+    requestPasswordReset,
+    "If an account exists for that email, a link to reset its password is on its way. It works once, for a short time.",
+    "password-reset",
+  );
+}
+
+/**
+ * The reset page's POST, the only request that spends the link (a GET of the link changes nothing). A
+ * guessable password is refused with the link still usable; afterwards every session has ended and the
+ * person signs in again with the new password.
+ */
+export async function resetPasswordAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
+  noArguments(extra);
+  const parsed = passwordResetSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
+  if (!parsed.success) {
+    const { fieldErrors } = invalid(parsed.error);
+    // A token that is not even the right shape is an unusable link, not a field the person can correct.
+    if (fieldErrors?.token) return { status: "error", message: RESET_LINK_UNUSABLE };
+    return invalid(parsed.error);
+  }
+  try {
+    const reset = await resetPassword({ ...parsed.data, meta: await requestMeta() });
+    if (!reset) return { status: "error", message: RESET_LINK_UNUSABLE };
+    return { status: "success", message: "Your password is changed and every session of your account is signed out. Sign in with your new password." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+const RESET_LINK_UNUSABLE = "This link has expired or was already used. Ask for a new one.";
+
 /** A new confirmation link for an account that is not confirmed yet; the same answer in every case. */
 export async function requestEmailVerificationAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
@@ -57,12 +94,17 @@ export async function requestEmailVerificationAction(_prev: ActionResult, formDa
  * same words whether or not the account exists, and the email made after the answer has gone, so
  * neither the message nor the time tells (security.md items 24 and 26).
  */
-async function answerThenEmail(formData: FormData, send: (request: { email: string; meta: RequestMeta }) => Promise<void>, answer: string): Promise<ActionResult> {
+async function answerThenEmail(
+  formData: FormData,
+  send: (request: { email: string; meta: RequestMeta }) => Promise<void>,
+  answer: string,
+  kind: "email-link" | "password-reset" = "email-link",
+): Promise<ActionResult> {
   const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) return invalid(parsed.error);
   try {
     const request = { email: parsed.data.email, meta: await requestMeta() };
-    await limitEmailRequest({ kind: "email-link", email: request.email, ip: request.meta.ip ?? null });
+    await limitEmailRequest({ kind, email: request.email, ip: request.meta.ip ?? null });
     after(() => send(request).catch((error: unknown) => console.error(`${send.name} failed after answering`, error)));
     return { status: "success", message: answer };
   } catch (error) {

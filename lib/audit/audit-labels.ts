@@ -13,6 +13,8 @@ export const auditActionLabel = {
   "user.email_verification_sent": "Email confirmation link sent",
   "user.email_verified": "Email address confirmed",
   "user.sign_up_repeated": "Someone tried to create an account with your email",
+  "user.password_reset_requested": "Password reset link sent",
+  "user.password_reset": "Password reset; every session signed out",
   "mfa.enabled": "Two-step verification turned on",
   "mfa.disabled": "Two-step verification turned off",
   "device.added": "Device added",

@@ -19,6 +19,10 @@ export type AuditAction =
   | "user.email_verification_sent"
   | "user.email_verified"
   | "user.sign_up_repeated"
+  // Forgot password (lib/auth/password-reset.ts): a reset link emailed, and the password set through
+  // one (details: how many sessions it ended).
+  | "user.password_reset_requested"
+  | "user.password_reset"
   | "mfa.enabled"
   | "mfa.disabled"
   | "device.added"

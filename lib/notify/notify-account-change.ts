@@ -23,6 +23,7 @@ const wording: Record<string, string> = {
   "user.signed_out_everywhere": "An administrator signed you out on every device",
   "user.session_signed_out": "One of your sessions was signed out from your account page",
   "user.signed_out_others": "All your other sessions were signed out from your account page",
+  "user.password_reset": "Your password was reset and every session of your account was signed out",
 };
 
 /**

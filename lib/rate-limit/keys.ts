@@ -9,6 +9,8 @@ export type LimitName =
   | "sign-up:email"
   | "email-link:address"
   | "email-link:email"
+  | "password-reset:address"
+  | "password-reset:email"
   | "api:application"
   | "pairing:address"
   | "push:account";

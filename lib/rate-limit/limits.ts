@@ -6,11 +6,12 @@ import { hitFixedWindow, type LimitVerdict } from "@/lib/rate-limit/fixed-window
 import { limitKey } from "@/lib/rate-limit/keys";
 
 /**
- * Counts one request that makes us send an email (sign-up, sign-in link, new confirmation link) per
+ * Counts one request that makes us send an email (sign-up, sign-in link, new confirmation link,
+ * password reset; a password reset counts apart, with the emailed links' numbers) per
  * client address and per email address, and refuses it with a wait once either limit is reached. The
  * email's counter runs whether or not an account exists, so a refusal says nothing about accounts.
  */
-export async function limitEmailRequest(options: { kind: "sign-up" | "email-link"; email: string; ip: string | null; now?: Date }) {
+export async function limitEmailRequest(options: { kind: "sign-up" | "email-link" | "password-reset"; email: string; ip: string | null; now?: Date }) {
   const settings = options.kind === "sign-up" ? config().limits.signUp : config().limits.emailLink;
   const byAddress = await hitFixedWindow({
     key: limitKey(`${options.kind}:address`, options.ip),

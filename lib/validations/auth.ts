@@ -27,3 +27,6 @@ export const signInSchema = z.object({
 export const magicLinkRequestSchema = z.object({ email: emailSchema });
 
 export const magicLinkTokenSchema = z.object({ token: z.string().min(20).max(200) });
+
+/** "Choose a new password" from a reset link: the link's token and the new password (strength is checked on the server). */
+export const passwordResetSchema = z.object({ token: z.string().min(20).max(200), password: newPasswordSchema });

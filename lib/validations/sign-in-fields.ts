@@ -24,3 +24,9 @@ export function checkSignInFields(data: FormData): { fields: SignInFields } | { 
   else if (password.length > 128) errors.password = [signInMessages.passwordTooLong];
   return Object.keys(errors).length > 0 ? { errors } : { fields: { email, password } };
 }
+
+/** The identifier step: only the email, checked as loosely as above; the password step checks both. */
+export function checkEmailField(value: FormDataEntryValue | null): { email: string } | { error: string } {
+  const email = String(value ?? "").trim().toLowerCase();
+  return looksLikeEmail.test(email) && email.length <= 254 ? { email } : { error: signInMessages.email };
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { MagicLinkRequestForm, PasskeySignInButton, SignInForm } from "@/components/auth/sign-in-form";
+import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentSession } from "@/lib/auth/require-user";
 import { returnPath } from "@/lib/auth/return-path";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
@@ -21,13 +21,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInHeader companyName={(await currentBranding()).companyName} />
       {/* Only the fixed message of a known code: the query string is anyone's to write. */}
       {query.error !== undefined && <Notice tone="error">{authErrorMessage(query.error)}</Notice>}
-      <SignInForm callbackUrl={callbackUrl} requestConfirmation={requestEmailVerificationAction} />
-      <div className="divider">or</div>
-      <div className="stack">
-        <PasskeySignInButton getOptions={passkeySignInOptionsAction} callbackUrl={callbackUrl} />
-        {(await devicePolicyFor()).magicLinkEnabled && <MagicLinkRequestForm action={requestMagicLinkAction} />}
-      </div>
-      <p className="small muted" style={{ marginTop: "1.25rem" }}>
+      <SignInForm
+        callbackUrl={callbackUrl}
+        requestConfirmation={requestEmailVerificationAction}
+        requestMagicLink={(await devicePolicyFor()).magicLinkEnabled ? requestMagicLinkAction : null}
+        getPasskeyOptions={passkeySignInOptionsAction}
+      />
+      <p className="small muted sign-in-footer">
         New here? <a href="/sign-up">Create an account</a>
       </p>
     </div>
