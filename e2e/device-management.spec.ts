@@ -3,6 +3,7 @@ import { db } from "./fixtures/db";
 import { errorNotice } from "./fixtures/ui";
 import { seedUser, signIn } from "./fixtures/users";
 import { readOutbox } from "./fixtures/outbox";
+import { totpCode } from "./fixtures/totp";
 
 const threeDevices = [
   { type: "SMS" as const, nickname: "My phone", target: "+12025554567", isDefault: true },
@@ -15,13 +16,25 @@ async function openDevice(page: Page, nickname: string) {
   await expect(page.getByRole("heading", { name: nickname, level: 1 })).toBeVisible();
 }
 
-test("Enable MFA: a user with MFA off is offered it, and turning it on shows the devices", async ({ page }) => {
+test("Enable MFA: turning it on goes straight to adding the first device, and it is on only once that device works", async ({ page }) => {
   const user = await seedUser({ mfaEnabled: false });
   await signIn(page, user.email, "/devices");
   await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
   await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page.getByRole("heading", { name: "Add a device" })).toBeVisible();
+  // Never "on" with no device: leaving the registration comes back to the offer, still off.
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
+
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Authenticator app/ }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("Code from the app").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("heading", { name: "Your devices" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("Two-step verification is on.");
+  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
   expect(await db.auditEvent.count({ where: { userId: user.id, action: "mfa.enabled" } })).toBe(1);
 });

@@ -34,8 +34,10 @@ test("the widget's Enable MFA section works inside the iframe", async ({ page })
   await page.goto("/demo/widget");
   const widget = page.frameLocator('iframe[title="Manage your sign-in devices"]');
   await widget.getByRole("button", { name: "Turn on two-step verification" }).click();
-  await expect(widget.getByRole("heading", { name: "Your devices" })).toBeVisible();
+  await expect(widget.getByRole("heading", { name: "Add a device" })).toBeVisible();
   await widget.getByRole("button", { name: "Cancel" }).click();
+  await expect(widget.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
+  await widget.getByRole("button", { name: "Not now" }).click();
   await expect(page.getByTestId("widget-outcome")).toHaveText("success");
 });
 

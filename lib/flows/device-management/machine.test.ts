@@ -117,13 +117,30 @@ test("a username that is not the signed-in user's ends in Return Error", async (
   assert.equal(matching.state.section, "DISPLAY_USER_DEVICES");
 });
 
-test("MFA off leads to Enable MFA; enabling it shows the devices", async () => {
-  const { services, calls } = fakeAccount({ mfaEnabled: false });
+test("MFA off leads to Enable MFA; turning it on goes straight to adding the first device, not to an empty list that says on", async () => {
+  const { services, calls, user } = fakeAccount({ mfaEnabled: false, devices: [] });
   const { state } = await start(services);
   assert.equal(state.section, "ENABLE_MFA");
   const next = await send(services, state, { type: "ENABLE_MFA" });
-  assert.equal(next.section, "DISPLAY_USER_DEVICES");
-  assert.deepEqual(calls, ["mfa:true"]);
+  assert.deepEqual(next, { section: "ADD_DEVICE", subflowId: "child-1" });
+  assert.deepEqual(calls, []);
+  assert.equal(user.mfaEnabled, false);
+
+  // A registration that ends without a device comes back to Enable MFA, still off, saying why.
+  const flow = createDeviceManagementFlow(services);
+  const skipped = { status: "error" as const, output: { ciam_errorMessage: "No device was added." } };
+  const back = await settle(flow, await flow.handle(next, { type: "SUBFLOW_ENDED", result: skipped }, ctx()), ctx());
+  assert.deepEqual(back, { section: "ENABLE_MFA", alert: "No device was added." });
+  assert.equal((await flow.view(back, ctx())).data.alert, "No device was added.");
+});
+
+test("turning MFA on is refused when no device can be added, and steps up in a stale session", async () => {
+  const none = fakeAccount({ mfaEnabled: false, devices: [], canAdd: false });
+  await assert.rejects(send(none.services, { section: "ENABLE_MFA" }, { type: "ENABLE_MFA" }), { code: "CONFLICT" });
+  const stale = fakeAccount({ mfaEnabled: false, devices: [], recent: false });
+  const stepUp = await send(stale.services, { section: "ENABLE_MFA" }, { type: "ENABLE_MFA" });
+  assert.equal(stepUp.section, "STEP_UP");
+  assert.deepEqual(stale.calls, []);
 });
 
 test("declining Enable MFA ends in Return Success", async () => {
@@ -259,7 +276,8 @@ test("an account with a second factor it cannot use here is not offered the pass
   const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" });
   const unusable = { status: "error" as const, output: { ciam_errorMessage: "Use another of your devices.", ciam_errorDetails: "NO_USABLE_DEVICE" } };
   const after = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: unusable }, ctx());
-  assert.deepEqual(after, { section: "DISPLAY_USER_DEVICES", alert: "Use another of your devices." });
+  assert.deepEqual(after, { section: "CHECK_PREREQUISITE", alert: "Use another of your devices." });
+  assert.deepEqual(await settle(flow, after, ctx()), { section: "DISPLAY_USER_DEVICES", alert: "Use another of your devices." });
   // Even a CONFIRM_PASSWORD section reached somehow refuses the password while a second factor exists.
   const sneaky = await send(services, { section: "CONFIRM_PASSWORD", resume: { state: { section: "DISPLAY_USER_DEVICES" }, event: { type: "DISABLE_MFA" } } }, {
     type: "CONFIRM_PASSWORD",
@@ -282,7 +300,7 @@ test("a failed or cancelled step-up changes nothing; without a second factor the
   const flow = createDeviceManagementFlow(services);
   const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" });
   const cancelled = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "error", output: { ciam_errorMessage: "x" } } }, ctx());
-  assert.equal(cancelled.section, "DISPLAY_USER_DEVICES");
+  assert.equal(cancelled.section, "CHECK_PREREQUISITE");
   assert.deepEqual(calls, []);
 
   const password = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "NO_SECOND_FACTOR" } } }, ctx());

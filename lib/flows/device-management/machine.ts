@@ -14,8 +14,8 @@ import { deviceIdSchema, nicknameSchema } from "@/lib/validations/devices";
  * drives the same machine.
  */
 export type DeviceManagementState =
-  | { section: "CHECK_PREREQUISITE"; notice?: string }
-  | { section: "ENABLE_MFA"; notice?: string }
+  | { section: "CHECK_PREREQUISITE"; notice?: string; alert?: string }
+  | { section: "ENABLE_MFA"; notice?: string; alert?: string }
   | { section: "DISPLAY_USER_DEVICES"; notice?: string; alert?: string }
   | { section: "UPDATE_DEVICE"; deviceId: string; confirmRemoval: boolean }
   | { section: "ADD_DEVICE"; subflowId: string | null }
@@ -77,11 +77,18 @@ export type DeviceManagementServices = {
  * Changes that need a fresh authentication at the account's highest level (security.md item 8).
  * Unblocking is one: it turns a device back into a way in.
  */
-const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ADD", "BLOCK", "UNBLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
+const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ENABLE_MFA", "ADD", "BLOCK", "UNBLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
 
 type State = DeviceManagementState;
 type Ctx = FlowContext<DeviceManagementInput>;
 
+
+const CANNOT_ADD = "You cannot add another device: every available kind is already set up or at its limit.";
+
+/** The notice and alert a section passes on, without keys for the ones it does not have. */
+function messagesOf(state: { notice?: string; alert?: string }): { notice?: string; alert?: string } {
+  return { ...(state.notice ? { notice: state.notice } : {}), ...(state.alert ? { alert: state.alert } : {}) };
+}
 
 function ownerOf(ctx: Ctx): string {
   if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to manage your devices.");
@@ -119,9 +126,7 @@ export function createDeviceManagementFlow(
               errorMessage: "This page was opened for a different account than the one signed in.",
             };
           }
-          return user.mfaEnabled
-            ? { section: "DISPLAY_USER_DEVICES", notice: state.notice }
-            : { section: "ENABLE_MFA", notice: state.notice };
+          return { section: user.mfaEnabled ? "DISPLAY_USER_DEVICES" : "ENABLE_MFA", ...messagesOf(state) };
         }
         // Step-up: the Device Authentication subflow, as a second factor for this change.
         case "STEP_UP":
@@ -159,17 +164,19 @@ export function createDeviceManagementFlow(
           const ended = await stepUpEnded(services, ctx, state.subflowId, event.result);
           if (ended.outcome === "proved") return machine.handle(state.resume.state, state.resume.event, ctx);
           if (ended.outcome === "password") return { section: "CONFIRM_PASSWORD", resume: state.resume };
-          return { section: "DISPLAY_USER_DEVICES", alert: ended.alert };
+          return { section: "CHECK_PREREQUISITE", alert: ended.alert };
         }
         case "CONFIRM_PASSWORD":
-          if (event.type === "CANCEL" || event.type === "BACK") return { section: "DISPLAY_USER_DEVICES", alert: "Nothing was changed." };
+          if (event.type === "CANCEL" || event.type === "BACK") return { section: "CHECK_PREREQUISITE", alert: "Nothing was changed." };
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
           if ((await stepUpByPassword(services, ctx, userId, event.password)) === "second-factor") return { section: "STEP_UP", subflowId: null, resume: state.resume };
           return machine.handle(state.resume.state, state.resume.event, ctx);
         case "ENABLE_MFA":
+          // Two-step verification is on only once a device works: turning it on goes straight to
+          // adding the first device, whose activation turns it on (lib/devices/activate-device.ts).
           if (event.type === "ENABLE_MFA") {
-            await services.setMfaEnabled(userId, true, ctx.meta);
-            return { section: "DISPLAY_USER_DEVICES", notice: "Two-step verification is on." };
+            if (!(await services.canAddDevice(userId))) throw new AppError("CONFLICT", CANNOT_ADD);
+            return { section: "ADD_DEVICE", subflowId: null };
           }
           if (event.type === "SKIP" || event.type === "CANCEL") return { section: "RETURN_SUCCESS" };
           throw notAvailable();
@@ -178,7 +185,7 @@ export function createDeviceManagementFlow(
           switch (event.type) {
             case "ADD":
               if (!(await services.canAddDevice(userId))) {
-                throw new AppError("CONFLICT", "You cannot add another device: every available kind is already set up or at its limit.");
+                throw new AppError("CONFLICT", CANNOT_ADD);
               }
               return { section: "ADD_DEVICE", subflowId: null };
             case "SELECT_DEVICE":
@@ -234,13 +241,13 @@ export function createDeviceManagementFlow(
           if (event.result.status === "error" && event.result.output.ciam_errorDetails === "REAUTH_REQUIRED") {
             return { section: "STEP_UP", subflowId: null, resume: { state: { section: "DISPLAY_USER_DEVICES" }, event: { type: "ADD" } } };
           }
+          // Back through the pre-requisite check: an account whose first device was not added is still off.
           if (event.result.status === "error") {
-            return { section: "DISPLAY_USER_DEVICES", alert: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
+            return { section: "CHECK_PREREQUISITE", alert: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
           }
-          return {
-            section: "CHECK_PREREQUISITE",
-            notice: event.result.output.ciam_subflowResult === "ENROLLED" ? "Your new device is ready to use." : undefined,
-          };
+          return event.result.output.ciam_subflowResult === "ENROLLED"
+            ? { section: "CHECK_PREREQUISITE", notice: "Your new device is ready to use." }
+            : { section: "CHECK_PREREQUISITE" };
 
         default:
           throw notAvailable();
@@ -250,7 +257,7 @@ export function createDeviceManagementFlow(
     async view(state, ctx): Promise<SectionView> {
       switch (state.section) {
         case "ENABLE_MFA":
-          return { section: state.section, actions: ["ENABLE_MFA", "SKIP"], data: { notice: state.notice ?? null } };
+          return { section: state.section, actions: ["ENABLE_MFA", "SKIP"], data: { notice: state.notice ?? null, alert: state.alert ?? null } };
         case "DISPLAY_USER_DEVICES": {
           const userId = ownerOf(ctx);
           // One read of the devices serves both the list and whether another may be added.
