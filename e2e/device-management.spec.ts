@@ -150,6 +150,38 @@ test("removing the last active device warns, then turns MFA off", async ({ page 
   expect(await db.auditEvent.count({ where: { userId: user.id, action: "mfa.disabled" } })).toBe(1);
 });
 
+test("turning MFA off is confirmed in the page: Escape and 'Keep it on' return focus and change nothing; confirming turns it off", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const user = await seedUser({ devices: threeDevices });
+  await signIn(page, user.email, "/devices");
+  const turnOff = page.getByRole("button", { name: "Turn off two-step verification" });
+  const panel = page.getByRole("group", { name: "Turn off two-step verification?" });
+
+  await turnOff.click();
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText("Signing in will need only your password.");
+  await expect(panel.getByRole("button", { name: "Keep it on" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+  await expect(turnOff).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await panel.getByRole("button", { name: "Keep it on" }).click();
+  await expect(turnOff).toBeFocused();
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
+
+  await turnOff.click();
+  await panel.getByRole("button", { name: "Yes, turn it off" }).click();
+  await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Two-step verification is off.");
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
+  expect(dialogs).toBe(0);
+});
+
 test("a device id of another user answers 'not found' and changes nothing", async ({ page }) => {
   const victim = await seedUser({ devices: [{ type: "SMS", nickname: "Victim phone", target: "+12025550111", isDefault: true }] });
   const attacker = await seedUser({ devices: threeDevices });

@@ -2,6 +2,8 @@
 
 import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { deviceStatusLabel } from "@/lib/devices/device-types";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
@@ -74,29 +76,27 @@ export function DeviceListSection({
           <div className="spread">
             <div className="row">
               {canAdd && (
-                <button className="btn" type="submit" name="type" value="ADD" disabled={pending}>
+                <SubmitButton pending={pending} name="type" value="ADD">
                   Add device
-                </button>
+                </SubmitButton>
               )}
-              <button className="btn btn-secondary" type="submit" name="type" value="DONE" disabled={pending}>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="DONE">
                 Done
-              </button>
-              <button className="btn btn-secondary" type="submit" name="type" value="CANCEL" disabled={pending}>
+              </SubmitButton>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="CANCEL">
                 Cancel
-              </button>
+              </SubmitButton>
             </div>
-            <button
-              className="btn btn-link"
-              type="submit"
-              name="type"
+            <ConfirmAction
+              trigger="Turn off two-step verification"
+              title="Turn off two-step verification?"
+              confirmLabel="Yes, turn it off"
+              cancelLabel="Keep it on"
               value="DISABLE_MFA"
-              disabled={pending}
-              onClick={(e) => {
-                if (!window.confirm("Turn off two-step verification? Signing in will need only your password.")) e.preventDefault();
-              }}
+              pending={pending}
             >
-              Turn off two-step verification
-            </button>
+              <p>Signing in will need only your password.</p>
+            </ConfirmAction>
           </div>
         )}
       </FlowForm>

@@ -2,6 +2,7 @@
 
 import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Enable MFA: offered when the account's MFA is off; turning it on adds the first device. */
 export function EnableMfaSection({
@@ -28,12 +29,12 @@ export function EnableMfaSection({
       <FlowForm flowId={flowId} label="Two-step verification">
         {(_state, pending) => (
           <div className="row">
-            <button className="btn" type="submit" name="type" value="ENABLE_MFA" disabled={pending}>
+            <SubmitButton pending={pending} className="btn" name="type" value="ENABLE_MFA">
               Turn on two-step verification
-            </button>
-            <button className="btn btn-secondary" type="submit" name="type" value="SKIP" disabled={pending}>
+            </SubmitButton>
+            <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="SKIP">
               Not now
-            </button>
+            </SubmitButton>
           </div>
         )}
       </FlowForm>

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
 import { RESTRICTED_PHONE_NOTICE } from "@/lib/phone/restricted-notice";
 import type { PhoneCountry } from "@/lib/phone/countries";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** User selected SMS (or voice): the number, with its country. */
 export function EnterPhoneSection({
@@ -47,9 +48,9 @@ export function EnterPhoneSection({
             </div>
             <Field label="Phone number" name="phone" type="tel" autoComplete="tel-national" inputMode="tel" required errors={state.fieldErrors?.phone} />
             <div className="spread">
-              <button className="btn" type="submit" name="type" value="SUBMIT_PHONE" disabled={pending}>
+              <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_PHONE">
                 Send code
-              </button>
+              </SubmitButton>
               <StepButtons pending={pending} canCancel={canCancel} />
             </div>
           </>
