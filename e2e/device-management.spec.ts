@@ -182,6 +182,20 @@ test("turning MFA off is confirmed in the page: Escape and 'Keep it on' return f
   expect(dialogs).toBe(0);
 });
 
+test("at the per-user device limit the page says why a device cannot be added instead of offering Add device", async ({ page }) => {
+  const kinds = ["SMS", "EMAIL", "VOICE"] as const;
+  const devices = Array.from({ length: 10 }, (_, i) => {
+    const type = i === 9 ? ("TOTP" as const) : kinds[i % 3]!;
+    const target = type === "EMAIL" ? `limit-${i}@example.org` : type === "TOTP" ? undefined : `+1202555${String(1000 + i)}`;
+    return { type, nickname: `Device ${i + 1}`, target, isDefault: i === 0 };
+  });
+  const user = await seedUser({ devices });
+  await signIn(page, user.email, "/devices");
+  await expect(page.getByRole("list", { name: "Devices" }).getByRole("listitem")).toHaveCount(10);
+  await expect(page.getByText("You have 10 devices, the most an account can have. Remove one you no longer use to add another.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add device" })).toHaveCount(0);
+});
+
 test("a device id of another user answers 'not found' and changes nothing", async ({ page }) => {
   const victim = await seedUser({ devices: [{ type: "SMS", nickname: "Victim phone", target: "+12025550111", isDefault: true }] });
   const attacker = await seedUser({ devices: threeDevices });

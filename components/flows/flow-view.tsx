@@ -42,6 +42,7 @@ export function FlowView({ door, companyName, returnTo = "/account" }: { door: C
           flowId={flow.id}
           devices={data.devices as DeviceSummary[]}
           canAdd={Boolean(data.canAdd)}
+          cannotAdd={(data.cannotAdd as string | null | undefined) ?? null}
           notice={(data.notice as string | null) ?? null}
           alert={(data.alert as string | null) ?? null}
         />

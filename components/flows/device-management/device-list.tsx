@@ -15,12 +15,15 @@ export function DeviceListSection({
   flowId,
   devices,
   canAdd,
+  cannotAdd = null,
   notice,
   alert,
 }: {
   flowId: string;
   devices: DeviceSummary[];
   canAdd: boolean;
+  /** Why Add device is not offered (the device limit), said where the button would be. */
+  cannotAdd?: string | null;
   notice: string | null;
   alert: string | null;
 }) {
@@ -71,6 +74,7 @@ export function DeviceListSection({
           </>
         )}
       </FlowForm>
+      {!canAdd && cannotAdd && <Notice>{cannotAdd}</Notice>}
       <FlowForm flowId={flowId} label="Device actions">
         {(_state, pending) => (
           <div className="spread">

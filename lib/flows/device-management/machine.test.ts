@@ -42,7 +42,7 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
     listDevices: async () => devices,
     getOwnDevice: own,
     isLastActiveDevice: async (_u, id) => devices.filter((d) => d.status === "ACTIVE" && d.id !== id).length === 0,
-    canAddDevice: async () => options.canAdd ?? true,
+    whyNoNewDevice: async () => ((options.canAdd ?? true) ? null : "You have 10 devices, the most an account can have."),
     setMfaEnabled: async (_u, enabled) => {
       user.mfaEnabled = enabled;
       calls.push(`mfa:${enabled}`);
@@ -217,8 +217,10 @@ test("Add is offered only when a device can be added, and invokes the registrati
   const blocked = fakeAccount({ canAdd: false });
   const flow = createDeviceManagementFlow(blocked.services);
   const list: DeviceManagementState = { section: "DISPLAY_USER_DEVICES" };
-  assert.equal((await flow.view(list, ctx())).actions.includes("ADD"), false);
-  await assert.rejects(send(blocked.services, list, { type: "ADD" }), { code: "CONFLICT" });
+  const view = await flow.view(list, ctx());
+  assert.equal(view.actions.includes("ADD"), false);
+  assert.equal(view.data.cannotAdd, "You have 10 devices, the most an account can have.");
+  await assert.rejects(send(blocked.services, list, { type: "ADD" }), { code: "CONFLICT", message: /the most an account can have/ });
 
   const { services } = fakeAccount();
   const adding = await send(services, list, { type: "ADD" });

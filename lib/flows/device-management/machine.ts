@@ -60,8 +60,11 @@ export type DeviceManagementServices = {
   /** Throws AppError NOT_FOUND for an id that is not this user's. */
   getOwnDevice(userId: string, deviceId: string): Promise<DeviceSummary>;
   isLastActiveDevice(userId: string, deviceId: string): Promise<boolean>;
-  /** `existing`: the types of the user's listed devices when the caller has just read them, saving a read. */
-  canAddDevice(userId: string, existing?: DeviceSummary["type"][]): Promise<boolean>;
+  /**
+   * Why no device can be added now (the per-user limit, every kind at its limit), or null when one can.
+   * `existing`: the types of the user's listed devices when the caller has just read them, saving a read.
+   */
+  whyNoNewDevice(userId: string, existing?: DeviceSummary["type"][]): Promise<string | null>;
   setMfaEnabled(userId: string, enabled: boolean, meta: RequestMeta): Promise<void>;
   renameDevice(userId: string, deviceId: string, nickname: string, meta: RequestMeta): Promise<void>;
   setDefaultDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
@@ -82,8 +85,6 @@ const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ENABLE_MFA", "ADD", "
 type State = DeviceManagementState;
 type Ctx = FlowContext<DeviceManagementInput>;
 
-
-const CANNOT_ADD = "You cannot add another device: every available kind is already set up or at its limit.";
 
 /** The notice and alert a section passes on, without keys for the ones it does not have. */
 function messagesOf(state: { notice?: string; alert?: string }): { notice?: string; alert?: string } {
@@ -175,7 +176,8 @@ export function createDeviceManagementFlow(
           // Two-step verification is on only once a device works: turning it on goes straight to
           // adding the first device, whose activation turns it on (lib/devices/activate-device.ts).
           if (event.type === "ENABLE_MFA") {
-            if (!(await services.canAddDevice(userId))) throw new AppError("CONFLICT", CANNOT_ADD);
+            const refusal = await services.whyNoNewDevice(userId);
+            if (refusal) throw new AppError("CONFLICT", refusal);
             return { section: "ADD_DEVICE", subflowId: null };
           }
           if (event.type === "SKIP" || event.type === "CANCEL") return { section: "RETURN_SUCCESS" };
@@ -184,9 +186,8 @@ export function createDeviceManagementFlow(
         case "DISPLAY_USER_DEVICES":
           switch (event.type) {
             case "ADD":
-              if (!(await services.canAddDevice(userId))) {
-                throw new AppError("CONFLICT", CANNOT_ADD);
-              }
+              const refusal = await services.whyNoNewDevice(userId);
+              if (refusal) throw new AppError("CONFLICT", refusal);
               return { section: "ADD_DEVICE", subflowId: null };
             case "SELECT_DEVICE":
               await services.getOwnDevice(userId, event.deviceId);
@@ -262,11 +263,12 @@ export function createDeviceManagementFlow(
           const userId = ownerOf(ctx);
           // One read of the devices serves both the list and whether another may be added.
           const devices = await services.listDevices(userId);
-          const canAdd = await services.canAddDevice(userId, devices.map((d) => d.type));
+          const cannotAdd = await services.whyNoNewDevice(userId, devices.map((d) => d.type));
+          const canAdd = cannotAdd === null;
           return {
             section: state.section,
             actions: [...(canAdd ? ["ADD"] : []), "SELECT_DEVICE", "DISABLE_MFA", "DONE", "CANCEL"],
-            data: { notice: state.notice ?? null, alert: state.alert ?? null, devices, canAdd },
+            data: { notice: state.notice ?? null, alert: state.alert ?? null, devices, canAdd, cannotAdd },
           };
         }
         case "UPDATE_DEVICE": {
