@@ -48,6 +48,19 @@ test("email: the code sent to the account's address activates the device and tel
   expect(mail[0]?.body).toContain("If it was not you");
 });
 
+test("Add device opens on the choice of devices: the page sends what the browser can do with the click, so no second request asks", async ({ page }) => {
+  const user = await seedUser({ devices: existingDevices() });
+  await signIn(page, user.email, "/devices");
+  const events: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && /\/api\/flows\/[^/]+\/events$/.test(request.url())) events.push(request.postData() ?? "");
+  });
+  await startAdding(page);
+  expect(events).toHaveLength(1);
+  expect(JSON.parse(events[0]!)).toMatchObject({ type: "ADD", webauthn: "true" });
+  await expect(page.getByText("Checking what this browser can do…")).toHaveCount(0);
+});
+
 test("SMS: an impossible number is refused and nothing is created; a valid one gets a code by text", async ({ page, request }) => {
   const user = await seedUser({ devices: existingDevices() });
   await signIn(page, user.email, "/devices");

@@ -4,6 +4,7 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { BrowserCapabilityFields } from "@/components/flows/browser-capability-fields";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { deviceStatusLabel } from "@/lib/devices/device-types";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
@@ -79,6 +80,7 @@ export function DeviceListSection({
         {(_state, pending) => (
           <div className="spread">
             <div className="row">
+              <BrowserCapabilityFields />
               {canAdd && (
                 <SubmitButton pending={pending} name="type" value="ADD">
                   Add device

@@ -3,6 +3,7 @@
 import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { BrowserCapabilityFields } from "@/components/flows/browser-capability-fields";
 
 /** Enable MFA: offered when the account's MFA is off; turning it on adds the first device. */
 export function EnableMfaSection({
@@ -29,6 +30,7 @@ export function EnableMfaSection({
       <FlowForm flowId={flowId} label="Two-step verification">
         {(_state, pending) => (
           <div className="row">
+            <BrowserCapabilityFields />
             <SubmitButton pending={pending} className="btn" name="type" value="ENABLE_MFA">
               Turn on two-step verification
             </SubmitButton>

@@ -312,3 +312,15 @@ test("a failed or cancelled step-up changes nothing; without a second factor the
   assert.equal(done.section, "ENABLE_MFA");
   assert.deepEqual(calls, ["mfa:false"]);
 });
+
+test("Add device passes on what the page found the browser can do, so the registration need not ask it", async () => {
+  const { services } = fakeAccount();
+  const inputs: unknown[] = [];
+  const c = { ...ctx(), startSubflow: async (_kind: string, input: unknown) => (inputs.push(input), "child-1") };
+  const flow = createDeviceManagementFlow(services);
+  const list: DeviceManagementState = { section: "DISPLAY_USER_DEVICES" };
+  await settle(flow, await flow.handle(list, flow.eventSchema.parse({ type: "ADD", webauthn: "true", platformAuthenticator: "false" }), c), c);
+  await settle(flow, await flow.handle(list, flow.eventSchema.parse({ type: "ADD" }), c), c);
+  assert.deepEqual(inputs, [{ allowCancel: true, browser: { webauthn: true, platformAuthenticator: false } }, { allowCancel: true }]);
+  assert.throws(() => flow.eventSchema.parse({ type: "ADD", webauthn: "maybe", platformAuthenticator: "true" }));
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { notAvailable } from "@/lib/flows/section-helpers";
+import { formFlag, notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
@@ -18,7 +18,8 @@ export type DeviceManagementState =
   | { section: "ENABLE_MFA"; notice?: string; alert?: string }
   | { section: "DISPLAY_USER_DEVICES"; notice?: string; alert?: string }
   | { section: "UPDATE_DEVICE"; deviceId: string; confirmRemoval: boolean }
-  | { section: "ADD_DEVICE"; subflowId: string | null }
+  /** `browser`: what the page that asked already found the browser can do, so the registration need not ask. */
+  | { section: "ADD_DEVICE"; subflowId: string | null; browser?: BrowserCapabilities }
   /** A sensitive change in a stale session: prove it's you first, then the change goes ahead. */
   | { section: "STEP_UP"; subflowId: string | null; resume: ResumableChange }
   | { section: "CONFIRM_PASSWORD"; resume: ResumableChange }
@@ -34,10 +35,23 @@ export const deviceManagementInput = z.object({
 });
 export type DeviceManagementInput = z.infer<typeof deviceManagementInput>;
 
+/**
+ * The browser's capabilities, sent along with Add device (and turning MFA on) by the page, which checks
+ * them as it loads: the registration then opens on its choice of devices instead of a "checking what
+ * this browser can do" screen and a round trip. A claim of the browser's, like the event it replaces.
+ */
+const browserFields = { webauthn: formFlag.optional(), platformAuthenticator: formFlag.optional() };
+type BrowserCapabilities = { webauthn: boolean; platformAuthenticator: boolean };
+
+function browserOf(event: { webauthn?: boolean; platformAuthenticator?: boolean }): { browser?: BrowserCapabilities } {
+  if (event.webauthn === undefined || event.platformAuthenticator === undefined) return {};
+  return { browser: { webauthn: event.webauthn, platformAuthenticator: event.platformAuthenticator } };
+}
+
 export const deviceManagementEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ENABLE_MFA") }),
+  z.object({ type: z.literal("ENABLE_MFA"), ...browserFields }),
   z.object({ type: z.literal("SKIP") }),
-  z.object({ type: z.literal("ADD") }),
+  z.object({ type: z.literal("ADD"), ...browserFields }),
   z.object({ type: z.literal("SELECT_DEVICE"), deviceId: deviceIdSchema }),
   z.object({ type: z.literal("DISABLE_MFA") }),
   z.object({ type: z.literal("DONE") }),
@@ -141,7 +155,7 @@ export function createDeviceManagementFlow(
             subflowId: await ctx.startSubflow("device-registration", {
               allowCancel: true,
               // The API's client does its own WebAuthn ceremonies: every kind is on offer there.
-              ...(ctx.door === "api" ? { browser: { webauthn: true, platformAuthenticator: true } } : {}),
+              ...(ctx.door === "api" ? { browser: { webauthn: true, platformAuthenticator: true } } : state.browser ? { browser: state.browser } : {}),
             }),
           };
         default:
@@ -178,7 +192,7 @@ export function createDeviceManagementFlow(
           if (event.type === "ENABLE_MFA") {
             const refusal = await services.whyNoNewDevice(userId);
             if (refusal) throw new AppError("CONFLICT", refusal);
-            return { section: "ADD_DEVICE", subflowId: null };
+            return { section: "ADD_DEVICE", subflowId: null, ...browserOf(event) };
           }
           if (event.type === "SKIP" || event.type === "CANCEL") return { section: "RETURN_SUCCESS" };
           throw notAvailable();
@@ -188,7 +202,7 @@ export function createDeviceManagementFlow(
             case "ADD":
               const refusal = await services.whyNoNewDevice(userId);
               if (refusal) throw new AppError("CONFLICT", refusal);
-              return { section: "ADD_DEVICE", subflowId: null };
+              return { section: "ADD_DEVICE", subflowId: null, ...browserOf(event) };
             case "SELECT_DEVICE":
               await services.getOwnDevice(userId, event.deviceId);
               return { section: "UPDATE_DEVICE", deviceId: event.deviceId, confirmRemoval: false };
