@@ -67,7 +67,17 @@ test("SMS: an impossible number is refused and nothing is created; a valid one g
   await startAdding(page);
   await choose(page, "Text message");
   await expect(page.getByText(/less secure than other ways to sign in/)).toBeVisible();
-  await page.getByLabel("Country").selectOption("US");
+  // The country picker searches: part of a name, then the arrow keys and Enter, or a calling code.
+  const country = page.getByRole("combobox", { name: "Country" });
+  await expect(country).toHaveValue("United States (+1)");
+  await country.fill("44");
+  await expect(page.getByRole("option", { name: "United Kingdom (+44)" })).toBeVisible();
+  await country.fill("united st");
+  await expect(page.getByRole("option").first()).toHaveText("United States (+1)");
+  await country.press("ArrowDown");
+  await country.press("Enter");
+  await expect(country).toHaveValue("United States (+1)");
+  await expect(page.getByRole("listbox")).toBeHidden();
   await page.getByLabel("Phone number").fill("123");
   await page.getByRole("button", { name: "Send code" }).click();
   await expect(page.getByText("Enter a valid phone number for the chosen country.")).toBeVisible();
