@@ -39,7 +39,7 @@ export function OtpAuthenticationSection({
       <FlowForm flowId={flowId} label="Verification code">
         {(state, pending) => (
           <>
-            <Field label="Code" name="otp" autoComplete="one-time-code" inputMode="numeric" maxLength={20} required errors={state.fieldErrors?.otp} />
+            <Field label="Code" name="otp" data-autofocus autoComplete="one-time-code" inputMode="numeric" maxLength={20} required errors={state.fieldErrors?.otp} />
             <div className="spread">
               <div className="row">
                 <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_OTP">

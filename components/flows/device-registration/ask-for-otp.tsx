@@ -37,6 +37,7 @@ export function AskForOtpSection({
             <Field
               label="Code"
               name="otp"
+              data-autofocus
               autoComplete="one-time-code"
               inputMode="numeric"
               maxLength={20}
