@@ -139,31 +139,30 @@ export function CountryPicker({
             if (chosen) setText(labelOf(chosen));
           }}
         />
-        <ul id={listId} ref={listRef} role="listbox" aria-label={`${label} options`} className="country-options" hidden={!open}>
-          {matches.length === 0 ? (
-            <li className="country-empty" role="presentation">
-              No country matches “{text}”.
+        <ul id={listId} ref={listRef} role="listbox" aria-label={`${label} options`} className="country-options" hidden={!open || matches.length === 0}>
+          {matches.map((c, i) => (
+            <li
+              key={c.code}
+              id={`${id}-option-${c.code}`}
+              data-index={i}
+              role="option"
+              aria-selected={i === active}
+              className="country-option"
+              // Chosen on mousedown, before the input's blur would close the list.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(c);
+              }}
+            >
+              {labelOf(c)}
             </li>
-          ) : (
-            matches.map((c, i) => (
-              <li
-                key={c.code}
-                id={`${id}-option-${c.code}`}
-                data-index={i}
-                role="option"
-                aria-selected={i === active}
-                className="country-option"
-                // Chosen on mousedown, before the input's blur would close the list.
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  choose(c);
-                }}
-              >
-                {labelOf(c)}
-              </li>
-            ))
-          )}
+          ))}
         </ul>
+        {open && matches.length === 0 && (
+          <p className="country-options country-empty" role="status">
+            No country matches “{text}”.
+          </p>
+        )}
       </div>
       <input type="hidden" name={name} value={chosen?.code ?? ""} />
       <div id={errorId} className="field-error" aria-live="polite">
