@@ -22,6 +22,9 @@ async function expectAccessible(page: Page, what: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+// Each page is scanned twice, and a scan takes seconds on a busy machine: these tests visit many pages.
+test.describe.configure({ timeout: 300_000 });
+
 const heading = (page: Page, name: string | RegExp) => page.getByRole("heading", { name, level: 1 });
 
 test("signed-out pages and the 404 page", async ({ page }) => {
@@ -125,7 +128,11 @@ async function tabTo(page: Page, target: Locator, limit = 40) {
 }
 
 type Rgb = [number, number, number];
-const channels = (css: string): Rgb => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number) as Rgb;
+/** A computed colour: rgb(r, g, b) in 0–255, or color(srgb r g b) in 0–1 (what color-mix computes to). */
+const channels = (css: string): Rgb => {
+  const numbers = (css.replace(/^color\(srgb/, "").match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  return (css.startsWith("color(srgb") ? numbers.map((n) => n * 255) : numbers) as Rgb;
+};
 function luminance(rgb: Rgb) {
   const [r, g, b] = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
