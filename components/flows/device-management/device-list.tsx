@@ -50,11 +50,12 @@ export function DeviceListSection({
                       name="deviceId"
                       value={d.id}
                       disabled={pending}
-                      aria-label={`${d.nickname}, ${d.typeLabel}${d.maskedTarget ? ` ${d.maskedTarget}` : ""}${d.isDefault ? ", default" : ""}, ${deviceStatusLabel[d.status]}`}
+                      // Named by its visible text (a hidden comma after the nickname), which a label must not contradict.
                     >
                       <DeviceIcon type={d.type} />
                       <span className="device-main">
-                        <span className="device-name">{d.nickname}</span>{" "}
+                        <span className="device-name">{d.nickname}</span>
+                        <span className="visually-hidden">,</span>{" "}
                         {d.isDefault && <span className="badge badge-default">Default</span>}{" "}
                         <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>
                         <br />
