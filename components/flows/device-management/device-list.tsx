@@ -50,12 +50,17 @@ export function DeviceListSection({
                       name="deviceId"
                       value={d.id}
                       disabled={pending}
-                      // Named by its visible text (a hidden comma after the nickname), which a label must not contradict.
+                      // The label says everything the row shows, in its order (WCAG 2.5.3, label in name), with commas to pause on.
+                      aria-label={[
+                        d.nickname,
+                        ...(d.isDefault ? ["Default"] : []),
+                        deviceStatusLabel[d.status],
+                        `${d.typeLabel}${d.maskedTarget ? ` · ${d.maskedTarget}` : ""} · ${d.type === "MOBILE" ? "paired" : "added"} ${dateFormat.format(new Date(d.createdAt))}${d.lastUsedAt ? ` · last used ${dateFormat.format(new Date(d.lastUsedAt))}` : ""}`,
+                      ].join(", ")}
                     >
                       <DeviceIcon type={d.type} />
                       <span className="device-main">
-                        <span className="device-name">{d.nickname}</span>
-                        <span className="visually-hidden">,</span>{" "}
+                        <span className="device-name">{d.nickname}</span>{" "}
                         {d.isDefault && <span className="badge badge-default">Default</span>}{" "}
                         <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>
                         <br />
