@@ -19,20 +19,19 @@ test("turn MFA on, add an app and a phone through the registration subflow, rena
   expect(started).toMatchObject({ flow: "device-management", status: "MFA_ENABLEMENT_OFFERED" });
   expectLinks(started, ["mfa.enable", "mfa.skip"]);
 
-  const list = await advance(request, shop.secret, started, "mfa.enable");
-  expect(list).toMatchObject({ status: "DEVICE_LIST", devices: [], canAdd: true, notice: expect.stringContaining("on") });
-  expectLinks(list, ["device.add", "device.select", "mfa.disable", "flow.complete"]);
-  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
-
-  // Adding: the registration subflow's states, under the same execution and link.
-  const adding = await advance(request, shop.secret, list, "device.add");
+  // MFA is on only once a device works: mfa.enable goes straight to the registration subflow's states,
+  // under the same execution and link, and the first device's activation turns it on.
+  const adding = await advance(request, shop.secret, started, "mfa.enable");
   expect(adding).toMatchObject({ id: started.id, flow: "device-management", status: "DEVICE_ENROLLMENT_REQUIRED" });
   expectLinks(adding, ["device.create", "device.skipEnrollment"]);
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
   const pending = await advance(request, shop.secret, adding, "device.create", { type: "TOTP" });
   expect(pending).toMatchObject({ id: started.id, status: "ACTIVATION_REQUIRED", device: { type: "TOTP" } });
   const withApp = await advance(request, shop.secret, pending, "device.activate", { otp: totpCode((pending.device as { secret: string }).secret) });
   expect(withApp).toMatchObject({ status: "DEVICE_LIST", notice: expect.stringContaining("ready") });
+  expectLinks(withApp, ["device.add", "device.select", "mfa.disable", "flow.complete"]);
   expect(devicesOf(withApp)).toEqual([expect.objectContaining({ type: "TOTP", status: "ACTIVE", isDefault: true })]);
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
 
   // Skipping the registration comes back to the list, nothing added.
   const skipped = await advance(request, shop.secret, await advance(request, shop.secret, withApp, "device.add"), "device.skipEnrollment");
@@ -88,13 +87,19 @@ test("another user's device is 404 in the list's device.select; mfa.skip complet
   expect(skipped).toMatchObject({ status: "COMPLETED", result: "DONE" });
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
 
-  // The other user's device, made through their own flow.
-  const otherList = await advance(request, shop.secret, await startFlow(request, shop.secret, management(other.id)), "mfa.enable");
-  const otherPending = await advance(request, shop.secret, await advance(request, shop.secret, otherList, "device.add"), "device.create", { type: "TOTP" });
-  const otherDone = await advance(request, shop.secret, otherPending, "device.activate", { otp: totpCode((otherPending.device as { secret: string }).secret) });
-  const foreignId = devicesOf(otherDone)[0]!.id;
+  // Turning it on and leaving the registration adds nothing and leaves MFA off.
+  const offered = await advance(request, shop.secret, await advance(request, shop.secret, await startFlow(request, shop.secret, management(user.id)), "mfa.enable"), "device.skipEnrollment");
+  expect(offered.status).toBe("MFA_ENABLEMENT_OFFERED");
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
 
-  const list = await advance(request, shop.secret, await startFlow(request, shop.secret, management(user.id)), "mfa.enable");
+  // Each user's first device, made through their own flow.
+  const withDevice = async (userId: string) => {
+    const pending = await advance(request, shop.secret, await advance(request, shop.secret, await startFlow(request, shop.secret, management(userId)), "mfa.enable"), "device.create", { type: "TOTP" });
+    return advance(request, shop.secret, pending, "device.activate", { otp: totpCode((pending.device as { secret: string }).secret) });
+  };
+  const foreignId = devicesOf(await withDevice(other.id))[0]!.id;
+
+  const list = await withDevice(user.id);
   await expectProblem(await act(request, shop.secret, list, "device.select", { device: { id: foreignId } }), 404, "NOT_FOUND");
   const off = await advance(request, shop.secret, list, "mfa.disable");
   expect(off).toMatchObject({ status: "MFA_ENABLEMENT_OFFERED", notice: expect.stringContaining("off") });

@@ -306,9 +306,9 @@ test("a step-up offers every registered factor, whatever the browser claims, and
   await authenticator.cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId: authenticator.authenticatorId });
   await db.device.updateMany({ where: { userId: user.id, type: "EMAIL" }, data: { status: "BLOCKED" } });
   await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
-  page.on("dialog", (dialog) => void dialog.accept());
   await page.reload();
   await page.getByRole("button", { name: "Turn off two-step verification" }).click();
+  await page.getByRole("button", { name: "Yes, turn it off" }).click();
   await expect(page.getByRole("heading", { name: "Use your passkey" })).toBeVisible();
   await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
@@ -319,9 +319,9 @@ test("a stale session of an account with no active second factor confirms with t
   await signIn(page, user.email, "/devices");
   await db.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 10 * 60_000) } });
   await db.device.updateMany({ where: { userId: user.id, type: "SMS" }, data: { status: "BLOCKED" } });
-  page.on("dialog", (dialog) => void dialog.accept());
   await page.reload();
   await page.getByRole("button", { name: "Turn off two-step verification" }).click();
+  await page.getByRole("button", { name: "Yes, turn it off" }).click();
   await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
   await page.getByLabel("Password", { exact: true }).fill("a-long-test-password");
   await page.getByRole("button", { name: "Confirm" }).click();

@@ -3,6 +3,7 @@ import { db } from "./fixtures/db";
 import { errorNotice } from "./fixtures/ui";
 import { seedUser, signIn } from "./fixtures/users";
 import { readOutbox } from "./fixtures/outbox";
+import { totpCode } from "./fixtures/totp";
 
 const threeDevices = [
   { type: "SMS" as const, nickname: "My phone", target: "+12025554567", isDefault: true },
@@ -15,13 +16,25 @@ async function openDevice(page: Page, nickname: string) {
   await expect(page.getByRole("heading", { name: nickname, level: 1 })).toBeVisible();
 }
 
-test("Enable MFA: a user with MFA off is offered it, and turning it on shows the devices", async ({ page }) => {
+test("Enable MFA: turning it on goes straight to adding the first device, and it is on only once that device works", async ({ page }) => {
   const user = await seedUser({ mfaEnabled: false });
   await signIn(page, user.email, "/devices");
   await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
   await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page.getByRole("heading", { name: "Add a device" })).toBeVisible();
+  // Never "on" with no device: leaving the registration comes back to the offer, still off.
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
+
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Authenticator app/ }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("Code from the app").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("heading", { name: "Your devices" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("Two-step verification is on.");
+  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
   expect(await db.auditEvent.count({ where: { userId: user.id, action: "mfa.enabled" } })).toBe(1);
 });
@@ -135,6 +148,52 @@ test("removing the last active device warns, then turns MFA off", async ({ page 
   await expect(page.getByRole("status")).toContainText("two-step verification is now off");
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
   expect(await db.auditEvent.count({ where: { userId: user.id, action: "mfa.disabled" } })).toBe(1);
+});
+
+test("turning MFA off is confirmed in the page: Escape and 'Keep it on' return focus and change nothing; confirming turns it off", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const user = await seedUser({ devices: threeDevices });
+  await signIn(page, user.email, "/devices");
+  const turnOff = page.getByRole("button", { name: "Turn off two-step verification" });
+  const panel = page.getByRole("group", { name: "Turn off two-step verification?" });
+
+  await turnOff.click();
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText("Signing in will need only your password.");
+  await expect(panel.getByRole("button", { name: "Keep it on" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+  await expect(turnOff).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await panel.getByRole("button", { name: "Keep it on" }).click();
+  await expect(turnOff).toBeFocused();
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
+
+  await turnOff.click();
+  await panel.getByRole("button", { name: "Yes, turn it off" }).click();
+  await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Two-step verification is off.");
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(false);
+  expect(dialogs).toBe(0);
+});
+
+test("at the per-user device limit the page says why a device cannot be added instead of offering Add device", async ({ page }) => {
+  const kinds = ["SMS", "EMAIL", "VOICE"] as const;
+  const devices = Array.from({ length: 10 }, (_, i) => {
+    const type = i === 9 ? ("TOTP" as const) : kinds[i % 3]!;
+    const target = type === "EMAIL" ? `limit-${i}@example.org` : type === "TOTP" ? undefined : `+1202555${String(1000 + i)}`;
+    return { type, nickname: `Device ${i + 1}`, target, isDefault: i === 0 };
+  });
+  const user = await seedUser({ devices });
+  await signIn(page, user.email, "/devices");
+  await expect(page.getByRole("list", { name: "Devices" }).getByRole("listitem")).toHaveCount(10);
+  await expect(page.getByText("You have 10 devices, the most an account can have. Remove one you no longer use to add another.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add device" })).toHaveCount(0);
 });
 
 test("a device id of another user answers 'not found' and changes nothing", async ({ page }) => {

@@ -48,13 +48,36 @@ test("email: the code sent to the account's address activates the device and tel
   expect(mail[0]?.body).toContain("If it was not you");
 });
 
+test("Add device opens on the choice of devices: the page sends what the browser can do with the click, so no second request asks", async ({ page }) => {
+  const user = await seedUser({ devices: existingDevices() });
+  await signIn(page, user.email, "/devices");
+  const events: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && /\/api\/flows\/[^/]+\/events$/.test(request.url())) events.push(request.postData() ?? "");
+  });
+  await startAdding(page);
+  expect(events).toHaveLength(1);
+  expect(JSON.parse(events[0]!)).toMatchObject({ type: "ADD", webauthn: "true" });
+  await expect(page.getByText("Checking what this browser can do…")).toHaveCount(0);
+});
+
 test("SMS: an impossible number is refused and nothing is created; a valid one gets a code by text", async ({ page, request }) => {
   const user = await seedUser({ devices: existingDevices() });
   await signIn(page, user.email, "/devices");
   await startAdding(page);
   await choose(page, "Text message");
   await expect(page.getByText(/less secure than other ways to sign in/)).toBeVisible();
-  await page.getByLabel("Country").selectOption("US");
+  // The country picker searches: part of a name, then the arrow keys and Enter, or a calling code.
+  const country = page.getByRole("combobox", { name: "Country" });
+  await expect(country).toHaveValue("United States (+1)");
+  await country.fill("44");
+  await expect(page.getByRole("option", { name: "United Kingdom (+44)" })).toBeVisible();
+  await country.fill("united st");
+  await expect(page.getByRole("option").first()).toHaveText("United States (+1)");
+  await country.press("ArrowDown");
+  await country.press("Enter");
+  await expect(country).toHaveValue("United States (+1)");
+  await expect(page.getByRole("listbox")).toBeHidden();
   await page.getByLabel("Phone number").fill("123");
   await page.getByRole("button", { name: "Send code" }).click();
   await expect(page.getByText("Enter a valid phone number for the chosen country.")).toBeVisible();

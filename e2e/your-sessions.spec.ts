@@ -229,7 +229,7 @@ test("passkeys are told apart: named, and device-bound or synced as the authenti
   // Chromium's virtual authenticator is in no list of authenticators, so the default name stands.
   expect(first.nickname).toBe("Passkey");
   const devices = page.getByRole("list", { name: "Devices" });
-  const boundRow = devices.getByRole("button", { name: /^Passkey, Passkey, device-bound/ });
+  const boundRow = devices.getByRole("button", { name: /^Passkey, Active Device-bound Passkey/ });
   await expect(boundRow).toBeVisible();
   await expect(boundRow.getByText("Device-bound", { exact: true })).toBeVisible();
 
@@ -239,8 +239,8 @@ test("passkeys are told apart: named, and device-bound or synced as the authenti
   await addPasskey();
   const second = await db.device.findFirstOrThrow({ where: { userId: user.id, type: "PLATFORM", id: { not: first.id } } });
   expect(second.backupEligible).toBe(true);
-  const syncedRow = devices.getByRole("button", { name: /^Passkey, Passkey, synced/ });
+  const syncedRow = devices.getByRole("button", { name: /^Passkey, Active Synced Passkey/ });
   await expect(syncedRow).toBeVisible();
   await expect(syncedRow.getByText("Synced", { exact: true })).toBeVisible();
-  await expect(devices.getByRole("button", { name: /device-bound/ })).toHaveCount(1);
+  await expect(devices.getByRole("button", { name: /Device-bound/ })).toHaveCount(1);
 });

@@ -138,21 +138,30 @@ export function FlowHost({
       .catch(() => setSignInFailed(true));
   }, [mode, result, view.flow.id, query, leaveFor]);
 
-  // A new section takes the keyboard focus, as a new page would: its notice when it opens with one
-  // (FocusedNotice), else its heading, so a screen reader announces where the person now is.
+  // A new section takes the keyboard focus, as a new page would: a passcode step's code field (the
+  // one thing to do there), else its notice when it opens with one (FocusedNotice), else its heading;
+  // and the polite live region below says which section it is, for a screen reader that does not
+  // read a focused heading or field's surroundings. On the page's first view only a code field is
+  // focused, and not in the widget, where focus belongs to the host page until the person comes in.
   const container = useRef<HTMLDivElement>(null);
+  const [announcement, setAnnouncement] = useState("");
   const section = `${view.flow.id}:${view.flow.view.section}:${view.subflow?.id ?? ""}:${view.subflow?.view.section ?? ""}`;
   const first = useRef(true);
   useEffect(() => {
+    const root = container.current;
+    const codeField = root?.querySelector<HTMLElement>("[data-autofocus]");
     if (first.current) {
       first.current = false;
+      if (codeField && mode !== "widget") codeField.focus();
       return;
     }
-    const target = container.current?.querySelector<HTMLElement>(".focus-target") ?? container.current?.querySelector<HTMLElement>("h1, h2");
+    const heading = root?.querySelector<HTMLElement>("h1, h2");
+    const target = codeField ?? root?.querySelector<HTMLElement>(".focus-target") ?? heading;
+    setAnnouncement(heading?.textContent?.trim() ?? "");
     if (!target) return;
-    if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+    if (!target.hasAttribute("tabindex") && target !== codeField) target.tabIndex = -1;
     target.focus();
-  }, [section]);
+  }, [section, mode]);
 
   let content: React.ReactNode;
   if (mode === "sign-in") {
@@ -179,6 +188,9 @@ export function FlowHost({
     <FlowDoorContext.Provider value={door}>
       <div ref={container} data-flow-id={view.flow.id}>
         {content}
+      </div>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="flow-announcement">
+        {announcement}
       </div>
     </FlowDoorContext.Provider>
   );

@@ -28,13 +28,21 @@ export function FlowView({ door, companyName, returnTo = "/account" }: { door: C
   if (flow.expired) return <Notice tone="warning">This page has expired. Reload to start again.</Notice>;
   switch (view.section) {
     case "ENABLE_MFA":
-      return <EnableMfaSection flowId={flow.id} notice={(data.notice as string | null) ?? null} companyName={companyName} />;
+      return (
+        <EnableMfaSection
+          flowId={flow.id}
+          notice={(data.notice as string | null) ?? null}
+          alert={(data.alert as string | null) ?? null}
+          companyName={companyName}
+        />
+      );
     case "DISPLAY_USER_DEVICES":
       return (
         <DeviceListSection
           flowId={flow.id}
           devices={data.devices as DeviceSummary[]}
           canAdd={Boolean(data.canAdd)}
+          cannotAdd={(data.cannotAdd as string | null | undefined) ?? null}
           notice={(data.notice as string | null) ?? null}
           alert={(data.alert as string | null) ?? null}
         />

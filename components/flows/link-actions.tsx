@@ -1,5 +1,7 @@
 "use client";
 
+import { SubmitButton } from "@/components/ui/submit-button";
+
 /**
  * The quiet ways out of a flow section (Back, Cancel, Use another device…): link-styled submit
  * buttons whose value is the event. They skip field validation, since leaving needs no valid input.
@@ -10,9 +12,9 @@ export function LinkActions({ pending, links }: { pending: boolean; links: { eve
   return (
     <div className="row">
       {shown.map((l) => (
-        <button key={l.event} className="btn btn-link" type="submit" name="type" value={l.event} disabled={pending} formNoValidate>
+        <SubmitButton key={l.event} pending={pending} className="btn btn-link" name="type" value={l.event} formNoValidate>
           {l.label}
-        </button>
+        </SubmitButton>
       ))}
     </div>
   );

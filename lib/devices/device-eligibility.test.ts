@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { deviceEligibility, type EligibilityInput } from "@/lib/devices/device-eligibility";
+import { deviceEligibility, noNewDeviceReason, type EligibilityInput } from "@/lib/devices/device-eligibility";
 
 const base: EligibilityInput = {
   features: { isSmsOTPEnabled: true, isEmailOTPEnabled: true, isFidoPasskeyEnabled: true },
@@ -39,4 +39,12 @@ test("a browser without a platform authenticator cannot add a passkey but can ad
   const result = deviceEligibility({ ...base, browser: { webauthn: true, platformAuthenticator: false } });
   assert.equal(result.find((e) => e.type === "PLATFORM")?.available, false);
   assert.equal(result.find((e) => e.type === "SECURITY_KEY")?.available, true);
+});
+
+test("why no device can be added: the per-user limit by its number, otherwise every kind at its limit, and null while one can", () => {
+  assert.equal(noNewDeviceReason(deviceEligibility(base), base.limits.maxDevicesPerUser), null);
+  const full = { ...base, limits: { maxDevicesPerUser: 2, maxDevicesPerType: 3 }, existing: ["SMS", "EMAIL"] as const };
+  assert.equal(noNewDeviceReason(deviceEligibility(full), 2), "You have 2 devices, the most an account can have. Remove one you no longer use to add another.");
+  const onlyEmail = { ...base, allowedDeviceTypes: ["EMAIL"] as const, limits: { maxDevicesPerUser: 10, maxDevicesPerType: 1 }, existing: ["EMAIL"] as const };
+  assert.match(noNewDeviceReason(deviceEligibility(onlyEmail), 10) ?? "", /every kind on offer is already set up/);
 });

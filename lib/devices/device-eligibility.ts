@@ -69,3 +69,13 @@ export function deviceEligibility(input: EligibilityInput): Eligibility[] {
     },
   );
 }
+
+/** Why none of the eligibility's types can be added (lib/devices/eligible-device-types.ts whyNoNewDevice). */
+export function noNewDeviceReason(eligibility: { available: boolean; reason?: string }[], maxDevicesPerUser: number): string | null {
+  if (eligibility.some((e) => e.available)) return null;
+  const atUserLimit = eligibility.length > 0 && eligibility.every((e) => e.reason?.startsWith("You have reached the limit"));
+  if (atUserLimit) {
+    return `You have ${maxDevicesPerUser} devices, the most an account can have. Remove one you no longer use to add another.`;
+  }
+  return "You cannot add another device: every kind on offer is already set up, up to its limit. Remove one you no longer use to add another.";
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { currentFeatures } from "@/lib/branding/current-branding";
 import { devicePolicyFor, type DevicePolicy } from "@/lib/policy/device-policy";
-import { deviceEligibility, type EligibilityInput } from "@/lib/devices/device-eligibility";
+import { deviceEligibility, noNewDeviceReason, type EligibilityInput } from "@/lib/devices/device-eligibility";
 
 /** The eligibility of each type for this user, from their devices, the flags, the flow's input and the policy. */
 export async function eligibleDeviceTypes(options: {
@@ -30,8 +30,13 @@ export async function eligibleDeviceTypes(options: {
   });
 }
 
-export async function canAddDevice(options: { userId: string; existing?: EligibilityInput["existing"] }) {
-  return (await eligibleDeviceTypes(options)).some((e) => e.available);
+/**
+ * Why this user cannot add a device now, in words for them; null when they can. The per-user limit
+ * is named with its number, since removing a device is then the way forward.
+ */
+export async function whyNoNewDevice(options: { userId: string; existing?: EligibilityInput["existing"] }): Promise<string | null> {
+  const policy = await devicePolicyFor();
+  return noNewDeviceReason(await eligibleDeviceTypes(options), policy.maxDevicesPerUser);
 }
 
 /**

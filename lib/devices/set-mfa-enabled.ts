@@ -1,15 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
 
 /**
- * Turns MFA on or off for the account. Turning it on without an active device is allowed, as in the
- * source's Enable MFA section: the user adds one next, and until then sign-in falls back to a magic link.
+ * Turns MFA on or off for the account. It is "on" only with a device that works: turning it on
+ * without an active device is refused (the Enable MFA section adds the first device instead, and its
+ * activation turns MFA on, lib/devices/activate-device.ts).
  */
 export async function setMfaEnabled(options: { userId: string; enabled: boolean; meta: RequestMeta; actorId?: string }) {
   const changed = await db.$transaction(async (tx) => {
+    if (options.enabled && (await tx.device.count({ where: { userId: options.userId, status: "ACTIVE" } })) === 0) {
+      throw new AppError("CONFLICT", "Add a device first: two-step verification turns on with your first device.");
+    }
     const { count } = await tx.user.updateMany({
       where: { id: options.userId, mfaEnabled: !options.enabled },
       data: { mfaEnabled: options.enabled },

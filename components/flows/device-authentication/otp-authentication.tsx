@@ -6,6 +6,7 @@ import { leaveLinks } from "@/components/flows/device-authentication/other-choic
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const where: Record<string, (d: DeviceChoice) => string> = {
   SMS: (d) => `We texted a code to ${d.maskedTarget}.`,
@@ -38,16 +39,16 @@ export function OtpAuthenticationSection({
       <FlowForm flowId={flowId} label="Verification code">
         {(state, pending) => (
           <>
-            <Field label="Code" name="otp" autoComplete="one-time-code" inputMode="numeric" maxLength={20} required errors={state.fieldErrors?.otp} />
+            <Field label="Code" name="otp" data-autofocus autoComplete="one-time-code" inputMode="numeric" maxLength={20} required errors={state.fieldErrors?.otp} />
             <div className="spread">
               <div className="row">
-                <button className="btn" type="submit" name="type" value="SUBMIT_OTP" disabled={pending}>
+                <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_OTP">
                   Verify
-                </button>
+                </SubmitButton>
                 {actions.includes("RESEND") && (
-                  <button className="btn btn-secondary" type="submit" name="type" value="RESEND" disabled={pending} formNoValidate>
+                  <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="RESEND" formNoValidate>
                     Send a new code
-                  </button>
+                  </SubmitButton>
                 )}
               </div>
               <LinkActions

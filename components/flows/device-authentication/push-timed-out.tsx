@@ -4,6 +4,7 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { LinkActions } from "@/components/flows/link-actions";
 import { leaveLinks } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Mobile app timed out: the phone did not answer in time; send another request, or confirm another way. */
 export function PushTimedOutSection({ flowId, device, actions }: { flowId: string; device: DeviceChoice; actions: string[] }) {
@@ -18,14 +19,14 @@ export function PushTimedOutSection({ flowId, device, actions }: { flowId: strin
           <>
             <div className="row">
               {actions.includes("RETRY") && (
-                <button className="btn" type="submit" name="type" value="RETRY" disabled={pending}>
+                <SubmitButton pending={pending} className="btn" name="type" value="RETRY">
                   Retry
-                </button>
+                </SubmitButton>
               )}
               {actions.includes("USE_PASSCODE") && (
-                <button className="btn btn-secondary" type="submit" name="type" value="USE_PASSCODE" disabled={pending}>
+                <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="USE_PASSCODE">
                   Enter the code from the app instead
-                </button>
+                </SubmitButton>
               )}
             </div>
             <LinkActions

@@ -2,6 +2,9 @@
 
 import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { BrowserCapabilityFields } from "@/components/flows/browser-capability-fields";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { deviceStatusLabel } from "@/lib/devices/device-types";
 import { LocalTime } from "@/components/ui/local-time";
@@ -23,12 +26,15 @@ export function DeviceListSection({
   flowId,
   devices,
   canAdd,
+  cannotAdd = null,
   notice,
   alert,
 }: {
   flowId: string;
   devices: DeviceSummary[];
   canAdd: boolean;
+  /** Why Add device is not offered (the device limit), said where the button would be. */
+  cannotAdd?: string | null;
   notice: string | null;
   alert: string | null;
 }) {
@@ -54,20 +60,27 @@ export function DeviceListSection({
                       name="deviceId"
                       value={d.id}
                       disabled={pending}
-                      aria-label={`${d.nickname}, ${kindOf(d)}${d.maskedTarget ? ` ${d.maskedTarget}` : ""}${d.passkeyStorage ? `, ${storageLabel[d.passkeyStorage].toLowerCase()}` : ""}${d.isDefault ? ", default" : ""}, ${deviceStatusLabel[d.status]}`}
+                      // Named by what the row shows, in its order (WCAG 2.5.3, label in name), read from the
+                      // row itself, so times the browser writes in the person's zone are named as shown.
+                      aria-labelledby={`${d.id}-name ${d.id}-badges ${d.id}-meta`}
                     >
                       <DeviceIcon type={d.type} />
                       <span className="device-main">
-                        <span className="device-name">{d.nickname}</span>{" "}
-                        {d.isDefault && <span className="badge badge-default">Default</span>}{" "}
-                        <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>{" "}
-                        {d.passkeyStorage && (
-                          <span className="badge" title={storageHint[d.passkeyStorage]}>
-                            {storageLabel[d.passkeyStorage]}
-                          </span>
-                        )}
+                        <span className="device-name" id={`${d.id}-name`}>
+                          {d.nickname}
+                          <span className="visually-hidden">,</span>
+                        </span>{" "}
+                        <span id={`${d.id}-badges`}>
+                          {d.isDefault && <span className="badge badge-default">Default</span>}{" "}
+                          <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>{" "}
+                          {d.passkeyStorage && (
+                            <span className="badge" title={storageHint[d.passkeyStorage]}>
+                              {storageLabel[d.passkeyStorage]}
+                            </span>
+                          )}
+                        </span>
                         <br />
-                        <span className="device-meta">
+                        <span className="device-meta" id={`${d.id}-meta`}>
                           {kindOf(d)}
                           {d.maskedTarget ? ` · ${d.maskedTarget}` : ""} · {/* A phone is made when its pairing starts, minutes before it pairs: the same day. */}
                           {d.type === "MOBILE" ? "paired" : "added"} <LocalTime value={d.createdAt} format="date" />
@@ -89,34 +102,34 @@ export function DeviceListSection({
           </>
         )}
       </FlowForm>
+      {!canAdd && cannotAdd && <Notice>{cannotAdd}</Notice>}
       <FlowForm flowId={flowId} label="Device actions">
         {(_state, pending) => (
           <div className="spread">
             <div className="row">
+              <BrowserCapabilityFields />
               {canAdd && (
-                <button className="btn" type="submit" name="type" value="ADD" disabled={pending}>
+                <SubmitButton pending={pending} name="type" value="ADD">
                   Add device
-                </button>
+                </SubmitButton>
               )}
-              <button className="btn btn-secondary" type="submit" name="type" value="DONE" disabled={pending}>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="DONE">
                 Done
-              </button>
-              <button className="btn btn-secondary" type="submit" name="type" value="CANCEL" disabled={pending}>
+              </SubmitButton>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="CANCEL">
                 Cancel
-              </button>
+              </SubmitButton>
             </div>
-            <button
-              className="btn btn-link"
-              type="submit"
-              name="type"
+            <ConfirmAction
+              trigger="Turn off two-step verification"
+              title="Turn off two-step verification?"
+              confirmLabel="Yes, turn it off"
+              cancelLabel="Keep it on"
               value="DISABLE_MFA"
-              disabled={pending}
-              onClick={(e) => {
-                if (!window.confirm("Turn off two-step verification? Signing in will need only your password.")) e.preventDefault();
-              }}
+              pending={pending}
             >
-              Turn off two-step verification
-            </button>
+              <p>Signing in will need only your password.</p>
+            </ConfirmAction>
           </div>
         )}
       </FlowForm>

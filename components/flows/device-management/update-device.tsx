@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { deviceStatusLabel } from "@/lib/devices/device-types";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Update Device: Save (rename), Default, Block/Unblock, Remove; removal is confirmed first. */
 export function UpdateDeviceSection({
@@ -51,12 +52,12 @@ export function UpdateDeviceSection({
                 <Notice tone="warning">You will no longer be able to use “{device.nickname}” to sign in.</Notice>
               )}
               <div className="row">
-                <button className="btn btn-danger" type="submit" name="type" value="CONFIRM_REMOVE" disabled={pending}>
+                <SubmitButton pending={pending} className="btn btn-danger" name="type" value="CONFIRM_REMOVE">
                   {lastActive ? "Remove and turn off two-step verification" : "Yes, remove device"}
-                </button>
-                <button className="btn btn-secondary" type="submit" name="type" value="BACK" disabled={pending}>
+                </SubmitButton>
+                <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="BACK">
                   Keep device
-                </button>
+                </SubmitButton>
               </div>
             </>
           )}
@@ -83,9 +84,9 @@ export function UpdateDeviceSection({
               errors={state.fieldErrors?.nickname}
             />
             <div>
-              <button className="btn" type="submit" name="type" value="RENAME" disabled={pending}>
+              <SubmitButton pending={pending} className="btn" name="type" value="RENAME">
                 Save name
-              </button>
+              </SubmitButton>
             </div>
           </>
         )}
@@ -94,26 +95,26 @@ export function UpdateDeviceSection({
         {(_state, pending) => (
           <div className="row">
             {actions.includes("MAKE_DEFAULT") && (
-              <button className="btn btn-secondary" type="submit" name="type" value="MAKE_DEFAULT" disabled={pending}>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="MAKE_DEFAULT">
                 Make default
-              </button>
+              </SubmitButton>
             )}
             {actions.includes("BLOCK") && (
-              <button className="btn btn-secondary" type="submit" name="type" value="BLOCK" disabled={pending}>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="BLOCK">
                 Block
-              </button>
+              </SubmitButton>
             )}
             {actions.includes("UNBLOCK") && (
-              <button className="btn btn-secondary" type="submit" name="type" value="UNBLOCK" disabled={pending}>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="UNBLOCK">
                 Unblock
-              </button>
+              </SubmitButton>
             )}
-            <button className="btn btn-danger" type="submit" name="type" value="REMOVE" disabled={pending}>
+            <SubmitButton pending={pending} className="btn btn-danger" name="type" value="REMOVE">
               Remove
-            </button>
-            <button className="btn btn-link" type="submit" name="type" value="BACK" disabled={pending}>
+            </SubmitButton>
+            <SubmitButton pending={pending} className="btn btn-link" name="type" value="BACK">
               Back to devices
-            </button>
+            </SubmitButton>
           </div>
         )}
       </FlowForm>

@@ -4,6 +4,7 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const sentBy = { SMS: "texted", VOICE: "are calling", EMAIL: "emailed" } as const;
 
@@ -36,6 +37,7 @@ export function AskForOtpSection({
             <Field
               label="Code"
               name="otp"
+              data-autofocus
               autoComplete="one-time-code"
               inputMode="numeric"
               maxLength={20}
@@ -44,13 +46,13 @@ export function AskForOtpSection({
             />
             <div className="spread">
               <div className="row">
-                <button className="btn" type="submit" name="type" value="SUBMIT_OTP" disabled={pending}>
+                <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_OTP">
                   Verify
-                </button>
+                </SubmitButton>
                 {canResend && (
-                  <button className="btn btn-secondary" type="submit" name="type" value="RESEND" disabled={pending} formNoValidate>
+                  <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="RESEND" formNoValidate>
                     Send a new code
-                  </button>
+                  </SubmitButton>
                 )}
               </div>
               <StepButtons pending={pending} canCancel={canCancel} />

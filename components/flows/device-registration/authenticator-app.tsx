@@ -3,6 +3,7 @@
 import { FlowForm } from "@/components/flows/flow-form";
 import { Field } from "@/components/ui/field";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Authenticator app: scan the QR code (or type the key), then prove it with the first code. */
 export function AuthenticatorAppSection({
@@ -41,9 +42,9 @@ export function AuthenticatorAppSection({
           <>
             <Field label="Code from the app" name="otp" autoComplete="one-time-code" inputMode="numeric" maxLength={20} required errors={state.fieldErrors?.otp} />
             <div className="spread">
-              <button className="btn" type="submit" name="type" value="SUBMIT_OTP" disabled={pending}>
+              <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_OTP">
                 Verify
-              </button>
+              </SubmitButton>
               <StepButtons pending={pending} canCancel={canCancel} />
             </div>
           </>

@@ -3,6 +3,7 @@
 import { FlowForm } from "@/components/flows/flow-form";
 import { Field } from "@/components/ui/field";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A sign-in older than the policy's window must be confirmed before a device is added. */
 export function ConfirmPasswordSection({ flowId, canCancel }: { flowId: string; canCancel: boolean }) {
@@ -15,9 +16,9 @@ export function ConfirmPasswordSection({ flowId, canCancel }: { flowId: string; 
           <>
             <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
             <div className="spread">
-              <button className="btn" type="submit" name="type" value="CONFIRM_PASSWORD" disabled={pending}>
+              <SubmitButton pending={pending} className="btn" name="type" value="CONFIRM_PASSWORD">
                 Confirm
-              </button>
+              </SubmitButton>
               <StepButtons pending={pending} canCancel={canCancel} back={false} />
             </div>
           </>

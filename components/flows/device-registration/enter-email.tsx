@@ -3,6 +3,7 @@
 import { FlowForm } from "@/components/flows/flow-form";
 import { Field } from "@/components/ui/field";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /** User selected email, and the account's address is already a device (or unknown): ask for one. */
 export function EnterEmailSection({ flowId, canCancel }: { flowId: string; canCancel: boolean }) {
@@ -15,9 +16,9 @@ export function EnterEmailSection({ flowId, canCancel }: { flowId: string; canCa
           <>
             <Field label="Email address" name="email" type="email" autoComplete="email" required errors={state.fieldErrors?.email} />
             <div className="spread">
-              <button className="btn" type="submit" name="type" value="SUBMIT_EMAIL" disabled={pending}>
+              <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_EMAIL">
                 Send code
-              </button>
+              </SubmitButton>
               <StepButtons pending={pending} canCancel={canCancel} />
             </div>
           </>

@@ -6,6 +6,8 @@ import { Notice } from "@/components/ui/notice";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
 import { RESTRICTED_PHONE_NOTICE } from "@/lib/phone/restricted-notice";
 import type { PhoneCountry } from "@/lib/phone/countries";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { CountryPicker } from "@/components/ui/country-picker";
 
 /** User selected SMS (or voice): the number, with its country. */
 export function EnterPhoneSection({
@@ -26,30 +28,12 @@ export function EnterPhoneSection({
       <FlowForm flowId={flowId} label="Phone details">
         {(state, pending) => (
           <>
-            <div className="field">
-              <label htmlFor="phone-country">Country</label>
-              <select
-                id="phone-country"
-                name="country"
-                defaultValue="US"
-                aria-describedby="phone-country-error"
-                aria-invalid={state.fieldErrors?.country?.length ? true : undefined}
-              >
-                {countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name} (+{c.callingCode})
-                  </option>
-                ))}
-              </select>
-              <div id="phone-country-error" className="field-error" aria-live="polite">
-                {state.fieldErrors?.country?.join(" ")}
-              </div>
-            </div>
+            <CountryPicker countries={countries} name="country" label="Country" defaultCode="US" errors={state.fieldErrors?.country} />
             <Field label="Phone number" name="phone" type="tel" autoComplete="tel-national" inputMode="tel" required errors={state.fieldErrors?.phone} />
             <div className="spread">
-              <button className="btn" type="submit" name="type" value="SUBMIT_PHONE" disabled={pending}>
+              <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_PHONE">
                 Send code
-              </button>
+              </SubmitButton>
               <StepButtons pending={pending} canCancel={canCancel} />
             </div>
           </>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { FlowForm } from "@/components/flows/flow-form";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
 import { useFlowLive } from "@/components/flows/use-flow-live";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 type Pending = { status: "PENDING"; pairingKey: string; qrDataUrl: string; qrUrl: string; expiresAt: string; account: string };
 type PairingData = Pending | { status: "EXPIRED" } | { status: "PAIRED" };
@@ -35,9 +36,9 @@ export function PairMobileSection({ flowId, data, canCancel }: { flowId: string;
         <FlowForm flowId={flowId} label="Start pairing again">
           {(_state, pending) => (
             <div className="spread">
-              <button className="btn" type="submit" name="type" value="RESTART" disabled={pending}>
+              <SubmitButton pending={pending} className="btn" name="type" value="RESTART">
                 Start again
-              </button>
+              </SubmitButton>
               <StepButtons pending={pending} canCancel={canCancel} />
             </div>
           )}

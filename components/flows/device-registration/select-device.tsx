@@ -4,6 +4,7 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import type { Eligibility } from "@/lib/devices/device-eligibility";
 import { deviceTypeLabel } from "@/lib/devices/device-types";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 const describe: Record<Eligibility["type"], string> = {
   PLATFORM: "Use this device's fingerprint, face or screen lock. The strongest and easiest choice.",
@@ -67,14 +68,14 @@ export function SelectDeviceSection({
         {(_state, pending) => (
           <div className="row">
             {allowPassword && (
-              <button className="btn btn-secondary" type="submit" name="type" value="USE_PASSWORD" disabled={pending}>
+              <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="USE_PASSWORD">
                 Use a password instead
-              </button>
+              </SubmitButton>
             )}
             {canCancel && (
-              <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={pending}>
+              <SubmitButton pending={pending} className="btn btn-link" name="type" value="CANCEL">
                 Cancel
-              </button>
+              </SubmitButton>
             )}
           </div>
         )}

@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { FlowForm } from "@/components/flows/flow-form";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
  * The end of "Confirm it's you" reached without this page's own event (a push approved on the phone,
@@ -33,9 +34,9 @@ export function NotConfirmedSection({ flowId, alert, returnTo }: { flowId: strin
       <FlowForm flowId={flowId} label="Try again">
         {(_state, pending) => (
           <div className="spread">
-            <button className="btn" type="submit" name="type" value="RETRY" disabled={pending}>
+            <SubmitButton pending={pending} className="btn" name="type" value="RETRY">
               Try again
-            </button>
+            </SubmitButton>
             <a href={returnTo}>Go back</a>
           </div>
         )}

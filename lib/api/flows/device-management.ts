@@ -11,7 +11,8 @@ type StartManagement = Extract<StartFlowBody, { flow: "device-management" }>;
 /**
  * Device management (../shared/seeds/000_493aa910e33702d0.txt) over its machine, for a client that
  * shows its user the same screens as our widget:
- *   ENABLE_MFA            → MFA_ENABLEMENT_OFFERED (mfa.enable, mfa.skip)
+ *   ENABLE_MFA            → MFA_ENABLEMENT_OFFERED (mfa.enable, mfa.skip); mfa.enable goes straight
+ *                           to the registration subflow: MFA is on only once the first device works
  *   DISPLAY_USER_DEVICES  → DEVICE_LIST (device.add, device.select, mfa.disable, flow.complete)
  *   UPDATE_DEVICE         → DEVICE_SELECTED (device.rename, device.setDefault, device.block or
  *                           device.unblock, device.remove, flow.back)

@@ -44,7 +44,7 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
     listDevices: async () => devices,
     getOwnDevice: own,
     isLastActiveDevice: async (_u, id) => devices.filter((d) => d.status === "ACTIVE" && d.id !== id).length === 0,
-    canAddDevice: async () => options.canAdd ?? true,
+    whyNoNewDevice: async () => ((options.canAdd ?? true) ? null : "You have 10 devices, the most an account can have."),
     setMfaEnabled: async (_u, enabled) => {
       user.mfaEnabled = enabled;
       calls.push(`mfa:${enabled}`);
@@ -119,13 +119,30 @@ test("a username that is not the signed-in user's ends in Return Error", async (
   assert.equal(matching.state.section, "DISPLAY_USER_DEVICES");
 });
 
-test("MFA off leads to Enable MFA; enabling it shows the devices", async () => {
-  const { services, calls } = fakeAccount({ mfaEnabled: false });
+test("MFA off leads to Enable MFA; turning it on goes straight to adding the first device, not to an empty list that says on", async () => {
+  const { services, calls, user } = fakeAccount({ mfaEnabled: false, devices: [] });
   const { state } = await start(services);
   assert.equal(state.section, "ENABLE_MFA");
   const next = await send(services, state, { type: "ENABLE_MFA" });
-  assert.equal(next.section, "DISPLAY_USER_DEVICES");
-  assert.deepEqual(calls, ["mfa:true"]);
+  assert.deepEqual(next, { section: "ADD_DEVICE", subflowId: "child-1" });
+  assert.deepEqual(calls, []);
+  assert.equal(user.mfaEnabled, false);
+
+  // A registration that ends without a device comes back to Enable MFA, still off, saying why.
+  const flow = createDeviceManagementFlow(services);
+  const skipped = { status: "error" as const, output: { ciam_errorMessage: "No device was added." } };
+  const back = await settle(flow, await flow.handle(next, { type: "SUBFLOW_ENDED", result: skipped }, ctx()), ctx());
+  assert.deepEqual(back, { section: "ENABLE_MFA", alert: "No device was added." });
+  assert.equal((await flow.view(back, ctx())).data.alert, "No device was added.");
+});
+
+test("turning MFA on is refused when no device can be added, and steps up in a stale session", async () => {
+  const none = fakeAccount({ mfaEnabled: false, devices: [], canAdd: false });
+  await assert.rejects(send(none.services, { section: "ENABLE_MFA" }, { type: "ENABLE_MFA" }), { code: "CONFLICT" });
+  const stale = fakeAccount({ mfaEnabled: false, devices: [], recent: false });
+  const stepUp = await send(stale.services, { section: "ENABLE_MFA" }, { type: "ENABLE_MFA" });
+  assert.equal(stepUp.section, "STEP_UP");
+  assert.deepEqual(stale.calls, []);
 });
 
 test("declining Enable MFA ends in Return Success", async () => {
@@ -205,8 +222,10 @@ test("Add is offered only when a device can be added, and invokes the registrati
   const blocked = fakeAccount({ canAdd: false });
   const flow = createDeviceManagementFlow(blocked.services);
   const list: DeviceManagementState = { section: "DISPLAY_USER_DEVICES" };
-  assert.equal((await flow.view(list, ctx())).actions.includes("ADD"), false);
-  await assert.rejects(send(blocked.services, list, { type: "ADD" }), { code: "CONFLICT" });
+  const view = await flow.view(list, ctx());
+  assert.equal(view.actions.includes("ADD"), false);
+  assert.equal(view.data.cannotAdd, "You have 10 devices, the most an account can have.");
+  await assert.rejects(send(blocked.services, list, { type: "ADD" }), { code: "CONFLICT", message: /the most an account can have/ });
 
   const { services } = fakeAccount();
   const adding = await send(services, list, { type: "ADD" });
@@ -264,7 +283,8 @@ test("an account with a second factor it cannot use here is not offered the pass
   const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" });
   const unusable = { status: "error" as const, output: { ciam_errorMessage: "Use another of your devices.", ciam_errorDetails: "NO_USABLE_DEVICE" } };
   const after = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: unusable }, ctx());
-  assert.deepEqual(after, { section: "DISPLAY_USER_DEVICES", alert: "Use another of your devices." });
+  assert.deepEqual(after, { section: "CHECK_PREREQUISITE", alert: "Use another of your devices." });
+  assert.deepEqual(await settle(flow, after, ctx()), { section: "DISPLAY_USER_DEVICES", alert: "Use another of your devices." });
   // Even a CONFIRM_PASSWORD section reached somehow refuses the password while a second factor exists.
   const sneaky = await send(services, { section: "CONFIRM_PASSWORD", resume: { state: { section: "DISPLAY_USER_DEVICES" }, event: { type: "DISABLE_MFA" } } }, {
     type: "CONFIRM_PASSWORD",
@@ -287,7 +307,7 @@ test("a failed or cancelled step-up changes nothing; without a second factor the
   const flow = createDeviceManagementFlow(services);
   const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "DISABLE_MFA" });
   const cancelled = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "error", output: { ciam_errorMessage: "x" } } }, ctx());
-  assert.equal(cancelled.section, "DISPLAY_USER_DEVICES");
+  assert.equal(cancelled.section, "CHECK_PREREQUISITE");
   assert.deepEqual(calls, []);
 
   const password = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "NO_SECOND_FACTOR" } } }, ctx());
@@ -296,4 +316,16 @@ test("a failed or cancelled step-up changes nothing; without a second factor the
   const done = await send(services, password, { type: "CONFIRM_PASSWORD", password: "right" });
   assert.equal(done.section, "ENABLE_MFA");
   assert.deepEqual(calls, ["mfa:false"]);
+});
+
+test("Add device passes on what the page found the browser can do, so the registration need not ask it", async () => {
+  const { services } = fakeAccount();
+  const inputs: unknown[] = [];
+  const c = { ...ctx(), startSubflow: async (_kind: string, input: unknown) => (inputs.push(input), "child-1") };
+  const flow = createDeviceManagementFlow(services);
+  const list: DeviceManagementState = { section: "DISPLAY_USER_DEVICES" };
+  await settle(flow, await flow.handle(list, flow.eventSchema.parse({ type: "ADD", webauthn: "true", platformAuthenticator: "false" }), c), c);
+  await settle(flow, await flow.handle(list, flow.eventSchema.parse({ type: "ADD" }), c), c);
+  assert.deepEqual(inputs, [{ allowCancel: true, browser: { webauthn: true, platformAuthenticator: false } }, { allowCancel: true }]);
+  assert.throws(() => flow.eventSchema.parse({ type: "ADD", webauthn: "maybe", platformAuthenticator: "true" }));
 });

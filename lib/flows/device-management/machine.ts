@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { notAvailable } from "@/lib/flows/section-helpers";
+import { formFlag, notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
@@ -14,11 +14,12 @@ import { deviceIdSchema, nicknameSchema } from "@/lib/validations/devices";
  * drives the same machine.
  */
 export type DeviceManagementState =
-  | { section: "CHECK_PREREQUISITE"; notice?: string }
-  | { section: "ENABLE_MFA"; notice?: string }
+  | { section: "CHECK_PREREQUISITE"; notice?: string; alert?: string }
+  | { section: "ENABLE_MFA"; notice?: string; alert?: string }
   | { section: "DISPLAY_USER_DEVICES"; notice?: string; alert?: string }
   | { section: "UPDATE_DEVICE"; deviceId: string; confirmRemoval: boolean }
-  | { section: "ADD_DEVICE"; subflowId: string | null }
+  /** `browser`: what the page that asked already found the browser can do, so the registration need not ask. */
+  | { section: "ADD_DEVICE"; subflowId: string | null; browser?: BrowserCapabilities }
   /** A sensitive change in a stale session: prove it's you first, then the change goes ahead. */
   | { section: "STEP_UP"; subflowId: string | null; resume: ResumableChange }
   | { section: "CONFIRM_PASSWORD"; resume: ResumableChange }
@@ -35,10 +36,23 @@ export const deviceManagementInput = z.object({
 });
 export type DeviceManagementInput = z.infer<typeof deviceManagementInput>;
 
+/**
+ * The browser's capabilities, sent along with Add device (and turning MFA on) by the page, which checks
+ * them as it loads: the registration then opens on its choice of devices instead of a "checking what
+ * this browser can do" screen and a round trip. A claim of the browser's, like the event it replaces.
+ */
+const browserFields = { webauthn: formFlag.optional(), platformAuthenticator: formFlag.optional() };
+type BrowserCapabilities = { webauthn: boolean; platformAuthenticator: boolean };
+
+function browserOf(event: { webauthn?: boolean; platformAuthenticator?: boolean }): { browser?: BrowserCapabilities } {
+  if (event.webauthn === undefined || event.platformAuthenticator === undefined) return {};
+  return { browser: { webauthn: event.webauthn, platformAuthenticator: event.platformAuthenticator } };
+}
+
 export const deviceManagementEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ENABLE_MFA") }),
+  z.object({ type: z.literal("ENABLE_MFA"), ...browserFields }),
   z.object({ type: z.literal("SKIP") }),
-  z.object({ type: z.literal("ADD") }),
+  z.object({ type: z.literal("ADD"), ...browserFields }),
   z.object({ type: z.literal("SELECT_DEVICE"), deviceId: deviceIdSchema }),
   z.object({ type: z.literal("DISABLE_MFA") }),
   z.object({ type: z.literal("DONE") }),
@@ -61,8 +75,11 @@ export type DeviceManagementServices = {
   /** Throws AppError NOT_FOUND for an id that is not this user's. */
   getOwnDevice(userId: string, deviceId: string): Promise<DeviceSummary>;
   isLastActiveDevice(userId: string, deviceId: string): Promise<boolean>;
-  /** `existing`: the types of the user's listed devices when the caller has just read them, saving a read. */
-  canAddDevice(userId: string, existing?: DeviceSummary["type"][]): Promise<boolean>;
+  /**
+   * Why no device can be added now (the per-user limit, every kind at its limit), or null when one can.
+   * `existing`: the types of the user's listed devices when the caller has just read them, saving a read.
+   */
+  whyNoNewDevice(userId: string, existing?: DeviceSummary["type"][]): Promise<string | null>;
   setMfaEnabled(userId: string, enabled: boolean, meta: RequestMeta): Promise<void>;
   renameDevice(userId: string, deviceId: string, nickname: string, meta: RequestMeta): Promise<void>;
   setDefaultDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
@@ -78,11 +95,16 @@ export type DeviceManagementServices = {
  * Changes that need a fresh authentication at the account's highest level (security.md item 8).
  * Unblocking is one: it turns a device back into a way in.
  */
-const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ADD", "BLOCK", "UNBLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
+const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ENABLE_MFA", "ADD", "BLOCK", "UNBLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
 
 type State = DeviceManagementState;
 type Ctx = FlowContext<DeviceManagementInput>;
 
+
+/** The notice and alert a section passes on, without keys for the ones it does not have. */
+function messagesOf(state: { notice?: string; alert?: string }): { notice?: string; alert?: string } {
+  return { ...(state.notice ? { notice: state.notice } : {}), ...(state.alert ? { alert: state.alert } : {}) };
+}
 
 function ownerOf(ctx: Ctx): string {
   if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to manage your devices.");
@@ -120,9 +142,7 @@ export function createDeviceManagementFlow(
               errorMessage: "This page was opened for a different account than the one signed in.",
             };
           }
-          return user.mfaEnabled
-            ? { section: "DISPLAY_USER_DEVICES", notice: state.notice }
-            : { section: "ENABLE_MFA", notice: state.notice };
+          return { section: user.mfaEnabled ? "DISPLAY_USER_DEVICES" : "ENABLE_MFA", ...messagesOf(state) };
         }
         // Step-up: the Device Authentication subflow, as a second factor for this change.
         case "STEP_UP":
@@ -136,7 +156,7 @@ export function createDeviceManagementFlow(
             subflowId: await ctx.startSubflow("device-registration", {
               allowCancel: true,
               // The API's client does its own WebAuthn ceremonies: every kind is on offer there.
-              ...(ctx.door === "api" ? { browser: { webauthn: true, platformAuthenticator: true } } : {}),
+              ...(ctx.door === "api" ? { browser: { webauthn: true, platformAuthenticator: true } } : state.browser ? { browser: state.browser } : {}),
             }),
           };
         default:
@@ -160,17 +180,20 @@ export function createDeviceManagementFlow(
           const ended = await stepUpEnded(services, ctx, state.subflowId, event.result);
           if (ended.outcome === "proved") return machine.handle(state.resume.state, state.resume.event, ctx);
           if (ended.outcome === "password") return { section: "CONFIRM_PASSWORD", resume: state.resume };
-          return { section: "DISPLAY_USER_DEVICES", alert: ended.alert };
+          return { section: "CHECK_PREREQUISITE", alert: ended.alert };
         }
         case "CONFIRM_PASSWORD":
-          if (event.type === "CANCEL" || event.type === "BACK") return { section: "DISPLAY_USER_DEVICES", alert: "Nothing was changed." };
+          if (event.type === "CANCEL" || event.type === "BACK") return { section: "CHECK_PREREQUISITE", alert: "Nothing was changed." };
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
           if ((await stepUpByPassword(services, ctx, userId, event.password)) === "second-factor") return { section: "STEP_UP", subflowId: null, resume: state.resume };
           return machine.handle(state.resume.state, state.resume.event, ctx);
         case "ENABLE_MFA":
+          // Two-step verification is on only once a device works: turning it on goes straight to
+          // adding the first device, whose activation turns it on (lib/devices/activate-device.ts).
           if (event.type === "ENABLE_MFA") {
-            await services.setMfaEnabled(userId, true, ctx.meta);
-            return { section: "DISPLAY_USER_DEVICES", notice: "Two-step verification is on." };
+            const refusal = await services.whyNoNewDevice(userId);
+            if (refusal) throw new AppError("CONFLICT", refusal);
+            return { section: "ADD_DEVICE", subflowId: null, ...browserOf(event) };
           }
           if (event.type === "SKIP") return { section: "RETURN_SUCCESS" };
           if (event.type === "CANCEL") return { section: "RETURN_SUCCESS", cancelled: true };
@@ -179,10 +202,9 @@ export function createDeviceManagementFlow(
         case "DISPLAY_USER_DEVICES":
           switch (event.type) {
             case "ADD":
-              if (!(await services.canAddDevice(userId))) {
-                throw new AppError("CONFLICT", "You cannot add another device: every available kind is already set up or at its limit.");
-              }
-              return { section: "ADD_DEVICE", subflowId: null };
+              const refusal = await services.whyNoNewDevice(userId);
+              if (refusal) throw new AppError("CONFLICT", refusal);
+              return { section: "ADD_DEVICE", subflowId: null, ...browserOf(event) };
             case "SELECT_DEVICE":
               await services.getOwnDevice(userId, event.deviceId);
               return { section: "UPDATE_DEVICE", deviceId: event.deviceId, confirmRemoval: false };
@@ -237,13 +259,13 @@ export function createDeviceManagementFlow(
           if (event.result.status === "error" && event.result.output.ciam_errorDetails === "REAUTH_REQUIRED") {
             return { section: "STEP_UP", subflowId: null, resume: { state: { section: "DISPLAY_USER_DEVICES" }, event: { type: "ADD" } } };
           }
+          // Back through the pre-requisite check: an account whose first device was not added is still off.
           if (event.result.status === "error") {
-            return { section: "DISPLAY_USER_DEVICES", alert: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
+            return { section: "CHECK_PREREQUISITE", alert: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
           }
-          return {
-            section: "CHECK_PREREQUISITE",
-            notice: event.result.output.ciam_subflowResult === "ENROLLED" ? "Your new device is ready to use." : undefined,
-          };
+          return event.result.output.ciam_subflowResult === "ENROLLED"
+            ? { section: "CHECK_PREREQUISITE", notice: "Your new device is ready to use." }
+            : { section: "CHECK_PREREQUISITE" };
 
         default:
           throw notAvailable();
@@ -253,16 +275,17 @@ export function createDeviceManagementFlow(
     async view(state, ctx): Promise<SectionView> {
       switch (state.section) {
         case "ENABLE_MFA":
-          return { section: state.section, actions: ["ENABLE_MFA", "SKIP"], data: { notice: state.notice ?? null } };
+          return { section: state.section, actions: ["ENABLE_MFA", "SKIP"], data: { notice: state.notice ?? null, alert: state.alert ?? null } };
         case "DISPLAY_USER_DEVICES": {
           const userId = ownerOf(ctx);
           // One read of the devices serves both the list and whether another may be added.
           const devices = await services.listDevices(userId);
-          const canAdd = await services.canAddDevice(userId, devices.map((d) => d.type));
+          const cannotAdd = await services.whyNoNewDevice(userId, devices.map((d) => d.type));
+          const canAdd = cannotAdd === null;
           return {
             section: state.section,
             actions: [...(canAdd ? ["ADD"] : []), "SELECT_DEVICE", "DISABLE_MFA", "DONE", "CANCEL"],
-            data: { notice: state.notice ?? null, alert: state.alert ?? null, devices, canAdd },
+            data: { notice: state.notice ?? null, alert: state.alert ?? null, devices, canAdd, cannotAdd },
           };
         }
         case "UPDATE_DEVICE": {

@@ -7,7 +7,7 @@ import { renameDevice } from "@/lib/devices/rename-device";
 import { setDefaultDevice } from "@/lib/devices/set-default-device";
 import { blockDevice, unblockDevice } from "@/lib/devices/block-device";
 import { setMfaEnabled } from "@/lib/devices/set-mfa-enabled";
-import { canAddDevice } from "@/lib/devices/eligible-device-types";
+import { whyNoNewDevice } from "@/lib/devices/eligible-device-types";
 import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { applyStepUp } from "@/lib/auth/complete-authentication-flow";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
@@ -20,7 +20,7 @@ export const deviceManagementServices: DeviceManagementServices = {
   listDevices: (userId) => listDevices({ userId }),
   getOwnDevice: (userId, deviceId) => getOwnDeviceSummary({ userId, deviceId }),
   isLastActiveDevice: (userId, deviceId) => isLastActiveDevice({ userId, deviceId }),
-  canAddDevice: (userId, existing) => canAddDevice({ userId, existing }),
+  whyNoNewDevice: (userId, existing) => whyNoNewDevice({ userId, existing }),
   setMfaEnabled: (userId, enabled, meta) => setMfaEnabled({ userId, enabled, meta }),
   renameDevice: (userId, deviceId, nickname, meta) => renameDevice({ userId, deviceId, nickname, meta }),
   setDefaultDevice: (userId, deviceId, meta) => setDefaultDevice({ userId, deviceId, meta }),
