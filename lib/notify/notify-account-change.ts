@@ -21,6 +21,8 @@ const wording: Record<string, string> = {
   "device.unlocked": "One of your sign-in devices was unlocked",
   "mfa.reset": "An administrator reset your two-step verification: your sign-in devices were removed and it is turned off",
   "user.signed_out_everywhere": "An administrator signed you out on every device",
+  "recovery_code.used": "A recovery code was used to sign in to your account",
+  "recovery_codes.generated": "New recovery codes were made for your account, and the old ones no longer work",
 };
 
 /**
@@ -31,6 +33,8 @@ export async function notifyAccountChange(options: {
   email: string;
   action: keyof typeof wording | string;
   deviceLabel?: string;
+  /** A line about what the change leaves (how many recovery codes are left). */
+  detail?: string;
   when?: Date;
 }) {
   const { companyName } = await currentBranding();
@@ -39,6 +43,7 @@ export async function notifyAccountChange(options: {
   const lines = [
     `${headline}.`,
     options.deviceLabel ? `Device: ${options.deviceLabel}` : undefined,
+    options.detail,
     `When: ${when}`,
     "",
     "If this was you, there is nothing to do.",
