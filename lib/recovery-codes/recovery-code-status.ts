@@ -22,7 +22,7 @@ export async function recoveryCodeStatus(options: { userId: string; now?: Date }
     where: { userId: options.userId },
     select: { createdAt: true, lockedUntil: true, _count: { select: { codes: { where: { usedAt: null } } } } },
   });
-  if (!set) return { left: 0, total: 0, createdAt: null, low: false, lockedUntil: null };
+  if (!set) return { left: 0, total: RECOVERY_CODES_PER_SET, createdAt: null, low: false, lockedUntil: null };
   const left = set._count.codes;
   return {
     left,
