@@ -5,6 +5,9 @@ import { Notice } from "@/components/ui/notice";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { deviceStatusLabel } from "@/lib/devices/device-types";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
+import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
+import { FocusedNotice } from "@/components/ui/focused-notice";
+import { RecoveryCodesSummary } from "@/components/flows/recovery-codes/recovery-codes-summary";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -15,15 +18,23 @@ export function DeviceListSection({
   canAdd,
   notice,
   alert,
+  recoveryCodes = null,
+  recovered = null,
 }: {
   flowId: string;
   devices: DeviceSummary[];
   canAdd: boolean;
   notice: string | null;
   alert: string | null;
+  /** The account's recovery codes; null where they are not offered (the flow API). */
+  recoveryCodes?: RecoveryCodeStatus | null;
+  /** After a sign-in with a recovery code: what to do now, and how many codes are left. */
+  recovered?: string | null;
 }) {
   return (
+    <>
     <section className="card stack" aria-labelledby="devices-heading">
+      {recovered && <FocusedNotice tone="warning" message={recovered} />}
       {notice && <Notice tone="success">{notice}</Notice>}
       {alert && <Notice tone="error">{alert}</Notice>}
       <div>
@@ -101,5 +112,7 @@ export function DeviceListSection({
         )}
       </FlowForm>
     </section>
+    {recoveryCodes && <RecoveryCodesSummary flowId={flowId} status={recoveryCodes} />}
+    </>
   );
 }
