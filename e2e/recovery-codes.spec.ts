@@ -6,6 +6,9 @@ import { readOutbox } from "./fixtures/outbox";
 import { totpCode } from "./fixtures/totp";
 import { saveRecoveryCodes } from "./fixtures/recovery-codes";
 
+// Each test signs in several times; on a busy machine that outlasts the suite's 45 s.
+test.describe.configure({ timeout: 150_000 });
+
 const CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/;
 
 /** The first device, an authenticator app, added from a fresh sign-in: the codes screen follows. */
@@ -36,11 +39,12 @@ async function openRecoveryCode(page: Page, email: string) {
 }
 
 async function submitRecoveryCode(page: Page, code: string) {
-  await page.getByLabel("Recovery code").fill(code);
+  await page.getByRole("textbox", { name: "Recovery code" }).fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
 test("first device → codes shown once → a code signs in once, then new codes after a step-up void the old ones", async ({ page, request }) => {
+  test.setTimeout(300_000);
   const user = await seedUser({ mfaEnabled: false });
   await signIn(page, user.email, "/devices");
   const secret = await addFirstAuthenticatorApp(page);
@@ -164,7 +168,7 @@ test("keyboard only: a recovery-code sign-in with Tab and Enter, no clicks", asy
   await page.keyboard.press("Enter");
   const heading = page.getByRole("heading", { name: "Use a recovery code" });
   await expect(heading).toBeFocused();
-  const field = page.getByLabel("Recovery code");
+  const field = page.getByRole("textbox", { name: "Recovery code" });
   await tabTo(page, field);
   await page.keyboard.type(codes[3]!);
   await page.keyboard.press("Enter");
