@@ -15,20 +15,27 @@ export type RecoveryCodeStatus = {
   lockedUntil: string | null;
 };
 
-/** How the account's recovery codes stand now: one read of the set with a count of its unused codes. */
+/**
+ * How the account's recovery codes stand now, in one statement that reads only the account's own rows:
+ * its set by the userId key, and its unused codes through the (setId, codeHash) key. Prisma's filtered
+ * `_count` would count every account's unused codes in a grouped subquery (a whole-table scan,
+ * lib/database/request-path-plans.sqlite.test.ts), on each view of the device list.
+ */
 export async function recoveryCodeStatus(options: { userId: string; now?: Date }): Promise<RecoveryCodeStatus> {
   const now = options.now ?? new Date();
-  const set = await db.recoveryCodeSet.findUnique({
-    where: { userId: options.userId },
-    select: { createdAt: true, lockedUntil: true, _count: { select: { codes: { where: { usedAt: null } } } } },
-  });
+  const [set] = await db.$queryRaw<{ createdAt: Date; lockedUntil: Date | null; left: number | bigint }[]>`
+    SELECT s."createdAt", s."lockedUntil",
+           (SELECT COUNT(*) FROM "RecoveryCode" c WHERE c."setId" = s."id" AND c."usedAt" IS NULL) AS "left"
+    FROM "RecoveryCodeSet" s
+    WHERE s."userId" = ${options.userId}`;
   if (!set) return { left: 0, total: RECOVERY_CODES_PER_SET, createdAt: null, low: false, lockedUntil: null };
-  const left = set._count.codes;
+  const left = Number(set.left);
+  const lockedUntil = set.lockedUntil ? new Date(set.lockedUntil) : null;
   return {
     left,
     total: RECOVERY_CODES_PER_SET,
-    createdAt: set.createdAt.toISOString(),
+    createdAt: new Date(set.createdAt).toISOString(),
     low: left < RECOVERY_CODES_LOW,
-    lockedUntil: set.lockedUntil && set.lockedUntil > now ? set.lockedUntil.toISOString() : null,
+    lockedUntil: lockedUntil && lockedUntil > now ? lockedUntil.toISOString() : null,
   };
 }
