@@ -5,6 +5,7 @@ import { waitForMessage } from "./fixtures/outbox";
 import { changePolicy, fillPolicy, policyForm, savePolicy, signInAsStaff, storedPolicy } from "./fixtures/policy";
 import { errorNotice } from "./fixtures/ui";
 import { seedUser, signIn } from "./fixtures/users";
+import { skipRecoveryCodes } from "./fixtures/recovery-codes";
 import type { DevicePolicy } from "../lib/policy/policy-document";
 
 /**
@@ -73,6 +74,8 @@ test("an administrator sets passcode length 8; the next registration's emailed c
   expect(code).toMatch(/^\d{8}$/);
   await person.getByLabel("Code", { exact: true }).fill(code);
   await person.getByRole("button", { name: "Verify" }).click();
+  // The account's first device: its recovery codes are shown first (issue 14).
+  await skipRecoveryCodes(person);
   await expect(person.getByRole("status")).toHaveText("Your new device is ready to use.");
   expect(await db.device.findFirstOrThrow({ where: { userId: user.id, type: "EMAIL" } })).toMatchObject({ status: "ACTIVE" });
   await context.close();

@@ -34,6 +34,7 @@ export function FlowHost({
   parentOrigin,
   widgetSession,
   beforeLeaving,
+  recovered = null,
 }: {
   initial: ClientDoorView;
   mode: "sign-in" | "portal" | "widget";
@@ -48,6 +49,8 @@ export function FlowHost({
   widgetSession?: string;
   /** Sign-in: runs once the complete session's cookie is set, before the page leaves ("Remember this browser"). */
   beforeLeaving?: () => Promise<void>;
+  /** Portal: the device list's notice after a sign-in with a recovery code, shown on the first section only. */
+  recovered?: string | null;
 }) {
   const [view, setView] = useState(initial);
   const [signInFailed, setSignInFailed] = useState(false);
@@ -147,6 +150,7 @@ export function FlowHost({
   const [announcement, setAnnouncement] = useState("");
   const section = `${view.flow.id}:${view.flow.view.section}:${view.subflow?.id ?? ""}:${view.subflow?.view.section ?? ""}`;
   const first = useRef(true);
+  const firstSection = useRef(section);
   useEffect(() => {
     const root = container.current;
     const codeField = root?.querySelector<HTMLElement>("[data-autofocus]");
@@ -181,7 +185,9 @@ export function FlowHost({
   } else if (mode === "widget" && result) {
     content = <WidgetResult flow={view.flow} parentOrigin={parentOrigin!} />;
   } else {
-    content = <FlowView key={section} door={view} companyName={companyName} returnTo={returnTo} />;
+    content = (
+      <FlowView key={section} door={view} companyName={companyName} returnTo={returnTo} recovered={section === firstSection.current ? recovered : null} />
+    );
   }
 
   return (

@@ -10,6 +10,8 @@ import { AuthenticationView } from "@/components/flows/device-authentication/aut
 import { ConfirmPasswordSection } from "@/components/flows/device-registration/confirm-password";
 import { Notice } from "@/components/ui/notice";
 import { ConfirmedSection, NotConfirmedSection } from "@/components/flows/re-authentication/re-authentication-result";
+import { RecoveryCodesOnce } from "@/components/flows/recovery-codes/recovery-codes-once";
+import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 import dynamic from "next/dynamic";
 import type { ClientBrowser } from "@/components/flows/browser-management/browser-list";
 
@@ -21,7 +23,18 @@ const BrowserListSection = dynamic(() => import("@/components/flows/browser-mana
  * Renders the current section of a flow; the same for the portal and the widget. A client component
  * fed by the flow host's serialisable view, so an answer from the flow door re-renders only this.
  */
-export function FlowView({ door, companyName, returnTo = "/account" }: { door: ClientDoorView; companyName: string; returnTo?: string }) {
+export function FlowView({
+  door,
+  companyName,
+  returnTo = "/account",
+  recovered = null,
+}: {
+  door: ClientDoorView;
+  companyName: string;
+  returnTo?: string;
+  /** The device list's notice after a sign-in with a recovery code (the devices page gives it). */
+  recovered?: string | null;
+}) {
   const { flow, subflow } = door;
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
@@ -45,6 +58,17 @@ export function FlowView({ door, companyName, returnTo = "/account" }: { door: C
           cannotAdd={(data.cannotAdd as string | null | undefined) ?? null}
           notice={(data.notice as string | null) ?? null}
           alert={(data.alert as string | null) ?? null}
+          recoveryCodes={(data.recoveryCodes as RecoveryCodeStatus | null | undefined) ?? null}
+          recovered={recovered}
+        />
+      );
+    case "SHOW_RECOVERY_CODES":
+      return (
+        <RecoveryCodesOnce
+          flowId={flow.id}
+          codes={(data.codes as string[] | undefined) ?? []}
+          companyName={companyName}
+          intro="Your new recovery codes. The old ones no longer work. If you lose your devices, one of these codes lets you sign in instead."
         />
       );
     case "UPDATE_DEVICE":

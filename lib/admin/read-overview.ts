@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * A second factor that was tried and failed: a wrong or replayed code, a push denied or answered with
- * the wrong number, and a passkey whose signature counter went backwards. (A refused password is the
+ * the wrong number, a wrong or spent recovery code, and a passkey whose signature counter went backwards. (A refused password is the
  * first factor: "user.sign_in_failed" is not counted here.)
  */
 export const FAILED_SECOND_FACTOR_ACTIONS = [
@@ -17,6 +17,7 @@ export const FAILED_SECOND_FACTOR_ACTIONS = [
   "push.denied",
   "push.number_mismatch",
   "device.clone_suspected",
+  "recovery_code.failed",
 ] as const satisfies readonly AuditAction[];
 
 export type OverviewDay = { day: string; signIns: number; failedSecondFactors: number; lockouts: number };

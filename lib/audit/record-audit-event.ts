@@ -37,6 +37,12 @@ export type AuditAction =
   | "otp.failed"
   | "device.locked"
   | "totp.replay_refused"
+  // Recovery codes (lib/recovery-codes, issue 14): a new set made (the first device's, or on demand,
+  // voiding the old set), a code used to sign in, a wrong or spent code, and the codes locked.
+  | "recovery_codes.generated"
+  | "recovery_code.used"
+  | "recovery_code.failed"
+  | "recovery_codes.locked"
   // WebAuthn (security.md item 17): a signature counter went backwards, so the device was blocked.
   | "device.clone_suspected"
   // A session tried to redeem a second factor that another session started (security.md item 25).

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 
-export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey" | "push" | "mobile_passcode" | "device_key" | "widget_token";
+export type AuthMethod = "pwd" | "magic_link" | "otp" | "totp" | "webauthn" | "passkey" | "push" | "mobile_passcode" | "device_key" | "widget_token" | "recovery_code";
 
 /** The session a request acts as: its row id and the family its flows belong to. */
 export type SessionRef = { id: string; familyId: string };

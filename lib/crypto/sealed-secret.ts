@@ -6,9 +6,9 @@ import { config } from "@/lib/config";
  * A short-lived secret a page must show again until it is used (a phone's pairing key, shown on every
  * view of the pairing page): kept in the flow's state sealed, AES-256-GCM under a key derived from
  * AUTH_SECRET, so whoever reads the database alone learns nothing from it. The redeeming side stores
- * only a hash (lib/mobile); this is the displaying side's copy. Each purpose has its own key.
+ * only a hash (lib/mobile, lib/recovery-codes); this is the displaying side's copy. Each purpose has its own key.
  */
-type Purpose = "pairing-key";
+type Purpose = "pairing-key" | "recovery-codes";
 const keys = new Map<Purpose, Buffer>();
 
 function key(purpose: Purpose): Buffer {

@@ -159,6 +159,14 @@ function authenticated(snapshot: { kind: string; parentId: string | null; result
 }
 
 /**
+ * Where a finished sign-in goes: its return path, except after a recovery code, which goes to the
+ * device list to replace what was lost (issue 14); the page explains with the codes left.
+ */
+function afterSignIn(flow: { result: FlowSnapshot["result"] }, returnTo: string) {
+  return flow.result?.output.ciam_authMethod === "recovery_code" ? "/devices?recovered=1" : returnTo;
+}
+
+/**
  * POST /api/flows/[id]/events: `{ "type": EVENT, ...fields }`. A session still waiting for its second
  * factor may send only to its own Device Authentication flow; any other needs a complete session; the
  * engine finds the flow only by its owner (user and session family). The event that finishes the
@@ -198,7 +206,7 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
     });
     if (completed) {
       await caller.writeSessionCookie!(completed);
-      return json({ status: "success", redirectTo: returnTo });
+      return json({ status: "success", redirectTo: afterSignIn(snapshot, returnTo) });
     }
     // In the portal a finished device flow goes back to the account overview; the widget shows its result.
     if (snapshot.result && snapshot.door === "portal" && snapshot.kind === "device-management") {
@@ -238,7 +246,7 @@ export async function signInResponse(request: Request, id: string): Promise<Resp
     const done = await completeSignIn({ flow, session, meta: caller.meta });
     if (!done) return refusal(409, "We could not finish signing you in. Sign out and sign in again.");
     await caller.writeSessionCookie!(done);
-    return json({ status: "success", redirectTo: returnTo });
+    return json({ status: "success", redirectTo: afterSignIn(flow, returnTo) });
   } catch (error) {
     return errorAnswer(error);
   }

@@ -24,6 +24,8 @@ const wording: Record<string, string> = {
   "user.session_signed_out": "One of your sessions was signed out from your account page",
   "user.signed_out_others": "All your other sessions were signed out from your account page",
   "user.password_reset": "Your password was reset and every session of your account was signed out",
+  "recovery_code.used": "A recovery code was used to sign in to your account",
+  "recovery_codes.generated": "New recovery codes were made for your account, and the old ones no longer work",
 };
 
 /**
@@ -34,6 +36,8 @@ export async function notifyAccountChange(options: {
   email: string;
   action: keyof typeof wording | string;
   deviceLabel?: string;
+  /** A line about what the change leaves (how many recovery codes are left). */
+  detail?: string;
   when?: Date;
 }) {
   const { companyName } = await currentBranding();
@@ -42,6 +46,7 @@ export async function notifyAccountChange(options: {
   const lines = [
     `${headline}.`,
     options.deviceLabel ? `Device: ${options.deviceLabel}` : undefined,
+    options.detail,
     `When: ${when}`,
     "",
     "If this was you, there is nothing to do.",

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
 
-type KeyName = "passcode" | "destination" | "rate-limit" | "pairing-key";
+type KeyName = "passcode" | "destination" | "rate-limit" | "pairing-key" | "recovery-code";
 const keys = new Map<KeyName, Buffer>();
 
 /**
@@ -52,4 +52,14 @@ export function rateLimitSubject(subject: string): string {
  */
 export function pairingKeyHash(kind: "typed" | "qr", secret: string): string {
   return createHmac("sha256", key("pairing-key")).update(`${kind}:${secret}`).digest("base64url");
+}
+
+/**
+ * Stands for a recovery code (lib/recovery-codes) in RecoveryCode. A code has about 49 bits: a keyed
+ * hash, like the pairing key's, so a copied table cannot be reversed without AUTH_SECRET, and
+ * deterministic, so a code is found (and used up) by one conditional update on its hash rather than by
+ * checking ten slow hashes per attempt.
+ */
+export function recoveryCodeHash(normalizedCode: string): string {
+  return createHmac("sha256", key("recovery-code")).update(normalizedCode).digest("base64url");
 }

@@ -10,7 +10,7 @@ export type FailedAttemptReason = "wrong_code" | "already_used" | "replay";
 /**
  * After a wrong (or replayed) code, whose attempt record-attempt.ts has already counted: audits it and,
  * when the account's count has reached the threshold, locks every device of the account that takes
- * typed codes, so guessing cannot move on from one device to the next. Passkeys and security keys are
+ * typed codes, and its recovery codes, so guessing cannot move on from one device to the next. Passkeys and security keys are
  * left usable: nobody can guess them, and they let the real owner back in.
  *
  * Returns when the device is now locked (by this attempt or the account's), and how many attempts are
@@ -19,9 +19,10 @@ export type FailedAttemptReason = "wrong_code" | "already_used" | "replay";
 export async function recordFailedAttempt(options: {
   userId: string;
   deviceId?: string;
-  method: "otp" | "totp";
+  /** recovery_code: a recovery code (lib/recovery-codes), whose set stands where a device would. */
+  method: "otp" | "totp" | "recovery_code";
   reason: FailedAttemptReason;
-  /** The lock record-attempt.ts set because this attempt reached the device's threshold. */
+  /** The lock record-attempt.ts set because this attempt reached the device's threshold (or the recovery codes'). */
   deviceLockedUntil?: Date;
   now: Date;
   policy: Pick<OtpPolicy, "lockoutThreshold" | "lockoutMinutes">;
@@ -36,11 +37,13 @@ export async function recordFailedAttempt(options: {
       deviceId === undefined
         ? null
         : await tx.device.findFirst({ where: { id: deviceId, userId }, select: { failedAttempts: true, lockedUntil: true } });
+    const recovery =
+      options.method === "recovery_code" ? await tx.recoveryCodeSet.findUnique({ where: { userId }, select: { failedAttempts: true } }) : null;
     const accountCount = user?.failedMfaAttempts ?? 0;
-    const deviceCount = device?.failedAttempts ?? 0;
+    const deviceCount = device?.failedAttempts ?? recovery?.failedAttempts ?? 0;
 
     await recordAuditEvent(tx, {
-      action: options.reason === "replay" ? "totp.replay_refused" : "otp.failed",
+      action: options.method === "recovery_code" ? "recovery_code.failed" : options.reason === "replay" ? "totp.replay_refused" : "otp.failed",
       userId,
       deviceId,
       details: { method: options.method, reason: options.reason, failedAttempts: deviceCount, accountFailedAttempts: accountCount },
@@ -50,7 +53,7 @@ export async function recordFailedAttempt(options: {
     let lockedUntil = options.deviceLockedUntil;
     if (lockedUntil) {
       await recordAuditEvent(tx, {
-        action: "device.locked",
+        action: options.method === "recovery_code" ? "recovery_codes.locked" : "device.locked",
         userId,
         deviceId,
         details: { scope: "device", until: lockedUntil.toISOString(), failedAttempts: deviceCount },
@@ -68,6 +71,19 @@ export async function recordFailedAttempt(options: {
         },
         data: { lockedUntil: until },
       });
+      // The recovery codes too: guessing must not move on from the devices to them, or back.
+      const codesLocked = await tx.recoveryCodeSet.updateMany({
+        where: { userId, OR: [{ lockedUntil: null }, { lockedUntil: { lt: until } }] },
+        data: { lockedUntil: until },
+      });
+      if (codesLocked.count > 0) {
+        await recordAuditEvent(tx, {
+          action: "recovery_codes.locked",
+          userId,
+          details: { scope: "account", until: until.toISOString(), accountFailedAttempts: accountCount },
+          meta: options.meta,
+        });
+      }
       if (locked.count > 0) {
         await recordAuditEvent(tx, {
           action: "device.locked",
@@ -77,7 +93,7 @@ export async function recordFailedAttempt(options: {
           meta: options.meta,
         });
       }
-      if (deviceId !== undefined) lockedUntil = until;
+      if (deviceId !== undefined || options.method === "recovery_code") lockedUntil = until;
     }
     const attemptsLeft = Math.max(0, policy.lockoutThreshold - Math.max(accountCount, deviceCount));
     return lockedUntil ? { lockedUntil, attemptsLeft } : { attemptsLeft };

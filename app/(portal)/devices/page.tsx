@@ -5,11 +5,17 @@ import { callerFor } from "@/lib/auth/caller";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 import { clientDoorView } from "@/lib/flows/flow-door";
 import { currentBranding } from "@/lib/branding/current-branding";
+import { recoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
+import { recoveredNotice } from "@/lib/recovery-codes/recovery-code-messages";
 
 export const metadata: Metadata = { title: "Your devices" };
 
-/** The portal's door to the Device Management flow. */
-export default async function DevicesPage() {
+/**
+ * The portal's door to the Device Management flow. A sign-in with a recovery code lands here
+ * (lib/flows/flow-door.ts) and is told what to do next; only a session that did sign in with one gets
+ * that notice, whatever the address says.
+ */
+export default async function DevicesPage({ searchParams }: { searchParams: Promise<{ recovered?: string | string[] }> }) {
   const session = await requireUserPage("/devices");
   const door = await openFlowForDoor({
     kind: "device-management",
@@ -18,5 +24,9 @@ export default async function DevicesPage() {
     input: {},
     caller: await callerFor(session),
   });
-  return <FlowHost mode="portal" initial={clientDoorView(door)} companyName={(await currentBranding()).companyName} />;
+  const recovered =
+    (await searchParams).recovered === "1" && session.authMethods.split(",").includes("recovery_code")
+      ? recoveredNotice((await recoveryCodeStatus({ userId: session.user.id })).left)
+      : null;
+  return <FlowHost mode="portal" initial={clientDoorView(door)} companyName={(await currentBranding()).companyName} recovered={recovered} />;
 }

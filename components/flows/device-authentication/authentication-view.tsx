@@ -9,6 +9,7 @@ import { Fido2AuthenticationSection } from "@/components/flows/device-authentica
 import { MagicLinkWaitSection } from "@/components/flows/device-authentication/magic-link-wait";
 import { PushWaitSection } from "@/components/flows/device-authentication/push-wait";
 import { PushTimedOutSection } from "@/components/flows/device-authentication/push-timed-out";
+import { RecoveryCodeSection } from "@/components/flows/device-authentication/recovery-code";
 
 /**
  * The Device Authentication flow's current section, at sign-in and as a step-up. Which door its events
@@ -27,8 +28,8 @@ export function AuthenticationView({ flow }: { flow: ClientFlow }) {
           flowId={flow.id}
           devices={data.devices as DeviceChoice[]}
           magicLink={actions.includes("MAGIC_LINK")}
+          recoveryCode={actions.includes("USE_RECOVERY_CODE")}
           canCancel={actions.includes("CANCEL")}
-         
         />
       );
     case "AUTHENTICATE_WITH_OTP":
@@ -70,6 +71,8 @@ export function AuthenticationView({ flow }: { flow: ClientFlow }) {
       return <OtpAuthenticationSection flowId={flow.id} device={data.device as DeviceChoice} notice={null} actions={actions} />;
     case "CALL_MAGIC_LINK_AUTHENTICATION":
       return <MagicLinkWaitSection flowId={flow.id} actions={actions} />;
+    case "AUTHENTICATE_WITH_RECOVERY_CODE":
+      return <RecoveryCodeSection flowId={flow.id} notice={(data.notice as string | null) ?? null} left={Number(data.left ?? 0)} actions={actions} />;
     default:
       return null;
   }

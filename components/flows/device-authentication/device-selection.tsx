@@ -9,11 +9,14 @@ export function DeviceSelectionSection({
   flowId,
   devices,
   magicLink,
+  recoveryCode = false,
   canCancel,
 }: {
   flowId: string;
   devices: DeviceChoice[];
   magicLink: boolean;
+  /** At sign-in: "Use a recovery code", for when the devices are lost. */
+  recoveryCode?: boolean;
   canCancel: boolean;
 }) {
   return (
@@ -47,13 +50,18 @@ export function DeviceSelectionSection({
           </>
         )}
       </FlowForm>
-      {(magicLink || canCancel) && (
+      {(magicLink || recoveryCode || canCancel) && (
         <FlowForm flowId={flowId} label="Other ways">
           {(_state, pending) => (
             <div className="row">
               {magicLink && (
                 <button className="btn btn-secondary" type="submit" name="type" value="MAGIC_LINK" disabled={pending}>
                   Email me a sign-in link
+                </button>
+              )}
+              {recoveryCode && (
+                <button className="btn btn-link" type="submit" name="type" value="USE_RECOVERY_CODE" disabled={pending}>
+                  Use a recovery code
                 </button>
               )}
               {canCancel && (

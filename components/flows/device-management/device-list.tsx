@@ -9,6 +9,9 @@ import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { deviceStatusLabel } from "@/lib/devices/device-types";
 import { LocalTime } from "@/components/ui/local-time";
 import type { DeviceSummary, PasskeyStorage } from "@/lib/devices/list-devices";
+import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
+import { FocusedNotice } from "@/components/ui/focused-notice";
+import { RecoveryCodesSummary } from "@/components/flows/recovery-codes/recovery-codes-summary";
 
 const storageLabel: Record<PasskeyStorage, string> = { synced: "Synced", "device-bound": "Device-bound" };
 const storageHint: Record<PasskeyStorage, string> = {
@@ -29,6 +32,8 @@ export function DeviceListSection({
   cannotAdd = null,
   notice,
   alert,
+  recoveryCodes = null,
+  recovered = null,
 }: {
   flowId: string;
   devices: DeviceSummary[];
@@ -37,9 +42,15 @@ export function DeviceListSection({
   cannotAdd?: string | null;
   notice: string | null;
   alert: string | null;
+  /** The account's recovery codes; null where they are not offered (the flow API). */
+  recoveryCodes?: RecoveryCodeStatus | null;
+  /** After a sign-in with a recovery code: what to do now, and how many codes are left. */
+  recovered?: string | null;
 }) {
   return (
+    <>
     <section className="card stack" aria-labelledby="devices-heading">
+      {recovered && <FocusedNotice tone="warning" message={recovered} />}
       {notice && <Notice tone="success">{notice}</Notice>}
       {alert && <Notice tone="error">{alert}</Notice>}
       <div>
@@ -134,5 +145,7 @@ export function DeviceListSection({
         )}
       </FlowForm>
     </section>
+    {recoveryCodes && <RecoveryCodesSummary flowId={flowId} status={recoveryCodes} />}
+    </>
   );
 }

@@ -12,9 +12,10 @@ import { AskForOtpSection } from "@/components/flows/device-registration/ask-for
 import { AuthenticatorAppSection } from "@/components/flows/device-registration/authenticator-app";
 import { RegisterFido2Section } from "@/components/flows/device-registration/register-fido2";
 import { PairMobileSection } from "@/components/flows/device-registration/pair-mobile";
+import { RecoveryCodesOnce } from "@/components/flows/recovery-codes/recovery-codes-once";
 
 /** The registration subflow's current section. */
-export function RegistrationView({ flow }: { flow: ClientFlow; companyName: string }) {
+export function RegistrationView({ flow, companyName }: { flow: ClientFlow; companyName: string }) {
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
   const canCancel = view.actions.includes("CANCEL");
@@ -60,6 +61,15 @@ export function RegistrationView({ flow }: { flow: ClientFlow; companyName: stri
       );
     case "PAIR_MOBILE_DEVICE":
       return <PairMobileSection flowId={flow.id} data={data as Parameters<typeof PairMobileSection>[0]["data"]} canCancel={canCancel} />;
+    case "SHOW_RECOVERY_CODES":
+      return (
+        <RecoveryCodesOnce
+          flowId={flow.id}
+          codes={(data.codes as string[] | undefined) ?? []}
+          companyName={companyName}
+          intro="Your device is ready. If you ever lose it, one of these codes lets you sign in instead, so you can replace it."
+        />
+      );
     default:
       return null;
   }

@@ -22,8 +22,20 @@ const choice = (id: string, type: DeviceChoice["type"], isDefault = false): Devi
   isDefault,
 });
 
-function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesSent?: number; blocked?: string[]; locked?: Record<string, Date> } = {}) {
+function fakes(
+  options: {
+    mfaEnabled?: boolean;
+    devices?: DeviceChoice[];
+    codesSent?: number;
+    blocked?: string[];
+    locked?: Record<string, Date>;
+    /** The account's unused recovery codes (none unless given), and a lock on them. */
+    recoveryCodes?: string[];
+    recoveryLockedUntil?: Date;
+  } = {},
+) {
   const calls: string[] = [];
+  const recoveryCodes = [...(options.recoveryCodes ?? [])];
   let sent = options.codesSent ?? 0;
   /** The flow's push challenges, newest last, as lib/mobile keeps them. */
   const pushes: { id: string; number: number; status: PushStatus }[] = [];
@@ -64,6 +76,15 @@ function fakes(options: { mfaEnabled?: boolean; devices?: DeviceChoice[]; codesS
       calls.push("push-cancelled");
     },
     verifyMobilePasscode: async ({ code }) => (code === "246810" ? { ok: true } : { ok: false, reason: "invalid" }),
+    recoveryCodes: async () => ({ left: recoveryCodes.length, lockedUntil: options.recoveryLockedUntil ?? null }),
+    redeemRecoveryCode: async ({ code }) => {
+      calls.push(`recovery:${code}`);
+      if (options.recoveryLockedUntil) return { ok: false, reason: "locked", lockedUntil: options.recoveryLockedUntil };
+      const at = recoveryCodes.indexOf(code);
+      if (at < 0) return { ok: false, reason: "invalid", attemptsLeft: 4 };
+      recoveryCodes.splice(at, 1);
+      return { ok: true, left: recoveryCodes.length };
+    },
   };
   /** What happens to the newest challenge elsewhere: the phone decides, or its time runs out. */
   const settleLast = (status: PushStatus) => {
@@ -229,7 +250,7 @@ test("a paired phone as the only device: a push is sent and the section waits wi
   assert.equal(state.section, "AUTHENTICATE_WITH_PUSH");
   assert.deepEqual(calls, ["push:phone"]);
   const shown = await view(services, state, ctx({ allowCancel: true }));
-  assert.deepEqual(shown.actions, ["POLL", "CANCEL"]);
+  assert.deepEqual(shown.actions, ["POLL", "USE_RECOVERY_CODE", "CANCEL"]);
   assert.equal(shown.data.number, 42);
   assert.equal(shown.data.timedOut, false);
   assert.equal(shown.data.decided, false);
@@ -287,17 +308,17 @@ test("Mobile App Timed Out: the view offers retry, another device, the passcode 
   const state = await send(services, await begin(services), { type: "SELECT_DEVICE", deviceId: "phone" });
   settleLast("EXPIRED");
   const timedOut = await view(services, state, ctx({ allowOtpFallback: true, allowCancel: true }));
-  assert.deepEqual(timedOut.actions, ["RETRY", "CHANGE_DEVICE", "USE_PASSCODE", "CANCEL"]);
+  assert.deepEqual(timedOut.actions, ["RETRY", "CHANGE_DEVICE", "USE_PASSCODE", "USE_RECOVERY_CODE", "CANCEL"]);
   assert.equal(timedOut.data.timedOut, true);
   assert.equal(timedOut.data.number, undefined);
-  assert.deepEqual((await view(services, state)).actions, ["RETRY", "CHANGE_DEVICE"]);
+  assert.deepEqual((await view(services, state)).actions, ["RETRY", "CHANGE_DEVICE", "USE_RECOVERY_CODE"]);
   // A late approval of the expired challenge cannot land: the status says EXPIRED, and POLL keeps the section.
   assert.deepEqual(await send(services, state, { type: "POLL" }), state);
   const again = await send(services, state, { type: "RETRY" });
   assert.equal(again.section === "AUTHENTICATE_WITH_PUSH" && again.challengeId, "ch2");
   assert.equal(again.section === "AUTHENTICATE_WITH_PUSH" && again.number, 43);
   assert.deepEqual(calls, ["push:phone", "push:phone"]);
-  assert.deepEqual((await view(services, again)).actions, ["POLL", "CHANGE_DEVICE"]);
+  assert.deepEqual((await view(services, again)).actions, ["POLL", "CHANGE_DEVICE", "USE_RECOVERY_CODE"]);
   // The first challenge's decision is no longer this section's.
   await assert.rejects(decide(services, again, "ch1", "APPROVED"), { code: "CONFLICT" });
 });
@@ -317,7 +338,7 @@ test("USE_PASSCODE only after a timeout and only with allowOtpFallback; the pass
   await assert.rejects(send(services, state, { type: "USE_PASSCODE" }), { code: "CONFLICT" });
   const passcode = await send(services, state, { type: "USE_PASSCODE" }, fallback);
   assert.equal(passcode.section, "AUTHENTICATE_WITH_MOBILE_PASSCODE");
-  assert.deepEqual((await view(services, passcode, fallback)).actions, ["SUBMIT_OTP", "RETRY"]);
+  assert.deepEqual((await view(services, passcode, fallback)).actions, ["SUBMIT_OTP", "RETRY", "USE_RECOVERY_CODE"]);
   await assert.rejects(send(services, passcode, { type: "SUBMIT_OTP", otp: "000000" }, fallback), { code: "VALIDATION" });
   const done = await send(services, passcode, { type: "SUBMIT_OTP", otp: "246810" }, fallback);
   assert.deepEqual(done, { section: "RETURN_SUCCESS", authMethod: "mobile_passcode", deviceId: "phone", deviceType: "MOBILE" });
@@ -405,4 +426,69 @@ test("a locked device is refused when chosen, with the time it unlocks; nothing 
   const apiSelection = await begin(api.services, apiCtx);
   const ended = await send(api.services, apiSelection, { type: "SELECT_DEVICE", deviceId: "key" }, apiCtx);
   assert.equal(ended.section, "RETURN_ERROR");
+});
+
+test("recovery codes at sign-in: offered beside every device, a right code signs in, a wrong one stays with its message", async () => {
+  const { services, calls } = fakes({ devices: [choice("sms", "SMS"), choice("totp", "TOTP", true)], recoveryCodes: ["ABCDE-FGHJK", "MNPQR-STUVW"] });
+  const selection = await begin(services);
+  assert.deepEqual((await view(services, selection)).actions, ["SELECT_DEVICE", "USE_RECOVERY_CODE"]);
+  const recovery = await send(services, selection, { type: "USE_RECOVERY_CODE" });
+  assert.equal(recovery.section, "AUTHENTICATE_WITH_RECOVERY_CODE");
+  const shown = await view(services, recovery);
+  assert.deepEqual(shown.actions, ["SUBMIT_RECOVERY_CODE", "CHANGE_DEVICE"]);
+  assert.equal(shown.data.left, 2);
+  // A wrong code is a message on the field; the section stays.
+  await assert.rejects(send(services, recovery, { type: "SUBMIT_RECOVERY_CODE", code: "ZZZZZ-ZZZZZ" }), (e: AppError) => {
+    assert.equal(e.code, "VALIDATION");
+    assert.match(e.fieldErrors?.code?.[0] ?? "", /not right/);
+    return true;
+  });
+  assert.deepEqual(await send(services, recovery, { type: "CHANGE_DEVICE" }), { ...selection, section: "DEVICE_SELECTION" });
+  const done = await send(services, recovery, { type: "SUBMIT_RECOVERY_CODE", code: "ABCDE-FGHJK" });
+  assert.deepEqual(done, { section: "RETURN_SUCCESS", authMethod: "recovery_code" });
+  assert.deepEqual(createDeviceAuthenticationFlow(services).result(done), {
+    status: "success",
+    output: { ciam_subflowResult: "AUTHENTICATED", ciam_authMethod: "recovery_code" },
+  });
+  assert.deepEqual(calls.filter((c) => c.startsWith("recovery:")), ["recovery:ZZZZZ-ZZZZZ", "recovery:ABCDE-FGHJK"]);
+});
+
+test("recovery codes are not a step-up and not offered over the flow API", async () => {
+  const { services } = fakes({ devices: [choice("sms", "SMS"), choice("totp", "TOTP", true)], recoveryCodes: ["ABCDE-FGHJK"] });
+  const stepUp = ctx({ purpose: "step-up" });
+  const selection = await begin(services, stepUp);
+  assert.deepEqual((await view(services, selection, stepUp)).actions, ["SELECT_DEVICE"]);
+  await assert.rejects(send(services, selection, { type: "USE_RECOVERY_CODE" }, stepUp), { code: "CONFLICT" });
+  const api = { ...ctx(), door: "api" as const };
+  await assert.rejects(send(services, selection, { type: "USE_RECOVERY_CODE" }, api), { code: "CONFLICT" });
+  // Nor can a code be submitted to a section that did not ask for one.
+  await assert.rejects(send(services, selection, { type: "SUBMIT_RECOVERY_CODE", code: "ABCDE-FGHJK" }), { code: "CONFLICT" });
+});
+
+test("the only device locked, or none usable here: the recovery codes open by themselves when some are left", async () => {
+  const until = new Date(Date.now() + 15 * 60_000);
+  const locked = fakes({ devices: [choice("sms", "SMS")], locked: { sms: until }, recoveryCodes: ["ABCDE-FGHJK"] });
+  const state = await begin(locked.services);
+  assert.equal(state.section, "AUTHENTICATE_WITH_RECOVERY_CODE");
+  assert.match(String((await view(locked.services, state)).data.notice), /locked until .* recovery code instead/);
+  assert.deepEqual(locked.calls, []);
+  // Without codes, or with them locked too, the flow ends on LOCKED as before.
+  for (const options of [{}, { recoveryCodes: ["ABCDE-FGHJK"], recoveryLockedUntil: until }]) {
+    const stuck = fakes({ devices: [choice("sms", "SMS")], locked: { sms: until }, ...options });
+    const ended = await begin(stuck.services);
+    assert.equal(ended.section === "RETURN_ERROR" && ended.errorDetails, "LOCKED");
+  }
+  const onlyEmail = fakes({ devices: [choice("mail", "EMAIL")], recoveryCodes: ["ABCDE-FGHJK"] });
+  const none = await begin(onlyEmail.services, ctx({ allowedDeviceTypes: ["SMS", "TOTP"] }));
+  assert.equal(none.section, "AUTHENTICATE_WITH_RECOVERY_CODE");
+  // No device to go back to: only the code.
+  assert.deepEqual((await view(onlyEmail.services, none)).actions, ["SUBMIT_RECOVERY_CODE"]);
+});
+
+test("with no recovery codes left the section says so and takes no code", async () => {
+  const { services } = fakes({ devices: [choice("sms", "SMS"), choice("totp", "TOTP", true)] });
+  const recovery = await send(services, await begin(services), { type: "USE_RECOVERY_CODE" });
+  const shown = await view(services, recovery);
+  assert.equal(shown.data.left, 0);
+  assert.deepEqual(shown.actions, ["CHANGE_DEVICE"]);
 });

@@ -4,10 +4,11 @@ import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResp
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { DEVICE_TYPES, type DeviceTypeName } from "@/lib/devices/device-types";
-import { codeCheckMessage, deviceLockedMessage, type CodeCheckResult } from "@/lib/otp/messages";
+import { codeCheckMessage, deviceLockedMessage, formatUtc, type CodeCheckResult } from "@/lib/otp/messages";
 import { emailSchema } from "@/lib/validations/auth";
 import { deviceIdSchema } from "@/lib/validations/devices";
 import { passcodeTemplateSchema, type PasscodeTemplate } from "@/lib/otp/passcode-template";
+import { recoveryCodeMessage, type RecoveryCodeFailure } from "@/lib/recovery-codes/recovery-code-messages";
 
 /**
  * Device Authentication subflow (../shared/seeds/004_6424acf4e61d16a2.txt), section by section:
@@ -16,6 +17,11 @@ import { passcodeTemplateSchema, type PasscodeTemplate } from "@/lib/otp/passcod
  * Default device enrichment → OTP | FIDO2 | Mobile push flow (→ Mobile app timed out → Mobile passcode
  * flow) → Return Success | Return Error. Used after the first factor at sign-in and as step-up before
  * sensitive changes.
+ *
+ * At sign-in on our pages (not as a step-up, not over the flow API) every section that asks for a
+ * device also offers "Use a recovery code" (issue 14): the way in when the devices are lost. A code
+ * proves the sign-in like a device would, counts its wrong tries toward the same lockout, and belongs
+ * to this flow, so to the session that started it.
  *
  * The push section is one state whatever its challenge's fate: the challenge's row (lib/mobile) is the
  * truth, and the view reads it, so "Mobile App Timed Out" appears when the challenge has expired without
@@ -58,6 +64,8 @@ export type DeviceAuthenticationState =
       expiresAt: string;
     }
   | { section: "AUTHENTICATE_WITH_MOBILE_PASSCODE"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
+  /** A recovery code instead of a device; `notice` says why it opened by itself (no device can be used). */
+  | { section: "AUTHENTICATE_WITH_RECOVERY_CODE"; browser: Browser; usable: DeviceChoice[]; notice?: string }
   | { section: "RETURN_SUCCESS"; authMethod: string; deviceId?: string; deviceType?: DeviceTypeName }
   | { section: "RETURN_NO_SECOND_FACTOR" }
   | { section: "RETURN_ERROR"; errorMessage: string; errorDetails: string; lockedUntil?: string };
@@ -107,6 +115,12 @@ export const deviceAuthenticationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("RETRY") }),
   /** Mobile Passcode Flow: the code the app shows, when the push timed out and allowOtpFallback is on. */
   z.object({ type: z.literal("USE_PASSCODE") }),
+  /** A recovery code instead of a device (sign-in on the pages only). */
+  z.object({ type: z.literal("USE_RECOVERY_CODE") }),
+  z.object({
+    type: z.literal("SUBMIT_RECOVERY_CODE"),
+    code: z.string({ error: "Enter a recovery code." }).trim().min(1, { error: "Enter a recovery code." }).max(40, { error: "That code is too long." }),
+  }),
   z.object({
     type: z.literal("FIDO2_ASSERTION"),
     assertion: z.string().min(2).max(20_000),
@@ -178,6 +192,10 @@ export type DeviceAuthenticationServices = {
   cancelPush(options: { userId: string; flowId: string }): Promise<void>;
   /** The passcode the paired app shows, checked like an authenticator app's code. */
   verifyMobilePasscode(options: { userId: string; deviceId: string; code: string; meta: RequestMeta }): Promise<CodeCheckResult>;
+  /** How many unused recovery codes the account has, and until when wrong codes have locked them. */
+  recoveryCodes(userId: string): Promise<{ left: number; lockedUntil: Date | null }>;
+  /** Uses one recovery code (single use, counted toward the lockout, audited): how many are left, or why not. */
+  redeemRecoveryCode(options: { userId: string; code: string; meta: RequestMeta }): Promise<{ ok: true; left: number } | ({ ok: false } & RecoveryCodeFailure)>;
 };
 
 type State = DeviceAuthenticationState;
@@ -205,6 +223,26 @@ async function userOf(services: DeviceAuthenticationServices, ctx: Ctx, userId: 
 function ownerOf(ctx: Ctx): string {
   if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in first.");
   return ctx.userId;
+}
+
+/**
+ * Recovery codes are a way to finish signing in on our pages. Not a step-up: a sensitive change asks
+ * for a device. Not the flow API: its contract has no such action (its application has its own way back).
+ */
+function recoveryOffered(ctx: Ctx) {
+  return ctx.input.purpose === "sign-in" && ctx.door !== "api";
+}
+
+/**
+ * Where a sign-in goes when the device it would use cannot be used (none left to use here, or the only
+ * one locked): the recovery codes, when this flow offers them and some are left and not locked;
+ * otherwise null, and the flow ends as before.
+ */
+async function recoveryInstead(services: DeviceAuthenticationServices, ctx: Ctx, state: WithDevices, notice: string): Promise<State | null> {
+  if (!recoveryOffered(ctx)) return null;
+  const codes = await services.recoveryCodes(ownerOf(ctx));
+  if (codes.left === 0 || codes.lockedUntil) return null;
+  return { section: "AUTHENTICATE_WITH_RECOVERY_CODE", browser: state.browser, usable: state.usable, notice };
 }
 
 /** Device selection is worth showing when there is a choice: several devices, or one plus a link. */
@@ -243,6 +281,8 @@ async function lockedOut(services: DeviceAuthenticationServices, ctx: Ctx, state
   const until = await services.deviceLockedUntil(ownerOf(ctx), deviceId);
   if (!until) return null;
   if (hasChoice(state, ctx) && !ctx.input.failWhenStuck) throw new AppError("LOCKED", deviceLockedMessage(until, true));
+  const recovery = await recoveryInstead(services, ctx, state, `This device is locked until ${formatUtc(until)}. You can use a recovery code instead.`);
+  if (recovery) return recovery;
   return { section: "RETURN_ERROR", errorMessage: deviceLockedMessage(until, hasChoice(state, ctx)), errorDetails: "LOCKED", lockedUntil: until.toISOString() };
 }
 
@@ -305,7 +345,8 @@ export function createDeviceAuthenticationFlow(
           // An account with a second factor it cannot use here is not an account without one: it is
           // sent to another device or a recovery path, never back to the password alone.
           if (await services.requiresSecondFactor(ownerOf(ctx))) {
-            return { section: "RETURN_ERROR", errorMessage: NO_USABLE_DEVICE, errorDetails: "NO_USABLE_DEVICE" };
+            const recovery = await recoveryInstead(services, ctx, state, "None of your devices can be used here. You can use a recovery code instead.");
+            return recovery ?? { section: "RETURN_ERROR", errorMessage: NO_USABLE_DEVICE, errorDetails: "NO_USABLE_DEVICE" };
           }
           return { section: "RETURN_NO_SECOND_FACTOR" };
         }
@@ -358,6 +399,12 @@ export function createDeviceAuthenticationFlow(
         // A decision on an earlier challenge of this flow (retried since) is not this section's answer.
         if (state.section !== "AUTHENTICATE_WITH_PUSH" || event.challengeId !== state.challengeId) throw notAvailable();
         return decided(state, event.status, chosen(state, state.deviceId));
+      }
+      if (event.type === "USE_RECOVERY_CODE") {
+        if (!recoveryOffered(ctx) || !("usable" in state) || state.section === "AUTHENTICATE_WITH_RECOVERY_CODE") throw notAvailable();
+        // The phone stops listing a request nobody waits for.
+        if (state.section === "AUTHENTICATE_WITH_PUSH") await services.cancelPush({ userId, flowId: ctx.flowId });
+        return { section: "AUTHENTICATE_WITH_RECOVERY_CODE", browser: state.browser, usable: state.usable };
       }
       switch (state.section) {
         case "GATHER_BROWSER_AND_DEVICES":
@@ -449,6 +496,18 @@ export function createDeviceAuthenticationFlow(
           return { section: "RETURN_SUCCESS", authMethod: "mobile_passcode", deviceId: device.id, deviceType: device.type };
         }
 
+        // A recovery code: used up by the check that accepts it; back to the devices, when there are any.
+        case "AUTHENTICATE_WITH_RECOVERY_CODE": {
+          if (event.type === "CHANGE_DEVICE") {
+            if (state.usable.length === 0) throw notAvailable();
+            return { section: "DEVICE_SELECTION", browser: state.browser, usable: state.usable };
+          }
+          if (event.type !== "SUBMIT_RECOVERY_CODE") throw notAvailable();
+          const result = await services.redeemRecoveryCode({ userId, code: event.code, meta: ctx.meta });
+          if (!result.ok) throw fieldError("code", recoveryCodeMessage(result));
+          return { section: "RETURN_SUCCESS", authMethod: "recovery_code" };
+        }
+
         default:
           throw notAvailable();
       }
@@ -456,19 +515,21 @@ export function createDeviceAuthenticationFlow(
 
     async view(state, ctx): Promise<SectionView> {
       const cancel = ctx.input.allowCancel ? ["CANCEL"] : [];
+      // Every section that asks for a device offers the recovery codes too, where the flow offers them.
+      const recovery = recoveryOffered(ctx) ? ["USE_RECOVERY_CODE"] : [];
       switch (state.section) {
         case "GATHER_BROWSER_AND_DEVICES":
           return { section: state.section, actions: ["BROWSER_CAPABILITIES", ...cancel], data: {} };
         case "DEVICE_SELECTION":
           return {
             section: state.section,
-            actions: ["SELECT_DEVICE", ...(ctx.input.magicLinkEnabled ? ["MAGIC_LINK"] : []), ...cancel],
+            actions: ["SELECT_DEVICE", ...(ctx.input.magicLinkEnabled ? ["MAGIC_LINK"] : []), ...recovery, ...cancel],
             data: { devices: state.usable, magicLinkEnabled: ctx.input.magicLinkEnabled },
           };
         case "CALL_MAGIC_LINK_AUTHENTICATION":
           return {
             section: state.section,
-            actions: [...(state.usable.length > 0 ? ["CHANGE_DEVICE"] : []), ...cancel],
+            actions: [...(state.usable.length > 0 ? ["CHANGE_DEVICE"] : []), ...recovery, ...cancel],
             data: {},
           };
         case "AUTHENTICATE_WITH_OTP": {
@@ -476,7 +537,7 @@ export function createDeviceAuthenticationFlow(
           const resend = device.type !== "TOTP" && (await maySend(services, ctx));
           return {
             section: state.section,
-            actions: ["SUBMIT_OTP", ...(resend ? ["RESEND"] : []), ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
+            actions: ["SUBMIT_OTP", ...(resend ? ["RESEND"] : []), ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...recovery, ...cancel],
             data: { device, notice: state.notice ?? null },
           };
         }
@@ -485,7 +546,7 @@ export function createDeviceAuthenticationFlow(
           const options = await services.authenticationOptions(ownerOf(ctx), ctx.flowId, device.id, ctx.door === "api");
           return {
             section: state.section,
-            actions: ["FIDO2_ASSERTION", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
+            actions: ["FIDO2_ASSERTION", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...recovery, ...cancel],
             data: { device, options },
           };
         }
@@ -496,7 +557,7 @@ export function createDeviceAuthenticationFlow(
           if (status === "EXPIRED" || status === "CANCELED") {
             return {
               section: state.section,
-              actions: ["RETRY", ...change, ...(ctx.input.allowOtpFallback ? ["USE_PASSCODE"] : []), ...cancel],
+              actions: ["RETRY", ...change, ...(ctx.input.allowOtpFallback ? ["USE_PASSCODE"] : []), ...recovery, ...cancel],
               data: { device, timedOut: true },
             };
           }
@@ -504,7 +565,7 @@ export function createDeviceAuthenticationFlow(
           // no event): `decided` tells the waiting page to send POLL, which ends the flow on it.
           return {
             section: state.section,
-            actions: ["POLL", ...change, ...cancel],
+            actions: ["POLL", ...change, ...recovery, ...cancel],
             data: { device, number: state.number, expiresAt: state.expiresAt, timedOut: false, decided: status !== "PENDING" },
           };
         }
@@ -512,8 +573,16 @@ export function createDeviceAuthenticationFlow(
           const device = chosen(state, state.deviceId);
           return {
             section: state.section,
-            actions: ["SUBMIT_OTP", "RETRY", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...cancel],
+            actions: ["SUBMIT_OTP", "RETRY", ...(hasChoice(state, ctx) ? ["CHANGE_DEVICE"] : []), ...recovery, ...cancel],
             data: { device },
+          };
+        }
+        case "AUTHENTICATE_WITH_RECOVERY_CODE": {
+          const codes = await services.recoveryCodes(ownerOf(ctx));
+          return {
+            section: state.section,
+            actions: [...(codes.left > 0 ? ["SUBMIT_RECOVERY_CODE"] : []), ...(state.usable.length > 0 ? ["CHANGE_DEVICE"] : []), ...cancel],
+            data: { notice: state.notice ?? null, left: codes.left },
           };
         }
         default:

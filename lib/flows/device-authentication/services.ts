@@ -15,6 +15,8 @@ import { cancelPushChallenge } from "@/lib/mobile/cancel-push-challenge";
 import { createPushChallenge } from "@/lib/mobile/create-push-challenge";
 import { pushChallengeStatus } from "@/lib/mobile/push-challenge-status";
 import { verifyMobilePasscode } from "@/lib/mobile/verify-mobile-passcode";
+import { recoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
+import { redeemRecoveryCode } from "@/lib/recovery-codes/redeem-recovery-code";
 import type { DeviceAuthenticationServices } from "@/lib/flows/device-authentication/machine";
 
 const SUPPORTED: readonly DeviceTypeName[] = ["SMS", "VOICE", "EMAIL", "TOTP", "PLATFORM", "SECURITY_KEY", "MOBILE"];
@@ -71,4 +73,9 @@ export const deviceAuthenticationServices: DeviceAuthenticationServices = {
     await cancelPushChallenge({ userId, flowExecutionId: flowId });
   },
   verifyMobilePasscode: ({ userId, deviceId, code, meta }) => verifyMobilePasscode({ userId, deviceId, code, meta }),
+  async recoveryCodes(userId) {
+    const status = await recoveryCodeStatus({ userId });
+    return { left: status.left, lockedUntil: status.lockedUntil ? new Date(status.lockedUntil) : null };
+  },
+  redeemRecoveryCode: ({ userId, code, meta }) => redeemRecoveryCode({ userId, code, meta }),
 };

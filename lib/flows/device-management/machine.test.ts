@@ -34,6 +34,7 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
   const user = { id: "u1", email: "amy@example.com", username: "amy", mfaEnabled: options.mfaEnabled ?? true };
   let devices = options.devices ?? [device("d1", { isDefault: true }), device("d2")];
   const calls: string[] = [];
+  let recoveryLeft = 0;
   const own = async (userId: string, deviceId: string) => {
     const found = devices.find((d) => d.id === deviceId);
     if (userId !== user.id || !found) throw new AppError("NOT_FOUND", "Device not found.");
@@ -69,6 +70,13 @@ function fakeAccount(options: { mfaEnabled?: boolean; devices?: DeviceSummary[];
       calls.push(`remove:${id}`);
       return { mfaTurnedOff };
     },
+    recoveryCodes: async () => ({ left: recoveryLeft, total: 10, createdAt: null, low: false, lockedUntil: null }),
+    newRecoveryCodes: async () => {
+      recoveryLeft = 10;
+      calls.push("recovery-codes");
+      return "sealed-codes";
+    },
+    openRecoveryCodes: (sealed) => (sealed === "sealed-codes" ? ["ABCDE-FGHJK"] : null),
     ...fakeStepUp({ calls, recent: options.recent, requiresSecondFactor: () => user.mfaEnabled && devices.some((d) => d.status === "ACTIVE") }),
   };
   return { services, calls, user };
@@ -328,4 +336,38 @@ test("Add device passes on what the page found the browser can do, so the regist
   await settle(flow, await flow.handle(list, flow.eventSchema.parse({ type: "ADD" }), c), c);
   assert.deepEqual(inputs, [{ allowCancel: true, browser: { webauthn: true, platformAuthenticator: false } }, { allowCancel: true }]);
   assert.throws(() => flow.eventSchema.parse({ type: "ADD", webauthn: "maybe", platformAuthenticator: "true" }));
+});
+
+test("new recovery codes: a sensitive change (a stale session steps up first), shown once, then the list says the old ones are void", async () => {
+  const { services, calls } = fakeAccount({ recent: false });
+  const flow = createDeviceManagementFlow(services);
+  const list = await flow.view({ section: "DISPLAY_USER_DEVICES" }, ctx());
+  assert.ok(list.actions.includes("NEW_RECOVERY_CODES"));
+  assert.deepEqual(list.data.recoveryCodes, { left: 0, total: 10, createdAt: null, low: false, lockedUntil: null });
+  const stepUp = await send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "NEW_RECOVERY_CODES" });
+  assert.equal(stepUp.section, "STEP_UP");
+  assert.deepEqual(calls, []);
+  const shown = await settle(
+    flow,
+    await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "AUTHENTICATED" } } }, ctx()),
+    ctx(),
+  );
+  assert.deepEqual(shown, { section: "SHOW_RECOVERY_CODES", sealed: "sealed-codes" });
+  assert.deepEqual(calls, ["step-up:child-1", "recovery-codes"]);
+  const view = await flow.view(shown, ctx());
+  assert.deepEqual(view, { section: "SHOW_RECOVERY_CODES", actions: ["CONTINUE"], data: { codes: ["ABCDE-FGHJK"] } });
+  await assert.rejects(send(services, shown, { type: "ADD" }), { code: "CONFLICT" });
+  const back = await send(services, shown, { type: "CONTINUE" });
+  assert.deepEqual(back, { section: "DISPLAY_USER_DEVICES", notice: "Your new recovery codes are ready. The old ones no longer work." });
+});
+
+test("recovery codes are the pages' only: the flow API neither sees nor makes them", async () => {
+  const { services, calls } = fakeAccount();
+  const flow = createDeviceManagementFlow(services);
+  const api = { ...ctx(), door: "api" as const };
+  const list = await flow.view({ section: "DISPLAY_USER_DEVICES" }, api);
+  assert.ok(!list.actions.includes("NEW_RECOVERY_CODES"));
+  assert.equal(list.data.recoveryCodes, null);
+  await assert.rejects(send(services, { section: "DISPLAY_USER_DEVICES" }, { type: "NEW_RECOVERY_CODES" }, api), { code: "CONFLICT" });
+  assert.deepEqual(calls, []);
 });

@@ -6,12 +6,14 @@ import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { deviceIdSchema, nicknameSchema } from "@/lib/validations/devices";
+import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 
 /**
  * Device Management – Main Flow (../shared/seeds/000_493aa910e33702d0.txt), section by section:
  * Check Pre-requisite → Enable MFA → Display User Devices ⇄ Add Device / Update Device →
  * Return Success | Return Error. The source launches it from the widget; the portal's device page
- * drives the same machine.
+ * drives the same machine. The device list also shows the account's recovery codes (issue 14): how
+ * many are left, and new ones on demand, which is a sensitive change like adding a device.
  */
 export type DeviceManagementState =
   | { section: "CHECK_PREREQUISITE"; notice?: string; alert?: string }
@@ -23,6 +25,8 @@ export type DeviceManagementState =
   /** A sensitive change in a stale session: prove it's you first, then the change goes ahead. */
   | { section: "STEP_UP"; subflowId: string | null; resume: ResumableChange }
   | { section: "CONFIRM_PASSWORD"; resume: ResumableChange }
+  /** A new set of recovery codes, sealed (lib/recovery-codes/sealed-recovery-codes.ts), shown until the person goes on. */
+  | { section: "SHOW_RECOVERY_CODES"; sealed: string }
   /** `cancelled`: the person left with Cancel rather than Done; the embedding page is told which. */
   | { section: "RETURN_SUCCESS"; cancelled?: boolean }
   | { section: "RETURN_ERROR"; errorCode: string; errorMessage: string };
@@ -65,6 +69,10 @@ export const deviceManagementEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("CONFIRM_REMOVE") }),
   z.object({ type: z.literal("BACK") }),
   z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
+  /** Make a new set of recovery codes, voiding the old one. */
+  z.object({ type: z.literal("NEW_RECOVERY_CODES") }),
+  /** The new recovery codes are saved: back to the list. */
+  z.object({ type: z.literal("CONTINUE") }),
 ]);
 export type DeviceManagementEvent = z.infer<typeof deviceManagementEvent>;
 
@@ -88,14 +96,19 @@ export type DeviceManagementServices = {
   removeDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<{ mfaTurnedOff: boolean }>;
   /** Whether the session proved who the user is within the policy's window (security.md item 8). */
   isRecentlyAuthenticated(sessionId: string | null): Promise<boolean>;
+  /** How the account's recovery codes stand: how many are left, whether that is low. */
+  recoveryCodes(userId: string): Promise<RecoveryCodeStatus>;
+  /** A new set of recovery codes, the old one void from now: the codes, sealed for the flow's state. */
+  newRecoveryCodes(userId: string, meta: RequestMeta): Promise<string>;
+  openRecoveryCodes(sealed: string): string[] | null;
 } & StepUpServices;
 
 
 /**
  * Changes that need a fresh authentication at the account's highest level (security.md item 8).
- * Unblocking is one: it turns a device back into a way in.
+ * Unblocking is one: it turns a device back into a way in. So are new recovery codes: ten new ways in.
  */
-const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ENABLE_MFA", "ADD", "BLOCK", "UNBLOCK", "CONFIRM_REMOVE", "DISABLE_MFA"]);
+const SENSITIVE = new Set<DeviceManagementEvent["type"]>(["ENABLE_MFA", "ADD", "BLOCK", "UNBLOCK", "CONFIRM_REMOVE", "DISABLE_MFA", "NEW_RECOVERY_CODES"]);
 
 type State = DeviceManagementState;
 type Ctx = FlowContext<DeviceManagementInput>;
@@ -211,6 +224,9 @@ export function createDeviceManagementFlow(
             case "DISABLE_MFA":
               await services.setMfaEnabled(userId, false, ctx.meta);
               return { section: "CHECK_PREREQUISITE", notice: "Two-step verification is off." };
+            case "NEW_RECOVERY_CODES":
+              if (ctx.door === "api") throw notAvailable();
+              return { section: "SHOW_RECOVERY_CODES", sealed: await services.newRecoveryCodes(userId, ctx.meta) };
             case "DONE":
               return { section: "RETURN_SUCCESS" };
             case "CANCEL":
@@ -253,6 +269,11 @@ export function createDeviceManagementFlow(
           }
         }
 
+        // The codes are made; whatever the person does next, the list says the old ones are void.
+        case "SHOW_RECOVERY_CODES":
+          if (event.type !== "CONTINUE" && event.type !== "BACK" && event.type !== "CANCEL") throw notAvailable();
+          return { section: "DISPLAY_USER_DEVICES", notice: "Your new recovery codes are ready. The old ones no longer work." };
+
         case "ADD_DEVICE":
           if (event.type !== "SUBFLOW_ENDED") throw notAvailable();
           // The registration outlived the authentication window: prove it's you again, then add.
@@ -282,10 +303,12 @@ export function createDeviceManagementFlow(
           const devices = await services.listDevices(userId);
           const cannotAdd = await services.whyNoNewDevice(userId, devices.map((d) => d.type));
           const canAdd = cannotAdd === null;
+          // Recovery codes are the pages' (portal and widget): the flow API's contract has no such action.
+          const recoveryCodes = ctx.door === "api" ? null : await services.recoveryCodes(userId);
           return {
             section: state.section,
-            actions: [...(canAdd ? ["ADD"] : []), "SELECT_DEVICE", "DISABLE_MFA", "DONE", "CANCEL"],
-            data: { notice: state.notice ?? null, alert: state.alert ?? null, devices, canAdd, cannotAdd },
+            actions: [...(canAdd ? ["ADD"] : []), "SELECT_DEVICE", ...(recoveryCodes ? ["NEW_RECOVERY_CODES"] : []), "DISABLE_MFA", "DONE", "CANCEL"],
+            data: { notice: state.notice ?? null, alert: state.alert ?? null, devices, canAdd, cannotAdd, recoveryCodes },
           };
         }
         case "UPDATE_DEVICE": {
@@ -308,6 +331,8 @@ export function createDeviceManagementFlow(
           return { section: state.section, actions: [], data: { subflowId: state.subflowId } };
         case "CONFIRM_PASSWORD":
           return { section: state.section, actions: ["CONFIRM_PASSWORD", "CANCEL"], data: {} };
+        case "SHOW_RECOVERY_CODES":
+          return { section: state.section, actions: ["CONTINUE"], data: { codes: services.openRecoveryCodes(state.sealed) ?? [] } };
         case "RETURN_SUCCESS":
         case "RETURN_ERROR":
         case "CHECK_PREREQUISITE":

@@ -12,6 +12,9 @@ import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-pas
 import { applyStepUp } from "@/lib/auth/complete-authentication-flow";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
+import { recoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
+import { replaceRecoveryCodes } from "@/lib/recovery-codes/replace-recovery-codes";
+import { openRecoveryCodes, sealRecoveryCodes } from "@/lib/recovery-codes/sealed-recovery-codes";
 import type { DeviceManagementServices } from "@/lib/flows/device-management/machine";
 
 export const deviceManagementServices: DeviceManagementServices = {
@@ -31,6 +34,9 @@ export const deviceManagementServices: DeviceManagementServices = {
   applyStepUp: (sessionId, subflowId, meta) => applyStepUp({ flowId: subflowId, sessionId, meta }),
   confirmPassword: (userId, sessionId, password, meta) => confirmPassword({ userId, sessionId, password, meta }),
   requiresSecondFactor: (userId) => requiresSecondFactor(userId),
+  recoveryCodes: (userId) => recoveryCodeStatus({ userId }),
+  newRecoveryCodes: async (userId, meta) => sealRecoveryCodes(await replaceRecoveryCodes({ userId, reason: "regenerated", meta })),
+  openRecoveryCodes: (sealed) => openRecoveryCodes(sealed),
   async stepUpRules() {
     const policy = await devicePolicyFor();
     return { maxResend: policy.maxResends, allowOtpFallback: policy.pushOtpFallback };

@@ -21,6 +21,8 @@ function fakes(
     maxPerUser?: number;
     emailDevices?: string[];
     pairing?: Awaited<ReturnType<DeviceRegistrationServices["pairingView"]>>;
+    /** The device being added is the account's first: it brings recovery codes. */
+    firstDevice?: boolean;
   } = {},
 ) {
   const calls: string[] = [];
@@ -68,6 +70,12 @@ function fakes(
       calls.push(`pair:${deviceId}`);
       return { sealed: `sealed-${deviceId}-${calls.length}`, expiresAt: new Date(Date.now() + 600_000) };
     },
+    recoveryCodesForFirstDevice: async () => {
+      if (!options.firstDevice) return null;
+      calls.push("recovery-codes");
+      return "sealed-codes";
+    },
+    openRecoveryCodes: (sealed) => (sealed === "sealed-codes" ? ["ABCDE-FGHJK", "MNPQR-STUVW"] : null),
     pairingView: async () => options.pairing ?? { status: "PENDING", pairingKey: "K7Q2M-9XW4D", qrUrl: "https://x/authenticator/pair#s", qrDataUrl: "data:", expiresAt: new Date(), account: "amy@example.com" },
   };
   return { services, calls };
@@ -285,4 +293,33 @@ test("mobile authenticator: a pending device and a pairing key; the phone's pair
   // Back: the pending phone is deleted.
   await run(services, pairing, { type: "BACK" });
   assert.equal(calls.at(-1), "delete:d1");
+});
+
+test("the first device brings recovery codes, shown once before the flow returns; a later device does not; nor over the API", async () => {
+  const first = fakes({ firstDevice: true });
+  const flow = createDeviceRegistrationFlow(first.services);
+  const chosen = await run(first.services, await atSelection(first.services), { type: "SELECT_TYPE", deviceType: "TOTP" });
+  const shown = await run(first.services, chosen, { type: "SUBMIT_OTP", otp: "654321" });
+  assert.equal(shown.section, "SHOW_RECOVERY_CODES");
+  assert.equal(flow.result(shown), null);
+  const view = await flow.view(shown, ctx());
+  assert.deepEqual(view.actions, ["CONTINUE"]);
+  assert.deepEqual(view.data.codes, ["ABCDE-FGHJK", "MNPQR-STUVW"]);
+  // Nothing else is taken here; going on (or leaving) keeps the device and ends ENROLLED.
+  await assert.rejects(run(first.services, shown, { type: "SUBMIT_OTP", otp: "654321" }), { code: "CONFLICT" });
+  for (const type of ["CONTINUE", "CANCEL"]) {
+    const done = await run(first.services, shown, { type });
+    assert.deepEqual(done, { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: "TOTP", deviceId: "d1" });
+  }
+  assert.ok(!first.calls.some((c) => c.startsWith("delete:")));
+
+  const later = fakes();
+  const again = await run(later.services, await run(later.services, await atSelection(later.services), { type: "SELECT_TYPE", deviceType: "TOTP" }), { type: "SUBMIT_OTP", otp: "654321" });
+  assert.equal(again.section, "RETURN_SUCCESS");
+
+  const api = fakes({ firstDevice: true });
+  const apiCtx = { ...ctx({ browser }), door: "api" as const };
+  const viaApi = await run(api.services, await run(api.services, { section: "SELECT_DEVICE", browser }, { type: "SELECT_TYPE", deviceType: "TOTP" }, apiCtx), { type: "SUBMIT_OTP", otp: "654321" }, apiCtx);
+  assert.equal(viaApi.section, "RETURN_SUCCESS");
+  assert.ok(!api.calls.includes("recovery-codes"));
 });

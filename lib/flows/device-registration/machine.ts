@@ -16,6 +16,10 @@ import { passcodeTemplateSchema, type PasscodeTemplate } from "@/lib/otp/passcod
  * MFA; authenticator app: scan, then activate; FIDO2: create, confirm, activate → Return Success |
  * Return Error. Voice, authenticator apps and the passkey/security-key split are the types of the
  * enrollment API (seed 003) that users expect here too.
+ *
+ * The account's first device also brings its recovery codes (issue 14): on our pages, once the first
+ * device works, Show recovery codes displays them, once, before the flow returns. Over the flow API
+ * the enrollment's contract ends at ENROLLED, so none are made there.
  */
 export type Browser = { webauthn: boolean; platformAuthenticator: boolean };
 type OtpType = "SMS" | "VOICE" | "EMAIL";
@@ -35,6 +39,8 @@ export type DeviceRegistrationState =
   /** Pair the mobile authenticator: the phone uses the key shown here; `sealed` keeps it for every view. */
   | { section: "PAIR_MOBILE_DEVICE"; browser: Browser; deviceId: string; sealed: string; expiresAt: string }
   | { section: "ACTIVATE_AND_ENABLE_MFA"; deviceId: string; type: RegistrableType }
+  /** The new set of recovery codes, sealed (lib/crypto/sealed-secret.ts): shown on every view until the person goes on. */
+  | { section: "SHOW_RECOVERY_CODES"; deviceId: string; type: RegistrableType; sealed: string }
   | { section: "RETURN_SUCCESS"; subflowResult: "ENROLLED" | "PASSWORD" | "CANCELED"; authMethod?: RegistrableType; deviceId?: string }
   | { section: "RETURN_ERROR"; errorMessage: string; errorDetails?: RegistrationErrorCode };
 
@@ -105,6 +111,8 @@ export const deviceRegistrationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("RESEND") }),
   /** A new pairing key, when the last one expired before a phone used it. */
   z.object({ type: z.literal("RESTART") }),
+  /** The recovery codes are saved: go on. */
+  z.object({ type: z.literal("CONTINUE") }),
   z.object({
     type: z.literal("FIDO2_ATTESTATION"),
     attestation: z.string().min(2).max(20_000),
@@ -166,6 +174,13 @@ export type DeviceRegistrationServices = {
   pairingView(options: { userId: string; deviceId: string; flowId: string; sealed: string }): Promise<
     { status: "PENDING"; pairingKey: string; qrDataUrl: string; qrUrl: string; expiresAt: Date; account: string } | { status: "EXPIRED" } | { status: "PAIRED" }
   >;
+  /**
+   * When the device just activated is the account's only active one: makes its recovery codes and
+   * returns them sealed for the flow's state; null otherwise (lib/recovery-codes decides).
+   */
+  recoveryCodesForFirstDevice(userId: string, meta: RequestMeta): Promise<string | null>;
+  /** The sealed codes as the page shows them, or null when they cannot be opened. */
+  openRecoveryCodes(sealed: string): string[] | null;
 };
 
 type State = DeviceRegistrationState;
@@ -190,6 +205,15 @@ export function createDeviceRegistrationFlow(
 ): FlowMachine<State, DeviceRegistrationEvent | MobilePairedEvent, DeviceRegistrationInput> & { eventSchema: typeof deviceRegistrationEvent } {
   async function offered(ctx: Ctx, browser: Browser) {
     return services.eligibility(ownerOf(ctx), ctx.input.allowedDeviceTypes, browser);
+  }
+
+  /** The device works: its recovery codes first when it is the account's first device, else Return Success. */
+  async function enrolled(ctx: Ctx, type: RegistrableType, deviceId: string): Promise<State> {
+    if (ctx.door !== "api") {
+      const sealed = await services.recoveryCodesForFirstDevice(ownerOf(ctx), ctx.meta);
+      if (sealed) return { section: "SHOW_RECOVERY_CODES", deviceId, type, sealed };
+    }
+    return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: type, deviceId };
   }
 
   return {
@@ -260,7 +284,7 @@ export function createDeviceRegistrationFlow(
         }
         case "ACTIVATE_AND_ENABLE_MFA":
           await services.activateDevice(ownerOf(ctx), state.deviceId, ctx.meta);
-          return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: state.type, deviceId: state.deviceId };
+          return enrolled(ctx, state.type, state.deviceId);
         default:
           return null;
       }
@@ -268,6 +292,11 @@ export function createDeviceRegistrationFlow(
 
     async handle(state, event, ctx) {
       const userId = ownerOf(ctx);
+      // The device is added and the codes are made: leaving this page in any way keeps both.
+      if (state.section === "SHOW_RECOVERY_CODES") {
+        if (event.type !== "CONTINUE" && event.type !== "CANCEL") throw notAvailable();
+        return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: state.type, deviceId: state.deviceId };
+      }
       if (event.type === "CANCEL") {
         if (!ctx.input.allowCancel) throw notAvailable();
         if ("deviceId" in state && state.deviceId && state.section !== "ACTIVATE_AND_ENABLE_MFA") {
@@ -395,7 +424,7 @@ export function createDeviceRegistrationFlow(
         case "PAIR_MOBILE_DEVICE": {
           if (event.type === "MOBILE_PAIRED") {
             if (event.deviceId !== state.deviceId) throw notAvailable();
-            return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: "MOBILE", deviceId: state.deviceId };
+            return enrolled(ctx, "MOBILE", state.deviceId);
           }
           if (event.type === "BACK") {
             await services.deletePendingDevice(userId, state.deviceId);
@@ -421,7 +450,7 @@ export function createDeviceRegistrationFlow(
             meta: ctx.meta,
           });
           // verifyRegistration activates the device (and turns MFA on) as part of storing the credential.
-          return { section: "RETURN_SUCCESS", subflowResult: "ENROLLED", authMethod: state.type, deviceId };
+          return enrolled(ctx, state.type, deviceId);
         }
 
         default:
@@ -481,6 +510,10 @@ export function createDeviceRegistrationFlow(
           // A fresh challenge each time the confirmation page is shown; the newest one is the only valid one.
           const options = await services.registrationOptions(ownerOf(ctx), ctx.flowId, state.type, { rpName: state.rpName, reuseLive: ctx.door === "api" });
           return { section: state.section, actions: ["FIDO2_ATTESTATION", "BACK", ...cancel], data: { deviceType: state.type, options } };
+        }
+        case "SHOW_RECOVERY_CODES": {
+          const codes = services.openRecoveryCodes(state.sealed);
+          return { section: state.section, actions: ["CONTINUE"], data: { codes: codes ?? [] } };
         }
         default:
           return { section: state.section, actions: [], data: {} };

@@ -22,6 +22,8 @@ import { verifyRegistration } from "@/lib/webauthn/verify-registration";
 import { startPairing } from "@/lib/mobile/start-pairing";
 import { pairingStatus } from "@/lib/mobile/pairing-status";
 import { seal, unseal } from "@/lib/crypto/sealed-secret";
+import { issueRecoveryCodesForFirstDevice } from "@/lib/recovery-codes/replace-recovery-codes";
+import { openRecoveryCodes, sealRecoveryCodes } from "@/lib/recovery-codes/sealed-recovery-codes";
 import type { DeviceRegistrationServices } from "@/lib/flows/device-registration/machine";
 
 /**
@@ -96,4 +98,9 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
     return { status: "PENDING", pairingKey, qrUrl, qrDataUrl: await totpQrDataUrl(qrUrl), expiresAt: status.expiresAt, account: user.email };
   },
   maxResends: async () => (await devicePolicyFor()).maxResends,
+  async recoveryCodesForFirstDevice(userId, meta) {
+    const codes = await issueRecoveryCodesForFirstDevice({ userId, meta });
+    return codes ? sealRecoveryCodes(codes) : null;
+  },
+  openRecoveryCodes: (sealed) => openRecoveryCodes(sealed),
 };
