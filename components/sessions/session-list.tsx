@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmationPanel } from "@/components/ui/confirmation-panel";
 import "./sessions.css";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { signOutOtherSessionsAction, signOutSessionAction } from "@/app/(portal)/sessions/actions";
@@ -167,7 +168,8 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
                   </div>
                 )}
                 {confirming && (
-                  <Confirmation
+                  <ConfirmationPanel
+                    progressLabel="Signing out…"
                     box={panelBox}
                     pending={pending}
                     label={`Confirm: sign out ${name}`}
@@ -176,7 +178,7 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
                     onCancel={close}
                   >
                     {`${name} will be signed out at once. Whoever uses it must sign in again, with the password${s.secondFactorPending ? "" : " and the second step"}.`}
-                  </Confirmation>
+                  </ConfirmationPanel>
                 )}
               </div>
             </li>
@@ -188,7 +190,8 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
 
       <div className="session-list-actions">
         {panel?.kind === "others" ? (
-          <Confirmation
+          <ConfirmationPanel
+            progressLabel="Signing out…"
             box={panelBox}
             pending={pending}
             label="Confirm: sign out all other sessions"
@@ -197,7 +200,7 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
             onCancel={close}
           >
             {`Every session but this browser's will be signed out at once (${others.length}). Each of them must sign in again.`}
-          </Confirmation>
+          </ConfirmationPanel>
         ) : (
           <button
             id="session-sign-out-others"
@@ -211,38 +214,5 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
         )}
       </div>
     </section>
-  );
-}
-
-function Confirmation({
-  box,
-  pending,
-  label,
-  confirmLabel,
-  onConfirm,
-  onCancel,
-  children,
-}: {
-  box: React.RefObject<HTMLDivElement | null>;
-  pending: boolean;
-  label: string;
-  confirmLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-  children: React.ReactNode;
-}) {
-  return (
-    <div ref={box} tabIndex={-1} role="group" aria-label={label} className="browser-panel focus-panel stack">
-      {/* Not a live region: the group takes the focus when it opens, so this is read then. */}
-      <div className="notice notice-warning">{children}</div>
-      <div className="row">
-        <button className="btn btn-small btn-danger" type="button" disabled={pending} aria-busy={pending || undefined} onClick={onConfirm}>
-          {pending ? "Signing out…" : confirmLabel}
-        </button>
-        <button className="btn btn-link" type="button" disabled={pending} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
   );
 }

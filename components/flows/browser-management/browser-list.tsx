@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmationPanel } from "@/components/ui/confirmation-panel";
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useFlowEvent } from "@/components/flows/flow-door";
 import { ClientForm } from "@/components/ui/client-form";
@@ -220,7 +221,7 @@ export function BrowserListSection({
                   )}
 
                   {(current === "forget" || current === "block" || current === "unblock") && (
-                    <Confirmation
+                    <ConfirmationPanel
                       box={panelBox}
                       pending={pending}
                       label={`Confirm: ${current} ${b.displayName}`}
@@ -238,7 +239,7 @@ export function BrowserListSection({
                         `While “${b.displayName}” is blocked it is not recognised: the next sign-in from it will ask for the second factor again${b.rememberedUntil ? ", although it is remembered" : ""}. You can unblock it later.`}
                       {current === "unblock" &&
                         `“${b.displayName}” will be recognised again${b.rememberedUntil ? ` and skip the second factor until ${day.format(new Date(b.rememberedUntil))}` : ""}.`}
-                    </Confirmation>
+                    </ConfirmationPanel>
                   )}
                 </div>
               </li>
@@ -250,7 +251,7 @@ export function BrowserListSection({
       {browsers.length > 0 && (
         <div className="stack">
           {panel?.kind === "forget-others" ? (
-            <Confirmation
+            <ConfirmationPanel
               box={panelBox}
               pending={pending}
               label="Confirm: forget all other browsers"
@@ -263,7 +264,7 @@ export function BrowserListSection({
               {thisKeyId && browsers.some((b) => b.keyId === thisKeyId)
                 ? `Every browser but this one will be forgotten (${others}). The next sign-in from each of them will ask for the second factor again.`
                 : `This browser is not registered, so all ${others} registered ${others === 1 ? "browser" : "browsers"} will be forgotten. The next sign-in from each will ask for the second factor again.`}
-            </Confirmation>
+            </ConfirmationPanel>
           ) : (
             <div>
               <button
@@ -281,42 +282,5 @@ export function BrowserListSection({
         </div>
       )}
     </section>
-  );
-}
-
-function Confirmation({
-  box,
-  pending,
-  label,
-  confirmLabel,
-  progressLabel,
-  danger,
-  onConfirm,
-  onCancel,
-  children,
-}: {
-  box: React.RefObject<HTMLDivElement | null>;
-  pending: boolean;
-  label: string;
-  confirmLabel: string;
-  progressLabel: string;
-  danger: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-  children: React.ReactNode;
-}) {
-  return (
-    <div ref={box} tabIndex={-1} role="group" aria-label={label} className="browser-panel focus-panel stack">
-      {/* Not a live region: the group takes the focus when it opens, so this is read then. */}
-      <div className="notice notice-warning">{children}</div>
-      <div className="row">
-        <button className={`btn btn-small ${danger ? "btn-danger" : ""}`} type="button" disabled={pending} onClick={onConfirm}>
-          {pending ? progressLabel : confirmLabel}
-        </button>
-        <button className="btn btn-link" type="button" disabled={pending} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
   );
 }
