@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { seedStaff, signInWithTotp } from "./fixtures/staff";
 import { totpCode } from "./fixtures/totp";
-import { seedUser, signIn } from "./fixtures/users";
+import { enterEmail, PASSWORD, seedUser, signIn, signInButton } from "./fixtures/users";
 
 /**
  * Issue 14: every page a person reaches without special setup has no serious or critical accessibility
@@ -186,4 +186,43 @@ test("a passcode step puts the focus in the code field", async ({ page }) => {
   await page.getByRole("button", { name: "Add device" }).click();
   await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Email/ }).click();
   await expect(page.getByLabel("Code", { exact: true })).toBeFocused();
+});
+
+test("getting back in: the password step, forgot password, the first device's recovery codes, the second step and a recovery code; your sessions", async ({ page }) => {
+  await page.goto("/forgot-password");
+  await expect(heading(page, "Forgot your password?")).toBeVisible();
+  await expectAccessible(page, "forgot password");
+
+  // The first device, added by turning two-step verification on, shows the recovery codes once.
+  const user = await seedUser({ mfaEnabled: false });
+  await signIn(page, user.email, "/devices");
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(heading(page, "Add a device")).toBeVisible();
+  await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Authenticator app/ }).click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("Code from the app").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(heading(page, "Save your recovery codes")).toBeVisible();
+  await expectAccessible(page, "recovery codes, shown once");
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await expect(heading(page, "Your devices")).toBeVisible();
+
+  await page.goto("/sessions");
+  await expect(heading(page, "Your sessions")).toBeVisible();
+  await expectAccessible(page, "your sessions");
+
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/sign-in");
+  await enterEmail(page, user.email);
+  await expectAccessible(page, "sign-in, the password step");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await signInButton(page).click();
+  await page.waitForURL(/\/sign-in\/verify/);
+  const recovery = page.getByRole("button", { name: "Use a recovery code" });
+  await expect(recovery).toBeVisible();
+  await expectAccessible(page, "the second step");
+  await recovery.click();
+  await expect(heading(page, "Use a recovery code")).toBeVisible();
+  await expectAccessible(page, "the second step, a recovery code");
 });

@@ -77,10 +77,9 @@ export function DeviceListSection({
                     >
                       <DeviceIcon type={d.type} />
                       <span className="device-main">
-                        <span className="device-name" id={`${d.id}-name`}>
-                          {d.nickname}
-                          <span className="visually-hidden">,</span>
-                        </span>{" "}
+                        {/* The name's first part, with a comma to pause on; hidden, as only aria-labelledby reads it. */}
+                        <span id={`${d.id}-name`} hidden>{`${d.nickname},`}</span>
+                        <span className="device-name">{d.nickname}</span>{" "}
                         <span id={`${d.id}-badges`}>
                           {d.isDefault && <span className="badge badge-default">Default</span>}{" "}
                           <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>{" "}
