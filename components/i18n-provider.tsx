@@ -12,7 +12,9 @@ import type { Catalogue } from "@/lib/i18n/messages";
  */
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Catalogue; children: ReactNode }) {
   return (
-    <IntlProvider locale={locale} messages={messages}>
+    // Dates are not formatted through use-intl (LocalTime writes them in the browser, in the person's
+    // zone): a fixed zone only keeps it from warning that server and browser zones may differ.
+    <IntlProvider locale={locale} messages={messages} timeZone="UTC">
       {children}
     </IntlProvider>
   );
