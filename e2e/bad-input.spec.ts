@@ -96,7 +96,7 @@ test("a huge field is refused and creates nothing, while the same form of normal
   await expect.poll(() => db.user.count({ where: { email: normal } })).toBe(1);
 });
 
-test("an unknown or another user's flow id in the widget is a branded 404", async ({ page, request, baseURL }) => {
+test("the widget's address carries no flow: a flow id put there opens nothing, another user's flow is untouched, an unknown widget is a branded 404", async ({ page, request, baseURL }) => {
   const owner = await seedUser({ mfaEnabled: false });
   const other = await seedUser({ mfaEnabled: false });
   const foreign = await db.flowExecution.create({
@@ -104,12 +104,16 @@ test("an unknown or another user's flow id in the widget is a branded 404", asyn
   });
   await signIn(page, owner.email);
   const parentOrigin = encodeURIComponent(baseURL!);
+  // The frame starts its flow only after widget.js's handshake (issue 14), so an id in the address is
+  // never read: the page is the same empty frame whatever it says.
   for (const flowId of ["does-not-exist", foreign.id, "x".repeat(64)]) {
-    const url = `/widget/device-management?parentOrigin=${parentOrigin}&flowId=${encodeURIComponent(flowId)}`;
-    const response = await page.goto(url);
-    expect(response?.status(), flowId).toBe(404);
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeFocused();
+    const response = await page.goto(`/widget/device-management?parentOrigin=${parentOrigin}&flowId=${encodeURIComponent(flowId)}`);
+    expect(response?.status(), flowId).toBe(200);
+    expect(await page.content()).not.toContain(foreign.id);
   }
+  const missing = await page.goto(`/widget/no-such-flow?parentOrigin=${parentOrigin}`);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeFocused();
   expect((await request.get(`/widget/no-such-flow?parentOrigin=${parentOrigin}`)).status()).toBe(404);
   expect(await db.flowExecution.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ state: '{"section":"deviceList"}', result: null });
 });

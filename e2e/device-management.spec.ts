@@ -4,6 +4,7 @@ import { errorNotice } from "./fixtures/ui";
 import { seedUser, signIn } from "./fixtures/users";
 import { readOutbox } from "./fixtures/outbox";
 import { totpCode } from "./fixtures/totp";
+import { skipRecoveryCodes } from "./fixtures/recovery-codes";
 
 const threeDevices = [
   { type: "SMS" as const, nickname: "My phone", target: "+12025554567", isDefault: true },
@@ -33,6 +34,8 @@ test("Enable MFA: turning it on goes straight to adding the first device, and it
   const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
   await page.getByLabel("Code from the app").fill(totpCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
+  // The first device's recovery codes come first, once.
+  await skipRecoveryCodes(page);
   await expect(page.getByRole("heading", { name: "Your devices" })).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
   expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).mfaEnabled).toBe(true);
