@@ -110,8 +110,8 @@ test("the widget's address carries no flow: a flow id put there opens nothing, a
     const response = await page.goto(`/widget/device-management?parentOrigin=${parentOrigin}&flowId=${encodeURIComponent(flowId)}`);
     expect(response?.status(), flowId).toBe(200);
     // Whatever flow the frame runs is one it started for the signed-in owner, never the one named.
-    const shown = page.locator("[data-flow-id]");
-    if (await shown.count()) expect(await shown.first().getAttribute("data-flow-id")).not.toBe(foreign.id);
+    await expect(page.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
+    expect(await page.locator("[data-flow-id]").first().getAttribute("data-flow-id")).not.toBe(foreign.id);
   }
   const missing = await page.goto(`/widget/no-such-flow?parentOrigin=${parentOrigin}`);
   expect(missing?.status()).toBe(404);
