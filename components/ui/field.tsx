@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 /**
  * A labelled input whose errors are announced: the message element is named by aria-describedby and
@@ -9,8 +9,9 @@ export function Field({
   name,
   errors,
   hint,
+  children,
   ...input
-}: { label: string; name: string; errors?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: { label: string; name: string; errors?: string[]; hint?: string; children?: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, "children">) {
   const id = input.id ?? `field-${name}`;
   const errorId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -32,6 +33,8 @@ export function Field({
       <div id={errorId} className="field-error" aria-live="polite">
         {errors?.join(" ")}
       </div>
+      {/* What belongs to the field below it (PasswordField's Show password). */}
+      {children}
     </div>
   );
 }
