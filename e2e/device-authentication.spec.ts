@@ -4,7 +4,7 @@ import { errorNotice } from "./fixtures/ui";
 import { enterPassword, seedUser, signIn } from "./fixtures/users";
 import { readOutbox, waitForMessage } from "./fixtures/outbox";
 import { totpCode } from "./fixtures/totp";
-import { addVirtualAuthenticator } from "./fixtures/webauthn";
+import { addVirtualAuthenticator, addPasskeyFromDeviceList } from "./fixtures/webauthn";
 import { seedPairedPhone } from "./fixtures/mobile";
 
 const phone = () => `+1202555${String(Date.now()).slice(-4)}`;
@@ -149,10 +149,7 @@ test("passkey at sign-in as a second factor, and directly from the sign-in page"
   const user = await seedUser({ devices: [{ type: "EMAIL", nickname: "Mail", target: `pk-${Date.now()}@example.test`, isDefault: true }] });
   // Register a real passkey through the portal first.
   await signIn(page, user.email, "/devices");
-  await page.getByRole("button", { name: "Add device" }).click();
-  await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Passkey/ }).click();
-  await page.getByRole("button", { name: "Create passkey" }).click();
-  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
+  await addPasskeyFromDeviceList(page);
   expect(await authenticator.credentials()).toHaveLength(1);
   // The sign-in page now offers the passkey in the email field's autofill; this person types instead.
   await authenticator.answersByItself(false);
@@ -298,10 +295,7 @@ test("a step-up offers every registered factor, whatever the browser claims, and
   const mail = `claims-${Date.now()}@example.test`;
   const user = await seedUser({ devices: [{ type: "EMAIL", nickname: "Mail", target: mail, isDefault: true }] });
   await signIn(page, user.email, "/devices");
-  await page.getByRole("button", { name: "Add device" }).click();
-  await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Passkey/ }).click();
-  await page.getByRole("button", { name: "Create passkey" }).click();
-  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
+  await addPasskeyFromDeviceList(page);
 
   await authenticator.cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId: authenticator.authenticatorId });
   await db.device.updateMany({ where: { userId: user.id, type: "EMAIL" }, data: { status: "BLOCKED" } });

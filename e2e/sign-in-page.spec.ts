@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "./fixtures/db";
 import { PASSWORD, seedUser, signIn, signInButton } from "./fixtures/users";
-import { addVirtualAuthenticator } from "./fixtures/webauthn";
+import { addVirtualAuthenticator, addPasskeyFromDeviceList } from "./fixtures/webauthn";
 
 const emailField = (page: Page) => page.getByLabel("Email", { exact: true });
 const passwordField = (page: Page) => page.getByLabel("Password", { exact: true });
@@ -74,10 +74,7 @@ test("passkey autofill: the passkey saved in the browser signs in from the email
   const authenticator = await addVirtualAuthenticator(page, "platform");
   const user = await seedUser({ devices: [{ type: "EMAIL", nickname: "Mail", target: `af-${randomUUID().slice(0, 8)}@example.test`, isDefault: true }] });
   await signIn(page, user.email, "/devices");
-  await page.getByRole("button", { name: "Add device" }).click();
-  await page.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Passkey/ }).click();
-  await page.getByRole("button", { name: "Create passkey" }).click();
-  await expect(page.getByRole("status")).toHaveText("Your new device is ready to use.");
+  await addPasskeyFromDeviceList(page);
   expect(await authenticator.credentials()).toHaveLength(1);
   // The page that signing out lands on must not pick the passkey itself: only the visit below signs in.
   await authenticator.answersByItself(false);
