@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
 
-type KeyName = "passcode" | "destination" | "rate-limit" | "pairing-key" | "recovery-code";
+type KeyName = "passcode" | "destination" | "rate-limit" | "pairing-key" | "recovery-code" | "widget-session";
 const keys = new Map<KeyName, Buffer>();
 
 /**
@@ -62,4 +62,9 @@ export function pairingKeyHash(kind: "typed" | "qr", secret: string): string {
  */
 export function recoveryCodeHash(normalizedCode: string): string {
   return createHmac("sha256", key("recovery-code")).update(normalizedCode).digest("base64url");
+}
+
+/** Signs a widget session's id (lib/widget/widget-session.ts): its credential is the id and this. */
+export function widgetSessionSignature(sessionId: string): string {
+  return createHmac("sha256", key("widget-session")).update(sessionId).digest("base64url");
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
+import { widgetSessionSignature as signature } from "@/lib/otp/keyed-hash";
 import { safeEqual } from "@/lib/auth/tokens";
 import { LAST_SEEN_RESOLUTION_MS } from "@/lib/auth/sessions";
 
@@ -13,14 +13,10 @@ import { LAST_SEEN_RESOLUTION_MS } from "@/lib/auth/sessions";
  * application and host origin it was opened for, and the two kinds never stand in for each other: the
  * cookie's lookup refuses widget sessions (lib/auth/sessions.ts), this one refuses all others.
  *
- * The credential is the row id and an HMAC of it under AUTH_SECRET: a row id alone (a cuid, shown in
+ * The credential is the row id and an HMAC of it under a key derived from AUTH_SECRET for this use alone (lib/otp/keyed-hash.ts): a row id alone (a cuid, shown in
  * the admin console) is no secret, and a signature needs no column or extra read to check.
  */
 const SCHEME = /^Bearer +(\S{1,200})$/i;
-
-function signature(sessionId: string) {
-  return createHmac("sha256", config().authSecret).update(`mfa-widget-session:${sessionId}`).digest("base64url");
-}
 
 export function widgetSessionCredential(session: { id: string }): string {
   return `${session.id}.${signature(session.id)}`;
