@@ -84,6 +84,9 @@ test("passkey autofill: the passkey saved in the browser signs in from the email
 
   // Chromium's virtual authenticator picks the offered passkey at once, as a person choosing it from
   // the email field's suggestions would: the sign-in completes with nothing typed.
+  // First leave the page signing out landed on: its autofill request is still open and would be
+  // answered too the moment the authenticator answers by itself (a second sign-in).
+  await page.goto("about:blank");
   await authenticator.answersByItself(true);
   await page.goto("/sign-in?callbackUrl=%2Fdevices");
   await expect(page).toHaveURL(/\/devices$/);
