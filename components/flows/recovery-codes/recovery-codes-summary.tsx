@@ -1,12 +1,11 @@
 "use client";
 
+import { LocalTime } from "@/components/ui/local-time";
 import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
 import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 import "./recovery-codes.css";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
  * The device list's "Recovery codes" (issue 14): how many are left, a warning when they run low, and
@@ -25,7 +24,7 @@ export function RecoveryCodesSummary({ flowId, status }: { flowId: string; statu
           <span className="recovery-codes-count">
             {status.left} of {status.total} left
           </span>{" "}
-          <span className="muted">· made {dateFormat.format(new Date(status.createdAt!))} UTC</span>
+          <span className="muted">· made <LocalTime value={status.createdAt!} format="date" /></span>
         </p>
       ) : (
         <p>You have no recovery codes yet.</p>
@@ -37,7 +36,7 @@ export function RecoveryCodesSummary({ flowId, status }: { flowId: string; statu
         </Notice>
       )}
       {status.lockedUntil && (
-        <Notice tone="warning">After too many wrong codes your recovery codes are locked until {timeFormat.format(new Date(status.lockedUntil))} UTC.</Notice>
+        <Notice tone="warning">After too many wrong codes your recovery codes are locked until <LocalTime value={status.lockedUntil} />.</Notice>
       )}
       <FlowForm flowId={flowId} label="Recovery code actions">
         {(_state, pending) => (
