@@ -1,4 +1,5 @@
 import "server-only";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { requireStaff } from "@/lib/admin/admin-access";
 import { parseAdminInput, userInput } from "@/lib/admin/admin-input";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -21,7 +22,7 @@ export async function signOutUserEverywhere(input: { userId: unknown }): Promise
   const { email, count } = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw notFound("User");
-    const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+    const count = await endUserSessions(tx, { userId, now });
     await recordAuditEvent(tx, { action: "user.signed_out_everywhere", userId, actorId: staff.user.id, details: { sessionsEnded: count }, meta });
     return { email: user.email, count };
   });

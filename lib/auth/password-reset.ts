@@ -1,4 +1,5 @@
 import "server-only";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
@@ -86,12 +87,12 @@ export async function resetPassword(options: { token: string; password: string; 
     if (verified.count === 1) {
       await recordAuditEvent(tx, { action: "user.email_verified", userId: user.id, details: { how: "password reset link" }, meta: options.meta });
     }
-    const sessions = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    const sessionsEnded = await endUserSessions(tx, { userId: user.id, now });
     // Whoever knew the old password may also have asked for links; none of them works any more.
     await tx.magicLinkToken.updateMany({ where: { userId: user.id, consumedAt: null }, data: { consumedAt: now } });
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, consumedAt: null }, data: { consumedAt: now } });
-    await recordAuditEvent(tx, { action: "user.password_reset", userId: user.id, details: { sessionsEnded: sessions.count }, meta: options.meta });
-    return sessions.count;
+    await recordAuditEvent(tx, { action: "user.password_reset", userId: user.id, details: { sessionsEnded }, meta: options.meta });
+    return sessionsEnded;
   });
   if (sessionsEnded === null) return null;
   // The new password is the person's own: earlier wrong guesses at the old one no longer make them wait.

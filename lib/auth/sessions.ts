@@ -145,3 +145,17 @@ export async function findLiveSession(sessionId: string, nowMs = Date.now()) {
 export async function revokeSession(sessionId: string) {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
+
+/**
+ * Ends every live session of a user inside the caller's transaction (a password reset, an
+ * administrator's "sign out everywhere", the user's "sign out all others" with `exceptFamilyId`), so
+ * the audit row that counts them lands with them. Pending sign-ins are sessions too and end as well.
+ * Returns how many ended.
+ */
+export async function endUserSessions(tx: Tx, options: { userId: string; now: Date; exceptFamilyId?: string }): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { userId: options.userId, revokedAt: null, expiresAt: { gt: options.now }, ...(options.exceptFamilyId ? { familyId: { not: options.exceptFamilyId } } : {}) },
+    data: { revokedAt: options.now },
+  });
+  return count;
+}

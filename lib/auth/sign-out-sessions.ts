@@ -1,4 +1,5 @@
 import "server-only";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { db, type Tx } from "@/lib/db";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
@@ -53,10 +54,7 @@ export async function signOutOtherSessions(options: { userId: string; currentSes
   const now = new Date();
   const { count, email } = await db.$transaction(async (tx) => {
     const familyId = await currentFamily(tx, options);
-    const { count } = await tx.session.updateMany({
-      where: { userId: options.userId, familyId: { not: familyId }, revokedAt: null, expiresAt: { gt: now } },
-      data: { revokedAt: now },
-    });
+    const count = await endUserSessions(tx, { userId: options.userId, now, exceptFamilyId: familyId });
     if (count > 0) await recordAuditEvent(tx, { action: "user.signed_out_others", userId: options.userId, details: { sessionsEnded: count }, meta: options.meta });
     const { email } = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
     return { count, email };
