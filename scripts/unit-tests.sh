@@ -11,11 +11,29 @@ cd "$(dirname "$0")/.."
 export APP_ENV=test
 which="${1:-both}"
 
+# The usual report on the terminal (spec) or in CI (TAP), plus scripts/test-crashes-reporter.mjs's list.
+if [ -t 1 ]; then reporter=spec; else reporter=tap; fi
+failures="$(mktemp)"
+trap 'rm -f "$failures"' EXIT
+
+run_files() {
+  : >"$failures"
+  node --conditions=react-server --import tsx --test --test-concurrency=1 \
+    --test-reporter="$reporter" --test-reporter-destination=stdout \
+    --test-reporter=./scripts/test-crashes-reporter.mjs --test-reporter-destination="$failures" "$@"
+}
+
 run_on() {
   local label="$1"; shift
   echo "# unit tests on $label"
   npx prisma migrate deploy >/dev/null
-  node --conditions=react-server --import tsx --test --test-concurrency=1 "$@"
+  if run_files "$@"; then return 0; fi
+  # A failed test fails the run. A file whose process was killed by a signal, with no test failed, is
+  # the runtime's crash, not a result: it runs once more, and fails the run if it crashes again.
+  if [ ! -s "$failures" ] || grep -qv '^crashed ' "$failures"; then return 1; fi
+  mapfile -t crashed < <(cut -d' ' -f2 "$failures" | sort -u)
+  echo "# $label: the process of ${crashed[*]} was killed by $(cut -d' ' -f3 "$failures" | sort -u | paste -sd,) with no test failed; running it once more"
+  run_files "${crashed[@]}"
 }
 
 mapfile -t all < <(find lib -name '*.test.ts' -not -path 'lib/generated/*' | sort)
