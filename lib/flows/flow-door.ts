@@ -5,6 +5,9 @@ import { callerFor } from "@/lib/auth/caller";
 import { returnPath } from "@/lib/auth/return-path";
 import { config } from "@/lib/config";
 import { failure } from "@/lib/actions/action-result";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { wordMessages } from "@/lib/i18n/text";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/database/unavailable";
 import { completeSignIn, isNotRedeemed, redeemSignIn, refuseForeignRedemption } from "@/lib/auth/complete-authentication-flow";
@@ -30,7 +33,7 @@ export const json = (body: FlowAnswer, status = 200, headers: Record<string, str
 export const refusal = (status: number, message: string) => json({ status: "error", message }, status);
 
 /** The serialisable view of a flow: no machine state, dates as ISO strings. */
-function clientFlow(flow: FlowSnapshot): ClientFlow {
+function clientFlow(flow: FlowSnapshot, locale: Locale): ClientFlow {
   const view =
     flow.view.section === "ENTER_PHONE"
       ? // The country picker's list comes with the section, so the phone library stays on the server.
@@ -43,14 +46,15 @@ function clientFlow(flow: FlowSnapshot): ClientFlow {
     parentId: flow.parentId,
     expiresAt: flow.expiresAt.toISOString(),
     // A JSON round trip turns the view's dates into the strings an answer would carry.
-    view: JSON.parse(JSON.stringify(view)) as ClientFlow["view"],
-    result: flow.result,
+    // Messages the machines keep as Texts are worded here, in the reader's language.
+    view: wordMessages(JSON.parse(JSON.stringify(view)) as ClientFlow["view"], locale),
+    result: wordMessages(flow.result, locale),
     expired: flow.expired,
   };
 }
 
-export function clientDoorView(door: DoorView): ClientDoorView {
-  return { flow: clientFlow(door.flow), subflow: door.subflow ? clientFlow(door.subflow) : null };
+export function clientDoorView(door: DoorView, locale: Locale): ClientDoorView {
+  return { flow: clientFlow(door.flow, locale), subflow: door.subflow ? clientFlow(door.subflow, locale) : null };
 }
 
 /** The door view around a flow the caller just drove: its parent with it when it is a subflow. */
@@ -115,8 +119,8 @@ const statusFor: Record<AppErrorCode, number> = {
 };
 
 /** An error as the actions answered it (same messages, lib/actions/action-result.ts), with its status. */
-export function errorAnswer(error: unknown): Response {
-  const answer = failure(error);
+export function errorAnswer(error: unknown, locale: Locale): Response {
+  const answer = failure(error, locale);
   const body: FlowAnswer = { status: "error", message: answer.message ?? "Something went wrong.", ...(answer.fieldErrors ? { fieldErrors: answer.fieldErrors } : {}) };
   if (error instanceof AppError) return json(body, statusFor[error.code] ?? 400);
   if (isDatabaseUnavailable(error)) return json(body, 503, { "Retry-After": String(RETRY_AFTER_SECONDS) });
@@ -180,6 +184,7 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
   if (!parsed.success) return refusal(400, "That action is not available here.");
   if (!flowIdSchema.safeParse(id).success) return refusal(404, "Flow not found.");
   const returnTo = returnPath(new URL(request.url).searchParams.get("callbackUrl"));
+  const locale = await requestLocale();
   try {
     const found = await signedIn(request);
     const { session } = found;
@@ -214,10 +219,10 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
     }
     // "Confirm it's you" done: back to the page whose change asked for it, now with a fresh session.
     if (snapshot.result && snapshot.kind === "re-authentication") return json({ status: "success", redirectTo: returnTo });
-    const view = clientDoorView(await doorViewOf(snapshot, session.userId, caller));
+    const view = clientDoorView(await doorViewOf(snapshot, session.userId, caller), locale);
     return json({ status: "success", view, ...(renewed.credential ? { widgetSession: renewed.credential } : {}) });
   } catch (error) {
-    return errorAnswer(error);
+    return errorAnswer(error, locale);
   }
 }
 
@@ -231,6 +236,7 @@ export async function signInResponse(request: Request, id: string): Promise<Resp
   if ("refused" in read) return read.refused;
   if (!flowIdSchema.safeParse(id).success) return refusal(404, "Flow not found.");
   const returnTo = returnPath(new URL(request.url).searchParams.get("callbackUrl"));
+  const locale = await requestLocale();
   try {
     const { session, widget } = await signedIn(request);
     if (widget) return refusal(404, "Flow not found.");
@@ -248,21 +254,22 @@ export async function signInResponse(request: Request, id: string): Promise<Resp
     await caller.writeSessionCookie!(done);
     return json({ status: "success", redirectTo: afterSignIn(flow, returnTo) });
   } catch (error) {
-    return errorAnswer(error);
+    return errorAnswer(error, locale);
   }
 }
 
 /** GET /api/flows/[id]: the current view for its owner (404 for anyone else), for polling sections. */
 export async function flowViewResponse(request: Request, id: string): Promise<Response> {
   if (!flowIdSchema.safeParse(id).success) return refusal(404, "Flow not found.");
+  const locale = await requestLocale();
   try {
     const { session } = await signedIn(request);
     const caller = await callerFor(session);
     const flow = await getFlow({ id, userId: session.userId, caller });
     // A session waiting for its second factor sees only its own sign-in flow.
     if (session.secondFactorPending && (flow.kind !== "device-authentication" || flow.parentId)) throw new AppError("NOT_FOUND", "Flow not found.");
-    return json({ status: "success", view: clientDoorView(await doorViewOf(flow, session.userId, caller)) });
+    return json({ status: "success", view: clientDoorView(await doorViewOf(flow, session.userId, caller), locale) });
   } catch (error) {
-    return errorAnswer(error);
+    return errorAnswer(error, locale);
   }
 }

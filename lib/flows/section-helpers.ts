@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import type { Text } from "@/lib/i18n/text";
 
 /** Pieces every flow machine uses the same way, so each flow file keeps only its own sections. */
 
@@ -15,7 +16,7 @@ export const browserCapabilitiesEvent = z.object({
 
 export const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
 
-export const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
+export const fieldError = (field: string, message: string | Text) => AppError.onField(field, message);
 
 /** A WebAuthn response as the browser serialised it. */
 export function parseCredentialResponse(json: string): unknown {

@@ -1,6 +1,7 @@
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import type { FlowContext, FlowResult } from "@/lib/flows/engine";
 import { fieldError, notAvailable } from "@/lib/flows/section-helpers";
+import { messageIn, type Message } from "@/lib/i18n/text";
 
 /**
  * The fresh authentication a sensitive change needs (security.md item 8), one rule for every flow that
@@ -30,7 +31,7 @@ export async function stepUpSubflowInput(services: Pick<StepUpServices, "stepUpR
   return { maxResend, purpose: "step-up" as const, magicLinkEnabled: false, allowCancel: true, allowOtpFallback };
 }
 
-export type StepUpOutcome = { outcome: "proved" } | { outcome: "password" } | { outcome: "refused"; alert: string };
+export type StepUpOutcome = { outcome: "proved" } | { outcome: "password" } | { outcome: "refused"; alert: Message };
 
 /**
  * What the step-up subflow's end means. `proved`: the session is renewed and adopted, replay the
@@ -49,7 +50,7 @@ export async function stepUpEnded(services: StepUpServices, ctx: FlowContext<unk
   }
   if (result.status === "success" && outcome === "NO_SECOND_FACTOR") return { outcome: "password" };
   const unusable = result.output.ciam_errorDetails === "NO_USABLE_DEVICE";
-  return { outcome: "refused", alert: unusable ? String(result.output.ciam_errorMessage) : "You did not confirm it's you, so nothing was changed." };
+  return { outcome: "refused", alert: (unusable && messageIn(result.output.ciam_errorMessage)) || "You did not confirm it's you, so nothing was changed." };
 }
 
 /**

@@ -1,5 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import {
+  isArgumentElement,
+  isDateElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  isTagElement,
+  isTimeElement,
+  parse,
+  type MessageFormatElement,
+} from "@formatjs/icu-messageformat-parser";
 import { LOCALES } from "@/lib/i18n/locales";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
 import { catalogue } from "@/lib/i18n/messages";
@@ -17,17 +28,44 @@ test("the chosen language wins; else the browser's best weighted one we speak; e
   assert.equal(negotiateLocale({}), "en");
 });
 
-/** Every message of every catalogue is valid ICU and formats with the values its English twin names. */
+/**
+ * Values for every argument a message names, of the kind its use asks for (a number for a plural or
+ * a number format, a date for a date, a word otherwise), read from the message itself with the ICU
+ * parser use-intl formats with.
+ */
+function valuesFor(message: string): Record<string, string | number | Date> {
+  const values: Record<string, string | number | Date> = {};
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (isArgumentElement(element)) values[element.value] ??= "x";
+      else if (isNumberElement(element) || isPluralElement(element)) values[element.value] = 2;
+      else if (isDateElement(element) || isTimeElement(element)) values[element.value] = new Date(0);
+      else if (isSelectElement(element)) values[element.value] ??= "other";
+      if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) visit(option.value);
+      if (isTagElement(element)) visit(element.children);
+    }
+  };
+  visit(parse(message));
+  return values;
+}
+
+/** Every message of every catalogue is valid ICU, formats, and names the arguments its English twin names. */
 test("every catalogue's messages parse and format, with the same keys as English", () => {
-  const values = { code: "123456", company: "Acme", minutes: 5, doing: "x", expiry: "y", spoken: "1, 2", name: "Jane" };
   const keysOf = (node: object, prefix = ""): string[] =>
     Object.entries(node).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keysOf(v as object, `${prefix}${k}.`)));
+  const at = (node: object, key: string) => key.split(".").reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], node) as string;
   const english = catalogue("en");
   for (const locale of LOCALES) {
     for (const namespace of Object.keys(english) as Namespace[]) {
       assert.deepEqual(keysOf(catalogue(locale)[namespace]), keysOf(english[namespace]), `${locale}.${namespace}`);
       const t = translatorFor(locale, namespace) as unknown as (key: string, v: object) => string;
       for (const key of keysOf(english[namespace])) {
+        const source = at(english[namespace], key);
+        const values = valuesFor(source);
+        // A translation may leave out a value English shows (a plural's own number), never name a new one.
+        for (const name of Object.keys(valuesFor(at(catalogue(locale)[namespace], key)))) {
+          assert.ok(name in values, `${locale}.${namespace}.${key} names {${name}}, which English does not`);
+        }
         const text = t(key, values);
         assert.ok(text.length > 0 && !text.startsWith(namespace), `${locale}.${namespace}.${key} formats: ${text}`);
       }

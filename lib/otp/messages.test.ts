@@ -1,6 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { canResend, codeCheckMessage, lockedMessage, NO_MORE_RESENDS_MESSAGE, rateLimitedMessage } from "@/lib/otp/messages";
+import { inEnglish, translate } from "@/lib/i18n/text";
+import { canResend, codeCheckMessage as codeCheckText, lockedMessage as lockedText, NO_MORE_RESENDS_MESSAGE, rateLimitedMessage as rateLimitedText } from "@/lib/otp/messages";
+
+// The messages are Texts, worded by each door; these tests read their English.
+const codeCheckMessage = (...args: Parameters<typeof codeCheckText>) => inEnglish(codeCheckText(...args));
+const lockedMessage = (until: Date) => inEnglish(lockedText(until));
+const rateLimitedMessage = (until: Date) => inEnglish(rateLimitedText(until));
 import { passcodeEmail, passcodeMessage, passcodeVoiceText } from "@/lib/otp/passcode-message";
 import { passcodeTemplateSchema } from "@/lib/otp/passcode-template";
 
@@ -9,7 +15,7 @@ test("resends are allowed up to the flow's maximum and not beyond", () => {
   assert.equal(canResend(2, 3), true);
   assert.equal(canResend(3, 3), false);
   assert.equal(canResend(0, 0), false);
-  assert.match(NO_MORE_RESENDS_MESSAGE, /new codes/);
+  assert.match(inEnglish(NO_MORE_RESENDS_MESSAGE), /new codes/);
 });
 
 test("a lockout tells the user until when, in UTC", () => {
@@ -30,6 +36,12 @@ test("each failure reason has its own message", () => {
   assert.equal(new Set(reasons).size, reasons.length);
   assert.match(reasons[1]!, /2 attempts left/);
   assert.match(codeCheckMessage({ ok: false, reason: "invalid", attemptsLeft: 1 }), /1 attempt left/);
+});
+
+test("the same failures read in French, with French plurals and the time as written", () => {
+  assert.equal(translate("fr", codeCheckText({ ok: false, reason: "invalid", attemptsLeft: 1 })), "Ce code n'est pas le bon. 1 essai restant.");
+  assert.equal(translate("fr", codeCheckText({ ok: false, reason: "invalid", attemptsLeft: 3 })), "Ce code n'est pas le bon. 3 essais restants.");
+  assert.match(translate("fr", lockedText(new Date("2031-05-06T07:08:09Z"))), /verrouillé jusqu'au 2031-05-06 07:08 UTC/);
 });
 
 test("the short SMS variant is one line with the code, the company and the expiry, and keeps the origin-bound line", () => {

@@ -5,6 +5,7 @@ import { callerFor } from "@/lib/auth/caller";
 import { metaFromHeaders } from "@/lib/auth/request-meta";
 import { AppError } from "@/lib/errors/app-error";
 import { startFlow } from "@/lib/flows/flow-executions";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { clientDoorView, doorViewOf, errorAnswer, json, readJson, refusal } from "@/lib/flows/flow-door";
 import { mayEmbedWidget } from "@/lib/widget/widget-origins";
 import { redeemWidgetToken } from "@/lib/widget/widget-tokens";
@@ -35,6 +36,7 @@ export async function openWidgetFlowResponse(request: Request): Promise<Response
   const parsed = openWidgetBody.safeParse(read.body);
   if (!parsed.success) return refusal(400, "That widget request is not valid.");
   const { flow: kind, parentOrigin, token, username } = parsed.data;
+  const locale = await requestLocale();
   try {
     if (!(await mayEmbedWidget(parentOrigin))) return refusal(403, "This page cannot be embedded here. Ask the site owner to allow its origin.");
     if (token) {
@@ -49,7 +51,7 @@ export async function openWidgetFlowResponse(request: Request): Promise<Response
         },
       );
       const started = await startFlow({ kind, userId: session.userId, input: {}, door: "widget", caller });
-      const view = clientDoorView(await doorViewOf(started, session.userId, caller));
+      const view = clientDoorView(await doorViewOf(started, session.userId, caller), locale);
       return json({ status: "success", view, widgetSession: credential.value });
     }
     // A session still waiting for its second factor counts as none here.
@@ -58,10 +60,10 @@ export async function openWidgetFlowResponse(request: Request): Promise<Response
     const userId = session?.user.id ?? null;
     const caller = await callerFor(session);
     const started = await startFlow({ kind, userId, input: { username }, door: "widget", caller });
-    if (!userId) return json({ status: "success", view: { flow: clientDoorView({ flow: started, subflow: null }).flow, subflow: null } });
-    return json({ status: "success", view: clientDoorView(await doorViewOf(started, userId, caller)) });
+    if (!userId) return json({ status: "success", view: { flow: clientDoorView({ flow: started, subflow: null }, locale).flow, subflow: null } });
+    return json({ status: "success", view: clientDoorView(await doorViewOf(started, userId, caller), locale) });
   } catch (error) {
     if (error instanceof AppError && error.code === "UNAUTHENTICATED") return refusal(401, error.message);
-    return errorAnswer(error);
+    return errorAnswer(error, locale);
   }
 }

@@ -4,6 +4,7 @@ import { requireUserPage } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 import { clientDoorView } from "@/lib/flows/flow-door";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { currentBranding } from "@/lib/branding/current-branding";
 
 export const metadata: Metadata = { title: "Your browsers" };
@@ -21,5 +22,5 @@ export default async function BrowsersPage() {
     input: {},
     caller: await callerFor(session),
   });
-  return <FlowHost mode="portal" initial={clientDoorView(door)} companyName={(await currentBranding()).companyName} />;
+  return <FlowHost mode="portal" initial={clientDoorView(door, await requestLocale())} companyName={(await currentBranding()).companyName} />;
 }

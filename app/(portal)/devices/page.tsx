@@ -4,6 +4,7 @@ import { requireUserPage } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 import { clientDoorView } from "@/lib/flows/flow-door";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { recoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 import { recoveredNotice } from "@/lib/recovery-codes/recovery-code-messages";
@@ -28,5 +29,5 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
     (await searchParams).recovered === "1" && session.authMethods.split(",").includes("recovery_code")
       ? recoveredNotice((await recoveryCodeStatus({ userId: session.user.id })).left)
       : null;
-  return <FlowHost mode="portal" initial={clientDoorView(door)} companyName={(await currentBranding()).companyName} recovered={recovered} />;
+  return <FlowHost mode="portal" initial={clientDoorView(door, await requestLocale())} companyName={(await currentBranding()).companyName} recovered={recovered} />;
 }

@@ -6,6 +6,7 @@ import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { clientDoorView } from "@/lib/flows/flow-door";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
@@ -30,7 +31,7 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
   });
   return (
     <div className="page-narrow">
-      <FlowHost mode="portal" initial={clientDoorView(door)} companyName={(await currentBranding()).companyName} returnTo={returnTo} />
+      <FlowHost mode="portal" initial={clientDoorView(door, await requestLocale())} companyName={(await currentBranding()).companyName} returnTo={returnTo} />
     </div>
   );
 }

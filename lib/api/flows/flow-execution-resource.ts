@@ -1,5 +1,7 @@
 import "server-only";
 import { apiUrl, type HalLinks } from "@/lib/api/hal";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { wordMessages } from "@/lib/i18n/text";
 import type { FlowSnapshot } from "@/lib/flows/flow-executions";
 import { mfaEnrollment } from "@/lib/api/flows/mfa-enrollment";
 import { deviceAuthentication } from "@/lib/api/flows/device-authentication";
@@ -47,7 +49,9 @@ export type Shown = { adapter: FlowAdapter<never>; flow: FlowSnapshot };
 /** `shown`: the subflow whose state the execution shows while it waits on one (FlowAdapter.subflowOf). */
 export async function flowExecutionResource(adapter: FlowAdapter<never>, flow: FlowSnapshot, shown: Shown = { adapter, flow }) {
   const href = flowExecutionHref(flow.id);
-  const { status, properties } = await shown.adapter.represent(shown.flow);
+  const { status, properties: unworded } = await shown.adapter.represent(shown.flow);
+  // The flow API speaks English: messages the machines keep as Texts are worded in it here.
+  const properties = wordMessages(unworded, DEFAULT_LOCALE);
   const _links: HalLinks = { self: { href } };
   for (const action of allowedActions(shown.adapter, shown.flow)) {
     _links[action] = { href, type: flowActionMediaType(action) };

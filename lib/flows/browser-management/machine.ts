@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Message } from "@/lib/i18n/text";
 import { AppError } from "@/lib/errors/app-error";
 import { notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
@@ -25,8 +26,8 @@ import { browserNameSchema, keyIdSchema } from "@/lib/validations/device-keys";
 export type BrowserManagementState =
   | {
       section: "DISPLAY_BROWSERS";
-      notice?: string;
-      alert?: string;
+      notice?: Message;
+      alert?: Message;
       /** Key ids the last change forgot: the browser holding one of them deletes its private key. */
       forgotten?: string[];
       /** Counts answers, so the same notice twice is still a new one to announce. */

@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { englishOf, type Message } from "@/lib/i18n/text";
 import assert from "node:assert/strict";
 import { settle, type FlowContext } from "@/lib/flows/engine";
 import { AppError } from "@/lib/errors/app-error";
@@ -410,7 +411,7 @@ test("a locked device is refused when chosen, with the time it unlocks; nothing 
   for (const type of ["SMS", "TOTP", "PLATFORM", "MOBILE"] as const) {
     const only = fakes({ devices: [choice("d", type)], locked: { d: until } });
     const state = await begin(only.services);
-    assert.deepEqual(state, {
+    assert.deepEqual({ ...state, errorMessage: englishOf((state as { errorMessage: Message }).errorMessage) }, {
       section: "RETURN_ERROR",
       errorMessage: "This device is locked until 2031-05-06 07:08 UTC. Try again after that time, or contact support for help.",
       errorDetails: "LOCKED",

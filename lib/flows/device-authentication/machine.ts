@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { type Message } from "@/lib/i18n/text";
 import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -50,7 +51,7 @@ export type DeviceAuthenticationState =
   | { section: "CALL_MAGIC_LINK_AUTHENTICATION"; browser: Browser; usable: DeviceChoice[]; sent: boolean }
   | { section: "DEVICE_SELECTION"; browser: Browser; usable: DeviceChoice[] }
   | { section: "DEFAULT_DEVICE_ENRICHMENT"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
-  | { section: "AUTHENTICATE_WITH_OTP"; browser: Browser; usable: DeviceChoice[]; deviceId: string; notice?: string }
+  | { section: "AUTHENTICATE_WITH_OTP"; browser: Browser; usable: DeviceChoice[]; deviceId: string; notice?: Message }
   | { section: "AUTHENTICATE_WITH_FIDO2"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
   | {
       section: "AUTHENTICATE_WITH_PUSH";
@@ -65,10 +66,10 @@ export type DeviceAuthenticationState =
     }
   | { section: "AUTHENTICATE_WITH_MOBILE_PASSCODE"; browser: Browser; usable: DeviceChoice[]; deviceId: string }
   /** A recovery code instead of a device; `notice` says why it opened by itself (no device can be used). */
-  | { section: "AUTHENTICATE_WITH_RECOVERY_CODE"; browser: Browser; usable: DeviceChoice[]; notice?: string }
+  | { section: "AUTHENTICATE_WITH_RECOVERY_CODE"; browser: Browser; usable: DeviceChoice[]; notice?: Message }
   | { section: "RETURN_SUCCESS"; authMethod: string; deviceId?: string; deviceType?: DeviceTypeName }
   | { section: "RETURN_NO_SECOND_FACTOR" }
-  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails: string; lockedUntil?: string };
+  | { section: "RETURN_ERROR"; errorMessage: Message; errorDetails: string; lockedUntil?: string };
 
 export const deviceAuthenticationInput = z.object({
   /** The source's user id input; when given it must be the flow's owner. */
@@ -238,7 +239,7 @@ function recoveryOffered(ctx: Ctx) {
  * one locked): the recovery codes, when this flow offers them and some are left and not locked;
  * otherwise null, and the flow ends as before.
  */
-async function recoveryInstead(services: DeviceAuthenticationServices, ctx: Ctx, state: WithDevices, notice: string): Promise<State | null> {
+async function recoveryInstead(services: DeviceAuthenticationServices, ctx: Ctx, state: WithDevices, notice: Message): Promise<State | null> {
   if (!recoveryOffered(ctx)) return null;
   const codes = await services.recoveryCodes(ownerOf(ctx));
   if (codes.left === 0 || codes.lockedUntil) return null;

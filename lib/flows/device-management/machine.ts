@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { messageIn, type Message } from "@/lib/i18n/text";
 import { formFlag, notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
@@ -16,9 +17,9 @@ import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-stat
  * many are left, and new ones on demand, which is a sensitive change like adding a device.
  */
 export type DeviceManagementState =
-  | { section: "CHECK_PREREQUISITE"; notice?: string; alert?: string }
-  | { section: "ENABLE_MFA"; notice?: string; alert?: string }
-  | { section: "DISPLAY_USER_DEVICES"; notice?: string; alert?: string }
+  | { section: "CHECK_PREREQUISITE"; notice?: Message; alert?: Message }
+  | { section: "ENABLE_MFA"; notice?: Message; alert?: Message }
+  | { section: "DISPLAY_USER_DEVICES"; notice?: Message; alert?: Message }
   | { section: "UPDATE_DEVICE"; deviceId: string; confirmRemoval: boolean }
   /** `browser`: what the page that asked already found the browser can do, so the registration need not ask. */
   | { section: "ADD_DEVICE"; subflowId: string | null; browser?: BrowserCapabilities }
@@ -29,7 +30,7 @@ export type DeviceManagementState =
   | { section: "SHOW_RECOVERY_CODES"; sealed: string }
   /** `cancelled`: the person left with Cancel rather than Done; the embedding page is told which. */
   | { section: "RETURN_SUCCESS"; cancelled?: boolean }
-  | { section: "RETURN_ERROR"; errorCode: string; errorMessage: string };
+  | { section: "RETURN_ERROR"; errorCode: string; errorMessage: Message };
 
 /** The change that waits for a step-up, replayed once the user has proved who they are. */
 export type ResumableChange = { state: DeviceManagementState; event: DeviceManagementEvent };
@@ -115,7 +116,7 @@ type Ctx = FlowContext<DeviceManagementInput>;
 
 
 /** The notice and alert a section passes on, without keys for the ones it does not have. */
-function messagesOf(state: { notice?: string; alert?: string }): { notice?: string; alert?: string } {
+function messagesOf(state: { notice?: Message; alert?: Message }): { notice?: Message; alert?: Message } {
   return { ...(state.notice ? { notice: state.notice } : {}), ...(state.alert ? { alert: state.alert } : {}) };
 }
 
@@ -282,7 +283,7 @@ export function createDeviceManagementFlow(
           }
           // Back through the pre-requisite check: an account whose first device was not added is still off.
           if (event.result.status === "error") {
-            return { section: "CHECK_PREREQUISITE", alert: String(event.result.output.ciam_errorMessage ?? "No device was added.") };
+            return { section: "CHECK_PREREQUISITE", alert: messageIn(event.result.output.ciam_errorMessage) ?? "No device was added." };
           }
           return event.result.output.ciam_subflowResult === "ENROLLED"
             ? { section: "CHECK_PREREQUISITE", notice: "Your new device is ready to use." }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { type Message } from "@/lib/i18n/text";
 import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -33,7 +34,7 @@ export type DeviceRegistrationState =
   | { section: "ENTER_PHONE"; browser: Browser; type: "SMS" | "VOICE" }
   | { section: "ENTER_EMAIL"; browser: Browser }
   | { section: "PREPARE_OTP_DEVICE"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string | null; nickname?: string }
-  | { section: "ASK_FOR_OTP"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string; notice?: string; nickname?: string }
+  | { section: "ASK_FOR_OTP"; browser: Browser; type: OtpType; target: string; resendCount: number; deviceId: string; notice?: Message; nickname?: string }
   | { section: "SET_UP_AUTHENTICATOR_APP"; browser: Browser; deviceId: string }
   | { section: "REGISTER_FIDO2_DEVICE"; browser: Browser; type: Fido2Type; nickname?: string; rpName?: string }
   /** Pair the mobile authenticator: the phone uses the key shown here; `sealed` keeps it for every view. */
@@ -42,7 +43,7 @@ export type DeviceRegistrationState =
   /** The new set of recovery codes, sealed (lib/crypto/sealed-secret.ts): shown on every view until the person goes on. */
   | { section: "SHOW_RECOVERY_CODES"; deviceId: string; type: RegistrableType; sealed: string }
   | { section: "RETURN_SUCCESS"; subflowResult: "ENROLLED" | "PASSWORD" | "CANCELED"; authMethod?: RegistrableType; deviceId?: string }
-  | { section: "RETURN_ERROR"; errorMessage: string; errorDetails?: RegistrationErrorCode };
+  | { section: "RETURN_ERROR"; errorMessage: Message; errorDetails?: RegistrationErrorCode };
 
 /**
  * Why a registration ended in error, for the invoking flow (REAUTH_REQUIRED makes device management

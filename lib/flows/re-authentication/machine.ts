@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Message } from "@/lib/i18n/text";
 import { AppError } from "@/lib/errors/app-error";
 import { notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
@@ -17,7 +18,7 @@ export type ReAuthenticationState =
   | { section: "STEP_UP"; subflowId: string | null }
   | { section: "CONFIRM_PASSWORD" }
   /** Nothing was proved: say why, and offer to try again. */
-  | { section: "NOT_CONFIRMED"; alert: string }
+  | { section: "NOT_CONFIRMED"; alert: Message }
   | { section: "CONFIRMED" };
 
 export const reAuthenticationInput = z.object({});

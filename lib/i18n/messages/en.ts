@@ -1,45 +1,27 @@
+import { common } from "@/lib/i18n/messages/en/common";
+import { errors } from "@/lib/i18n/messages/en/errors";
+import { portal } from "@/lib/i18n/messages/en/portal";
+import { language } from "@/lib/i18n/messages/en/language";
+import { passcode } from "@/lib/i18n/messages/en/passcode";
+import { signIn } from "@/lib/i18n/messages/en/sign-in";
+import { authentication } from "@/lib/i18n/messages/en/authentication";
+import { devices } from "@/lib/i18n/messages/en/devices";
+import { registration } from "@/lib/i18n/messages/en/registration";
+import { recoveryCodes } from "@/lib/i18n/messages/en/recovery-codes";
+import { sessions } from "@/lib/i18n/messages/en/sessions";
+import { browsers } from "@/lib/i18n/messages/en/browsers";
+import { account } from "@/lib/i18n/messages/en/account";
+import { widget } from "@/lib/i18n/messages/en/widget";
+import { emails } from "@/lib/i18n/messages/en/emails";
+import { authenticator } from "@/lib/i18n/messages/en/authenticator";
+import { admin } from "@/lib/i18n/messages/en/admin";
+
 /**
  * English, the source catalogue: every message is written here first, in ICU message format
- * (https://unicode-org.github.io/icu/userguide/format_parse/messages/), grouped by where it is used.
+ * (https://unicode-org.github.io/icu/userguide/format_parse/messages/), one file per area in ./en,
+ * so each part of the app keeps its words beside the others' without sharing a file.
  */
-export const en = {
-  portal: {
-    navLabel: "Account",
-    overview: "Overview",
-    devices: "Devices",
-    browsers: "Browsers",
-    sessions: "Sessions",
-    signOut: "Sign out",
-  },
-  language: {
-    heading: "Language",
-    description: "The language of these pages and of the codes we send you.",
-    label: "Language",
-    browser: "Same as my browser",
-    save: "Save language",
-    saved: "Language saved.",
-    invalid: "Choose one of the languages in the list.",
-  },
-  passcode: {
-    doing: {
-      enrolment: "to add this device to your account",
-      signIn: "to sign in",
-      stepUp: "to confirm a change to your account security",
-    },
-    expiry: "It expires in {minutes, plural, one {# minute} other {# minutes}}.",
-    sms: "{code} is your {company} code {doing}. {expiry}",
-    smsShort: "{code} is your {company} code. {expiry}",
-    dontShare: "Don't share it: {company} will never ask you for it.",
-    voiceCode: "This is {company}. Your code {doing} is: {spoken}.",
-    voiceAgain: "Again, your code is: {spoken}.",
-    voiceExpiry: "It expires in {minutes, plural, one {# minute} other {# minutes}}. Don't share it with anyone.",
-    emailSubject: "{company}: your code {doing}",
-    emailIntro: "Your {company} code {doing} is:",
-    emailExpiry: "It expires in {minutes, plural, one {# minute} other {# minutes}} and works once.",
-    emailNotYou: "If you did not ask for this code, someone may know your password. You can ignore this message,",
-    emailNotYouAdvice: "and consider changing your password.",
-  },
-};
+export const en = { common, errors, portal, language, passcode, signIn, authentication, devices, registration, recoveryCodes, sessions, browsers, account, widget, emails, authenticator, admin };
 
 /** Every catalogue has English's keys, each a string: a missing translation is a type error. */
 export type Catalogue = { [K in keyof typeof en]: Strings<(typeof en)[K]> };

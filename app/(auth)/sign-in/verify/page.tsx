@@ -16,6 +16,8 @@ import { currentBranding } from "@/lib/branding/current-branding";
 import { DEVICE_TYPES } from "@/lib/devices/device-types";
 import { findSignInFlow, snapshotOf, startFlow } from "@/lib/flows/flow-executions";
 import { clientDoorView } from "@/lib/flows/flow-door";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { messageIn, wordMessages, type Message } from "@/lib/i18n/text";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
@@ -51,18 +53,18 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       // Confirmed (by an emailed link, or just before a reload) but not yet redeemed: the flow host
       // redeems it from the browser, the one place that can receive the complete session's cookie.
       const flow = await snapshotOf(found, caller);
-      return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null })} returnTo={returnTo} companyName={(await currentBranding()).companyName} />;
+      return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null }, await requestLocale())} returnTo={returnTo} companyName={(await currentBranding()).companyName} />;
     }
     const message =
       result.output.ciam_errorDetails === "NO_USABLE_DEVICE" && afterEmail
         ? "You signed in with an emailed link, and your only second step is email too: one inbox cannot vouch for itself twice. Sign in with your password instead, and we will email you a code."
         : result.output.ciam_subflowResult === "NO_SECOND_FACTOR"
           ? "Your account's second step changed while you were signing in. Sign in again."
-          : (result.output.ciam_errorMessage ?? "We could not confirm it's you.");
+          : (messageIn(result.output.ciam_errorMessage) ?? "We could not confirm it's you.");
     return (
       <div className="card stack">
         <h1>Sign-in not finished</h1>
-        <Notice tone="error">{message}</Notice>
+        <Notice tone="error">{wordMessages<Message>(message, await requestLocale()) as string}</Notice>
         <SignOutButton />
       </div>
     );
@@ -90,7 +92,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   return (
     <div className="stack">
       <SecondFactorHost
-        initial={clientDoorView({ flow, subflow: null })}
+        initial={clientDoorView({ flow, subflow: null }, await requestLocale())}
         returnTo={returnTo}
         companyName={(await currentBranding()).companyName}
         userId={session.userId}

@@ -1,0 +1,2 @@
+/** The account overview page. */
+export const account = {};

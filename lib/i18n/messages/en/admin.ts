@@ -1,0 +1,2 @@
+/** The admin console. */
+export const admin = {};

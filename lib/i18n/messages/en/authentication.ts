@@ -1,0 +1,2 @@
+/** The device-authentication and re-authentication flows (second factor, step-up). */
+export const authentication = {};

@@ -1,0 +1,2 @@
+/** The mobile authenticator (the phone app at /authenticator). */
+export const authenticator = {};

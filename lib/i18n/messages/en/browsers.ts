@@ -1,0 +1,2 @@
+/** Your browsers (device keys and remembered browsers). */
+export const browsers = {};

@@ -1,0 +1,2 @@
+/** Words every page shares: buttons, confirmations, form states (components/ui). */
+export const common = {};

@@ -1,0 +1,2 @@
+/** The device list and its management flow (rename, default, block, remove, MFA on/off). */
+export const devices = {};

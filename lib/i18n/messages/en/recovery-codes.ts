@@ -1,0 +1,2 @@
+/** Recovery codes: shown once, regenerated, used at sign-in. */
+export const recoveryCodes = {};

@@ -1,0 +1,2 @@
+/** Your sessions. */
+export const sessions = {};

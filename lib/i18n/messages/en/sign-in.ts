@@ -1,0 +1,2 @@
+/** Sign-up, sign-in, forgot and reset password, magic link and email verification pages. */
+export const signIn = {};

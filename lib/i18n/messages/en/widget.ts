@@ -1,0 +1,2 @@
+/** The embeddable widget's own frame and messages. */
+export const widget = {};
