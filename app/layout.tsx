@@ -5,7 +5,7 @@ import { accentVariables } from "@/lib/branding/accent-colour";
 import { BrandingProvider } from "@/components/branding-context";
 import { I18nProvider } from "@/components/i18n-provider";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { catalogue } from "@/lib/i18n/messages";
+import { clientCatalogue } from "@/lib/i18n/messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} style={accentVariables(branding.accentColour) as CSSProperties}>
       <body>
-        <I18nProvider locale={locale} messages={catalogue(locale)}>
+        <I18nProvider locale={locale} messages={clientCatalogue(locale)}>
           <BrandingProvider branding={branding}>{children}</BrandingProvider>
         </I18nProvider>
       </body>
