@@ -9,6 +9,7 @@ import { consumeMagicLink } from "@/lib/auth/magic-link";
 import { SignInRefused, signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
+import { restoreAccountLanguage } from "@/lib/i18n/account-language";
 import { PASSKEY_BINDING_COOKIE } from "@/lib/auth/passkey-binding";
 import { verifyAuthentication } from "@/lib/webauthn/verify-authentication";
 import { recordAuditEvent, signInDetails } from "@/lib/audit/record-audit-event";
@@ -44,7 +45,10 @@ type SignedInUser = { id: string; email: string; sid: string };
 function refusingOnError(provider: string, authorize: (credentials: unknown, req: IncomingRequest) => Promise<SignedInUser | null>) {
   return async (credentials: unknown, req: unknown): Promise<SignedInUser | null> => {
     try {
-      return await authorize(credentials, req as IncomingRequest);
+      const user = await authorize(credentials, req as IncomingRequest);
+      // The language chosen on the account follows the person to this browser, from the second step on.
+      if (user) await restoreAccountLanguage(user.id);
+      return user;
     } catch (error) {
       if (error instanceof SignInRefused) throw error;
       if (isDatabaseUnavailable(error)) {
