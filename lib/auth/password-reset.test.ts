@@ -60,12 +60,15 @@ test("a reset link is 256 random bits stored only as a hash, lives 30 minutes, a
   assert.equal(await db.auditEvent.count({ where: { userId: user.id, action: "user.password_reset_requested" } }), 1);
 });
 
-test("a reset sets the password, works once under concurrency, ends every session and unused sign-in link, and tells the user", async () => {
+test("a reset sets the password, works once under concurrency, ends every session, remembered browser and unused sign-in link, and tells the user", async () => {
   const user = await newUser({ mfaEnabled: true });
   const signedIn = await createSession({ userId: user.id, methods: ["pwd", "otp"], meta: meta() });
   const pending = await createSession({ userId: user.id, methods: ["pwd"], meta: meta(), secondFactorPending: true });
   await requestMagicLink({ email: user.email, meta: meta() });
   const signInLink = /magic-link\?token=([A-Za-z0-9_-]+)/.exec((await newestMessage(user.email))!.body)![1]!;
+  const remembered = await db.deviceKey.create({
+    data: { keyId: `key-${randomUUID()}`, userId: user.id, publicKey: "unused", displayName: "Chrome on Linux", rememberedUntil: new Date(Date.now() + 86_400_000) },
+  });
   const token = await requestLink(user.email);
 
   const results = await Promise.all(Array.from({ length: 5 }, () => resetPassword({ token, password: NEW_PASSWORD, meta: meta() })));
@@ -77,6 +80,9 @@ test("a reset sets the password, works once under concurrency, ends every sessio
     assert.notEqual((await db.session.findUniqueOrThrow({ where: { id: session.id } })).revokedAt, null, "a session outlived the reset");
   }
   assert.equal(await consumeMagicLink({ token: signInLink, meta: meta() }), null, "a sign-in link from before the reset still works");
+  const browser = await db.deviceKey.findUniqueOrThrow({ where: { id: remembered.id } });
+  assert.equal(browser.rememberedUntil, null, "a remembered browser would still skip the second factor");
+  assert.equal(browser.status, "ACTIVE", "the browser stays known; only the remembering ends");
   assert.equal(await resetPassword({ token, password: "another fresh passphrase here", meta: meta() }), null);
   assert.equal(await peekPasswordReset(token), null);
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { endUserSessions } from "@/lib/auth/sessions";
+import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
@@ -63,8 +64,8 @@ export async function peekPasswordReset(token: string, now = new Date()) {
  * The person's POST from the reset page: checks the new password first (a refused password leaves the
  * link usable), then spends the link by a conditional update (one winner under concurrency) and, in
  * the same transaction, sets the password, ends every session of the account (signed in or still
- * waiting for a second factor, on every browser and instance) and voids its unused sign-in and reset
- * links. The person signs in again afterwards, so an account with MFA on still asks for its second
+ * waiting for a second factor, on every browser and instance), forgets its remembered browsers and
+ * voids its unused sign-in and reset links. The person signs in again afterwards, so an account with MFA on still asks for its second
  * factor. Returns null for an unknown, used, voided or expired link.
  */
 export async function resetPassword(options: { token: string; password: string; meta: RequestMeta; now?: Date }) {
@@ -88,6 +89,9 @@ export async function resetPassword(options: { token: string; password: string; 
       await recordAuditEvent(tx, { action: "user.email_verified", userId: user.id, details: { how: "password reset link" }, meta: options.meta });
     }
     const sessionsEnded = await endUserSessions(tx, { userId: user.id, now });
+    // A remembered browser skips the second factor; after a reset, none does until the person proves
+    // it again (whoever reset it may have sat at one of them).
+    await forgetRememberedBrowsers(tx, { userId: user.id, reason: "password reset", meta: options.meta });
     // Whoever knew the old password may also have asked for links; none of them works any more.
     await tx.magicLinkToken.updateMany({ where: { userId: user.id, consumedAt: null }, data: { consumedAt: now } });
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, consumedAt: null }, data: { consumedAt: now } });
