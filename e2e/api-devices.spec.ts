@@ -38,6 +38,10 @@ async function subjects(request: APIRequestContext, to: string) {
 test("list and read: the portal's devices, default first, masked, never a secret; HAL links to self and user", async ({ request, baseURL }) => {
   const { user, sms, email, voice, totp, auth } = await setUp();
   const userUrl = `${baseURL}/api/v1/users/${user.id}`;
+  // A synced passkey whose authenticator the AAGUID names (Apple's keychain), added last.
+  const passkey = await db.device.create({
+    data: { userId: user.id, type: "PLATFORM", nickname: "Laptop", status: "ACTIVE", credentialId: `k-${user.id}`, aaguid: "fbfc3007-154e-4ecc-8c0b-6e020557d7bd", backupEligible: true },
+  });
 
   const userResponse = await request.get(userUrl, { headers: auth });
   expect(((await userResponse.json()) as { _links: { devices: { href: string } } })._links.devices.href).toBe(`${userUrl}/devices`);
@@ -45,7 +49,7 @@ test("list and read: the portal's devices, default first, masked, never a secret
   const list = await request.get(`${userUrl}/devices`, { headers: auth });
   expect(list.status(), await list.text()).toBe(200);
   expect(list.headers()["content-type"]).toBe("application/hal+json");
-  const item = (device: typeof sms, maskedTarget: string | null) => ({
+  const item = (device: typeof sms, maskedTarget: string | null, authenticator: Record<string, string | null> = { authenticatorName: null, passkeyStorage: null }) => ({
     id: device.id,
     type: device.type,
     status: device.status,
@@ -55,12 +59,19 @@ test("list and read: the portal's devices, default first, masked, never a secret
     createdAt: device.createdAt.toISOString(),
     lastUsedAt: null,
     lockedUntil: null,
+    ...authenticator,
     _links: { self: { href: `${userUrl}/devices/${device.id}` }, user: { href: userUrl } },
   });
-  const expected = [item(sms, "+1 ••• ••• 4567"), item(email, "j•••@example.org"), item(voice, "+1 ••• ••• 0188"), item(totp, null)];
+  const expected = [
+    item(sms, "+1 ••• ••• 4567"),
+    item(email, "j•••@example.org"),
+    item(voice, "+1 ••• ••• 0188"),
+    item(totp, null),
+    item(passkey, null, { authenticatorName: "Apple Passwords", passkeyStorage: "synced" }),
+  ];
   const body = await list.text();
   expect(JSON.parse(body)).toEqual({
-    count: 4,
+    count: 5,
     _embedded: { devices: expected },
     _links: { self: { href: `${userUrl}/devices` }, user: { href: userUrl } },
   });

@@ -25,6 +25,8 @@ export function deviceResource(userId: string, device: DeviceSummary) {
     createdAt: device.createdAt.toISOString(),
     lastUsedAt: device.lastUsedAt?.toISOString() ?? null,
     lockedUntil: device.lockedUntil?.toISOString() ?? null,
+    authenticatorName: device.authenticatorName,
+    passkeyStorage: device.passkeyStorage,
     _links,
   } satisfies DeviceResourceBody;
 }

@@ -23,6 +23,14 @@ export const deviceResourceSchema = z
     createdAt: z.iso.datetime(),
     lastUsedAt: z.iso.datetime().nullable(),
     lockedUntil: z.iso.datetime().nullable().meta({ description: "Set while wrong codes keep the device locked." }),
+    authenticatorName: z
+      .string()
+      .nullable()
+      .meta({ description: "Passkeys and security keys: the authenticator's name, known from its AAGUID (\"iCloud Keychain\", \"YubiKey 5 Series\"); null when unknown or for other types." }),
+    passkeyStorage: z
+      .enum(["synced", "device-bound"])
+      .nullable()
+      .meta({ description: "Passkeys and security keys: synced when the credential may be backed up to the person's other devices, device-bound when it never leaves the authenticator; null for other types." }),
     _links: halLinksSchema,
   })
   .meta({ id: "Device", description: "A device of a user: never a secret, a credential or a key." });
