@@ -1,0 +1,112 @@
+import AxeBuilder from "@axe-core/playwright";
+import { randomUUID } from "node:crypto";
+import { expect, test, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { startWidgetHost } from "../examples/widget-host/server.mjs";
+import { db } from "./fixtures/db";
+import { createTestApplication, seedApplicationUser } from "./fixtures/applications";
+import { waitForMessage } from "./fixtures/outbox";
+import { crossSiteHostPort } from "./fixtures/server-env";
+import { totpCode } from "./fixtures/totp";
+
+/**
+ * The widget as a customer's own site shows it (issue 14): opened with a widget token on another site
+ * (the example host on 127.0.0.1, the portal on localhost), it has no serious accessibility issue in
+ * either colour scheme, and a person adds a device with the keyboard alone, from the host page's
+ * button to the host hearing "success".
+ */
+const TITLE = "Manage your sign-in devices";
+let host: { origin: string; close: () => Promise<void> };
+let application: Awaited<ReturnType<typeof createTestApplication>>;
+
+test.beforeAll(async ({ baseURL }) => {
+  application = await createTestApplication({ name: "Example Shop" });
+  host = await startWidgetHost({ port: crossSiteHostPort(baseURL!), portalUrl: baseURL!, appSecret: application.secret });
+});
+
+test.afterAll(async () => {
+  await host?.close();
+});
+
+// Two scans per screen in each scheme, and ceremonies in a frame: seconds each on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+async function expectAccessible(page: Page, what: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    // The scan goes into the frame too: axe runs in every frame of the page.
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`).join(" | ")}`);
+    expect(serious, `${what}, ${colorScheme} scheme`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** Whether `target` has the keyboard's focus, inside its own frame and with that frame focused. */
+const focused = (target: Locator) => target.evaluate((element) => element === element.ownerDocument.activeElement && element.ownerDocument.hasFocus());
+
+/** Presses Tab, as a person would, until `target` has the focus; fails if it is never reached. */
+async function tabTo(page: Page, target: Locator, what: string) {
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses < 40 && !(await focused(target)); presses++) await page.keyboard.press("Tab");
+  expect(await focused(target), `${what} is reachable with Tab`).toBe(true);
+}
+
+async function customer() {
+  const inbox = `inbox-${randomUUID().slice(0, 8)}@example.test`;
+  const user = await seedApplicationUser(application, { mfaEnabled: true, devices: [{ type: "EMAIL", nickname: "Inbox", target: inbox, isDefault: true }] });
+  const externalId = `shop-${randomUUID().slice(0, 8)}`;
+  await db.apiApplicationUser.update({ where: { applicationId_userId: { applicationId: application.id, userId: user.id } }, data: { externalId } });
+  return { ...user, externalId, inbox };
+}
+
+test("token mode: the frame scans clean in both schemes, and a device is added with the keyboard alone", async ({ page, request }) => {
+  const user = await customer();
+  await page.goto(`${host.origin}/`);
+  await tabTo(page, page.getByLabel("Customer id"), "the host's customer field");
+  await page.keyboard.type(user.externalId);
+  await page.keyboard.press("Enter");
+  const open = page.getByRole("button", { name: "Manage sign-in devices" });
+  await tabTo(page, open, "the host's button");
+  await page.keyboard.press("Enter");
+
+  const widget: FrameLocator = page.frameLocator(`iframe[title="${TITLE}"]`);
+  await expect(widget.getByRole("heading", { name: "Your devices" })).toBeVisible();
+  await expectAccessible(page, "device list in the frame");
+
+  await tabTo(page, widget.getByRole("button", { name: "Add device" }), "Add device");
+  await page.keyboard.press("Enter");
+
+  // The step-up: the emailed code, typed into the field that takes the focus, sent with Enter.
+  const choices = widget.getByRole("list", { name: "Your devices" });
+  const code = widget.getByLabel("Code", { exact: true });
+  await expect(choices.or(code)).toBeVisible();
+  if (await choices.isVisible()) {
+    await tabTo(page, choices.getByRole("button").first(), "the emailed device");
+    await page.keyboard.press("Enter");
+  }
+  await expect(code).toBeFocused();
+  await expectAccessible(page, "second step in the frame");
+  await page.keyboard.type(await waitForMessage(request, user.inbox, /(\d{6})/));
+  await page.keyboard.press("Enter");
+
+  await expect(widget.getByRole("heading", { name: "Add a device" })).toBeVisible();
+  await expectAccessible(page, "kinds of device in the frame");
+  await tabTo(page, widget.getByRole("list", { name: "Kinds of device" }).getByRole("button", { name: /^Authenticator app/ }), "Authenticator app");
+  await page.keyboard.press("Enter");
+
+  // The secret is read off the screen, as a person copies it into their app.
+  const secret = (await widget.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  const appCode = widget.getByLabel("Code from the app");
+  await tabTo(page, appCode, "the app's code field");
+  await page.keyboard.type(totpCode(secret));
+  await page.keyboard.press("Enter");
+  await expect(widget.getByRole("status")).toHaveText("Your new device is ready to use.");
+  expect((await db.device.findFirstOrThrow({ where: { userId: user.id, type: "TOTP" } })).status).toBe("ACTIVE");
+  await expectAccessible(page, "device added in the frame");
+
+  await tabTo(page, widget.getByRole("button", { name: "Done" }), "Done");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#outcome")).toHaveText("success");
+});
