@@ -2,6 +2,7 @@ import "server-only";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
 import { deviceTypeLabel } from "@/lib/devices/device-types";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
@@ -35,7 +36,7 @@ export async function activatePendingDevice(tx: Tx, options: ActivateOptions) {
     where: { id: options.deviceId, userId: options.userId, status: "ACTIVATION_REQUIRED" },
     data: { status: "ACTIVE", lastUsedAt: new Date() },
   });
-  if (count !== 1) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
+  if (count !== 1) throw new AppError("NOT_FOUND", text("registration.errors.noLongerPending"));
   const device = await tx.device.findUniqueOrThrow({ where: { id: options.deviceId } });
   await applyDefaultRule(tx, options.userId);
   await recordAuditEvent(tx, {

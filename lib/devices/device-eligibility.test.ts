@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { deviceEligibility, noNewDeviceReason, type EligibilityInput } from "@/lib/devices/device-eligibility";
+import { englishOf, translate } from "@/lib/i18n/text";
 
 const base: EligibilityInput = {
   features: { isSmsOTPEnabled: true, isEmailOTPEnabled: true, isFidoPasskeyEnabled: true },
@@ -26,7 +27,8 @@ test("a type at its per-type limit stays listed, unavailable, with the reason", 
   const result = deviceEligibility({ ...base, existing: ["SMS", "SMS"] });
   const sms = result.find((e) => e.type === "SMS");
   assert.equal(sms?.available, false);
-  assert.match(sms?.reason ?? "", /most allowed/);
+  assert.match(englishOf(sms?.reason ?? ""), /most allowed/);
+  assert.equal(translate("fr", { key: "devices.limits.typeLimit", values: { max: 2 } }), "Vous en avez déjà 2, le maximum autorisé.");
   assert.equal(result.find((e) => e.type === "VOICE")?.available, true);
 });
 
@@ -44,7 +46,7 @@ test("a browser without a platform authenticator cannot add a passkey but can ad
 test("why no device can be added: the per-user limit by its number, otherwise every kind at its limit, and null while one can", () => {
   assert.equal(noNewDeviceReason(deviceEligibility(base), base.limits.maxDevicesPerUser), null);
   const full = { ...base, limits: { maxDevicesPerUser: 2, maxDevicesPerType: 3 }, existing: ["SMS", "EMAIL"] as const };
-  assert.equal(noNewDeviceReason(deviceEligibility(full), 2), "You have 2 devices, the most an account can have. Remove one you no longer use to add another.");
+  assert.equal(englishOf(noNewDeviceReason(deviceEligibility(full), 2) ?? ""), "You have 2 devices, the most an account can have. Remove one you no longer use to add another.");
   const onlyEmail = { ...base, allowedDeviceTypes: ["EMAIL"] as const, limits: { maxDevicesPerUser: 10, maxDevicesPerType: 1 }, existing: ["EMAIL"] as const };
-  assert.match(noNewDeviceReason(deviceEligibility(onlyEmail), 10) ?? "", /every kind on offer is already set up/);
+  assert.match(englishOf(noNewDeviceReason(deviceEligibility(onlyEmail), 10) ?? ""), /every kind on offer is already set up/);
 });

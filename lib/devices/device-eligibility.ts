@@ -1,4 +1,5 @@
 import type { DeviceTypeName } from "@/lib/devices/device-types";
+import { isText, text, type Message, type Text } from "@/lib/i18n/text";
 
 /** The types a user can register here, in the order the selection page offers them. */
 export const REGISTRABLE_TYPES = ["PLATFORM", "SECURITY_KEY", "MOBILE", "TOTP", "SMS", "VOICE", "EMAIL"] as const satisfies readonly DeviceTypeName[];
@@ -19,7 +20,8 @@ export type EligibilityInput = {
   browser?: { webauthn: boolean; platformAuthenticator: boolean };
 };
 
-export type Eligibility = { type: RegistrableType; available: boolean; reason?: string };
+/** `reason`: a Text (the door words it in the reader's language), or a string from older flows' state. */
+export type Eligibility = { type: RegistrableType; available: boolean; reason?: Message };
 
 function allowedByInput(type: RegistrableType, allowed?: readonly AllowedTypeName[]) {
   if (!allowed) return true;
@@ -54,16 +56,16 @@ export function deviceEligibility(input: EligibilityInput): Eligibility[] {
   return REGISTRABLE_TYPES.filter((type) => allowedByInput(type, input.allowedDeviceTypes) && enabledByFeatures(type, input.features)).map(
     (type): Eligibility => {
       if (total >= input.limits.maxDevicesPerUser) {
-        return { type, available: false, reason: `You have reached the limit of ${input.limits.maxDevicesPerUser} devices.` };
+        return { type, available: false, reason: text("devices.limits.userLimit", { max: input.limits.maxDevicesPerUser }) };
       }
       if (input.existing.filter((t) => t === type).length >= input.limits.maxDevicesPerType) {
-        return { type, available: false, reason: `You already have ${input.limits.maxDevicesPerType} of these, the most allowed.` };
+        return { type, available: false, reason: text("devices.limits.typeLimit", { max: input.limits.maxDevicesPerType }) };
       }
       if (type === "PLATFORM" && input.browser && !input.browser.platformAuthenticator) {
-        return { type, available: false, reason: "This browser or device has no built-in biometrics or screen lock to use." };
+        return { type, available: false, reason: text("devices.limits.noPlatform") };
       }
       if (type === "SECURITY_KEY" && input.browser && !input.browser.webauthn) {
-        return { type, available: false, reason: "This browser cannot use security keys." };
+        return { type, available: false, reason: text("devices.limits.noSecurityKey") };
       }
       return { type, available: true };
     },
@@ -71,11 +73,9 @@ export function deviceEligibility(input: EligibilityInput): Eligibility[] {
 }
 
 /** Why none of the eligibility's types can be added (lib/devices/eligible-device-types.ts whyNoNewDevice). */
-export function noNewDeviceReason(eligibility: { available: boolean; reason?: string }[], maxDevicesPerUser: number): string | null {
+export function noNewDeviceReason(eligibility: { available: boolean; reason?: Message }[], maxDevicesPerUser: number): Text | null {
   if (eligibility.some((e) => e.available)) return null;
-  const atUserLimit = eligibility.length > 0 && eligibility.every((e) => e.reason?.startsWith("You have reached the limit"));
-  if (atUserLimit) {
-    return `You have ${maxDevicesPerUser} devices, the most an account can have. Remove one you no longer use to add another.`;
-  }
-  return "You cannot add another device: every kind on offer is already set up, up to its limit. Remove one you no longer use to add another.";
+  const atUserLimit = eligibility.length > 0 && eligibility.every((e) => isText(e.reason) && e.reason.key === "devices.limits.userLimit");
+  if (atUserLimit) return text("devices.limits.atUserLimit", { max: maxDevicesPerUser });
+  return text("devices.limits.everyKind");
 }

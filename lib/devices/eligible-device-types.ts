@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { currentFeatures } from "@/lib/branding/current-branding";
 import { devicePolicyFor, type DevicePolicy } from "@/lib/policy/device-policy";
 import { deviceEligibility, noNewDeviceReason, type EligibilityInput } from "@/lib/devices/device-eligibility";
+import type { Text } from "@/lib/i18n/text";
 
 /** The eligibility of each type for this user, from their devices, the flags, the flow's input and the policy. */
 export async function eligibleDeviceTypes(options: {
@@ -34,7 +35,7 @@ export async function eligibleDeviceTypes(options: {
  * Why this user cannot add a device now, in words for them; null when they can. The per-user limit
  * is named with its number, since removing a device is then the way forward.
  */
-export async function whyNoNewDevice(options: { userId: string; existing?: EligibilityInput["existing"] }): Promise<string | null> {
+export async function whyNoNewDevice(options: { userId: string; existing?: EligibilityInput["existing"] }): Promise<Text | null> {
   const policy = await devicePolicyFor();
   return noNewDeviceReason(await eligibleDeviceTypes(options), policy.maxDevicesPerUser);
 }

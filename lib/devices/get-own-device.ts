@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { notFound } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { summarizeDevice } from "@/lib/devices/list-devices";
 
 /**
@@ -11,7 +12,7 @@ export async function getOwnDevice(options: { userId: string; deviceId: string }
   const device = await client.device.findFirst({
     where: { id: options.deviceId, userId: options.userId, status: { in: ["ACTIVE", "BLOCKED"] } },
   });
-  if (!device) throw notFound();
+  if (!device) throw new AppError("NOT_FOUND", text("devices.errors.notFound"));
   return device;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
@@ -13,7 +14,7 @@ import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
 export async function setMfaEnabled(options: { userId: string; enabled: boolean; meta: RequestMeta; actorId?: string }) {
   const changed = await db.$transaction(async (tx) => {
     if (options.enabled && (await tx.device.count({ where: { userId: options.userId, status: "ACTIVE" } })) === 0) {
-      throw new AppError("CONFLICT", "Add a device first: two-step verification turns on with your first device.");
+      throw new AppError("CONFLICT", text("devices.errors.addFirst"));
     }
     const { count } = await tx.user.updateMany({
       where: { id: options.userId, mfaEnabled: !options.enabled },

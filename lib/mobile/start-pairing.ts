@@ -3,6 +3,7 @@ import { config } from "@/lib/config";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { formatPairingKey, pairingUrl } from "@/lib/authenticator-protocol/pairing-key";
 import { pairingKeyHash } from "@/lib/otp/keyed-hash";
 import { isUniqueViolation } from "@/lib/rate-limit/fixed-window";
@@ -43,7 +44,7 @@ export async function startPairing(options: { userId: string; deviceId: string; 
           where: { id: options.deviceId, userId: options.userId, type: "MOBILE", status: "ACTIVATION_REQUIRED" },
           select: { id: true },
         });
-        if (!device) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
+        if (!device) throw new AppError("NOT_FOUND", text("registration.errors.noLongerPending"));
         await tx.pairingKey.updateMany({
           where: { deviceId: device.id, usedAt: null, expiresAt: { gt: now } },
           data: { expiresAt: now },

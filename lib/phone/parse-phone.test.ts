@@ -11,7 +11,16 @@ import {
   parseInternationalPhone,
   parsePhone,
   toE164,
+  type ParsedPhone,
 } from "@/lib/phone/parse-phone";
+
+/** A refusal as the flow API reads it: its field errors in English (`texts` has the same, for the pages). */
+const english = (parsed: ParsedPhone) => (parsed.ok ? parsed : { ok: false, fieldErrors: parsed.fieldErrors });
+
+test("a refusal carries its message as a Text too, for the pages", () => {
+  const parsed = parsePhone({ input: "123", defaultCountry: "GB" });
+  assert.deepEqual(parsed.ok ? null : parsed.texts, { phone: { key: "registration.phone.errors.invalid" } });
+});
 
 test("a national number with the chosen country becomes E.164", () => {
   assert.deepEqual(parsePhone({ input: "020 7946 0018", defaultCountry: "GB" }), {
@@ -31,7 +40,7 @@ test("a number written with its own country code overrides the picker", () => {
 
 test("an impossible number is a field error", () => {
   for (const input of ["123", "", "0000000000000000", "not a number", "+44 20 7946 00181234"]) {
-    assert.deepEqual(parsePhone({ input, defaultCountry: "GB" }), { ok: false, fieldErrors: { phone: [INVALID_PHONE_MESSAGE] } }, input);
+    assert.deepEqual(english(parsePhone({ input, defaultCountry: "GB" })), { ok: false, fieldErrors: { phone: [INVALID_PHONE_MESSAGE] } }, input);
   }
   assert.throws(
     () => toE164({ input: "123", defaultCountry: "US" }),
@@ -43,19 +52,19 @@ test("without a country picker only a number with its own country code is taken,
   assert.deepEqual(parseInternationalPhone({ input: " +44 7400 123456 " }), { ok: true, e164: "+447400123456", international: "+44 7400 123456", country: "GB" });
   assert.deepEqual(parseInternationalPhone({ input: "+1 (201) 555-0123" }), parseInternationalPhone({ input: "+12015550123" }));
   for (const input of ["07400 123456", "0044 7400 123456", "", "+", "+44 123", `+44${"1".repeat(40)}`]) {
-    assert.deepEqual(parseInternationalPhone({ input }), { ok: false, fieldErrors: { phone: [INTERNATIONAL_PHONE_MESSAGE] } }, input);
+    assert.deepEqual(english(parseInternationalPhone({ input })), { ok: false, fieldErrors: { phone: [INTERNATIONAL_PHONE_MESSAGE] } }, input);
   }
-  assert.deepEqual(parseInternationalPhone({ input: "+1 900 555 1234" }), { ok: false, fieldErrors: { phone: [COSTLY_NUMBER_MESSAGE] } });
-  assert.deepEqual(parseInternationalPhone({ input: "+44 20 7946 0018", channel: "sms" }), { ok: false, fieldErrors: { phone: [NO_SMS_MESSAGE] } });
+  assert.deepEqual(english(parseInternationalPhone({ input: "+1 900 555 1234" })), { ok: false, fieldErrors: { phone: [COSTLY_NUMBER_MESSAGE] } });
+  assert.deepEqual(english(parseInternationalPhone({ input: "+44 20 7946 0018", channel: "sms" })), { ok: false, fieldErrors: { phone: [NO_SMS_MESSAGE] } });
 });
 
 test("an unknown country is its own field error", () => {
-  assert.deepEqual(parsePhone({ input: "020 7946 0018", defaultCountry: "ZZ" }), { ok: false, fieldErrors: { country: ["Choose a country."] } });
+  assert.deepEqual(english(parsePhone({ input: "020 7946 0018", defaultCountry: "ZZ" })), { ok: false, fieldErrors: { country: ["Choose a country."] } });
 });
 
 test("premium-rate numbers are refused, and a landline cannot take texts", () => {
-  assert.deepEqual(parsePhone({ input: "+1 900 555 1234", defaultCountry: "US" }), { ok: false, fieldErrors: { phone: [COSTLY_NUMBER_MESSAGE] } });
-  assert.deepEqual(parsePhone({ input: "020 7946 0018", defaultCountry: "GB", channel: "sms" }), { ok: false, fieldErrors: { phone: [NO_SMS_MESSAGE] } });
+  assert.deepEqual(english(parsePhone({ input: "+1 900 555 1234", defaultCountry: "US" })), { ok: false, fieldErrors: { phone: [COSTLY_NUMBER_MESSAGE] } });
+  assert.deepEqual(english(parsePhone({ input: "020 7946 0018", defaultCountry: "GB", channel: "sms" })), { ok: false, fieldErrors: { phone: [NO_SMS_MESSAGE] } });
   assert.equal(parsePhone({ input: "020 7946 0018", defaultCountry: "GB", channel: "voice" }).ok, true);
   assert.equal(parsePhone({ input: "07400 123456", defaultCountry: "GB", channel: "sms" }).ok, true);
 });

@@ -3,5 +3,7 @@
  * forwarded without the owner knowing. People choosing one are told so and offered something stronger
  * (security.md item 12). Pure, for the enrolment page.
  */
-export const RESTRICTED_PHONE_NOTICE =
-  "Codes by text message or voice call are less secure than other ways to sign in: someone who takes over your phone number (for example by moving it to a new SIM card) can receive them. You can add a passkey, a security key or an authenticator app at any time for stronger protection.";
+import { inEnglish, text } from "@/lib/i18n/text";
+
+/** The enrolment page says it in the reader's language (registration.phone.restricted); this is its English. */
+export const RESTRICTED_PHONE_NOTICE = inEnglish(text("registration.phone.restricted"));

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { recoveryCodeHash } from "@/lib/otp/keyed-hash";
 import { otpPolicy, type OtpPolicy } from "@/lib/otp/otp-policy";
@@ -119,7 +120,7 @@ async function countAttempt(
     // Inside the transaction that serialises this account's attempts, nothing can clear the lock meanwhile.
     const set = await tx.recoveryCodeSet.findUnique({ where: { id: setId }, select: { lockedUntil: true } });
     if (set?.lockedUntil && set.lockedUntil > now) return { ok: false, lockedUntil: set.lockedUntil };
-    throw new AppError("RATE_LIMITED", "Too many attempts at once. Wait a moment and try again.");
+    throw new AppError("RATE_LIMITED", text("recoveryCodes.errors.busy"));
   }
   await tx.user.updateMany({ where: { id: userId }, data: { failedMfaAttempts: { increment: 1 } } });
   return result;

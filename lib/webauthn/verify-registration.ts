@@ -3,6 +3,7 @@ import { verifyRegistrationResponse, type RegistrationResponseJSON } from "@simp
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { activateDevice } from "@/lib/devices/activate-device";
 import { deletePendingDevice } from "@/lib/devices/create-pending-device";
@@ -16,14 +17,14 @@ const NICKNAME_MAX = 40;
 // Control characters would let a nickname break lines in emails and logs (as lib/validations/devices.ts).
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-const expired = () => new AppError("EXPIRED", "This request has expired. Try again.");
+const expired = () => new AppError("EXPIRED", text("registration.errors.requestExpired"));
 const unverified = (cause?: unknown) => {
-  const error = new AppError("VALIDATION", "We could not verify this device. Try again.");
+  const error = new AppError("VALIDATION", text("registration.errors.notVerified"));
   // Kept for the log at the action boundary; the library's message never reaches the browser.
   if (cause !== undefined) error.cause = cause;
   return error;
 };
-const alreadyRegistered = () => new AppError("CONFLICT", "This device is already registered.");
+const alreadyRegistered = () => new AppError("CONFLICT", text("registration.errors.alreadyRegistered"));
 
 /**
  * Finishes a passkey or security-key registration: spends the challenge first (a replayed response

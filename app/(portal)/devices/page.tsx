@@ -5,11 +5,15 @@ import { callerFor } from "@/lib/auth/caller";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 import { clientDoorView } from "@/lib/flows/flow-door";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { serverTranslator } from "@/lib/i18n/server-translator";
+import { isText, translate } from "@/lib/i18n/text";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { recoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 import { recoveredNotice } from "@/lib/recovery-codes/recovery-code-messages";
 
-export const metadata: Metadata = { title: "Your devices" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("devices"))("list.heading") };
+}
 
 /**
  * The portal's door to the Device Management flow. A sign-in with a recovery code lands here
@@ -25,9 +29,12 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
     input: {},
     caller: await callerFor(session),
   });
-  const recovered =
+  const locale = await requestLocale();
+  const notice =
     (await searchParams).recovered === "1" && session.authMethods.split(",").includes("recovery_code")
       ? recoveredNotice((await recoveryCodeStatus({ userId: session.user.id })).left)
       : null;
-  return <FlowHost mode="portal" initial={clientDoorView(door, await requestLocale())} companyName={(await currentBranding()).companyName} recovered={recovered} />;
+  // The notice's words are the sign-in's (recovery-code-messages.ts): worded here in the reader's language when they are a Text.
+  const recovered = notice === null ? null : isText(notice) ? translate(locale, notice) : notice;
+  return <FlowHost mode="portal" initial={clientDoorView(door, locale)} companyName={(await currentBranding()).companyName} recovered={recovered} />;
 }

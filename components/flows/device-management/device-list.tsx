@@ -6,22 +6,19 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { BrowserCapabilityFields } from "@/components/flows/browser-capability-fields";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
-import { deviceStatusLabel } from "@/lib/devices/device-types";
+import { useTranslations } from "use-intl";
+import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
 import { LocalTime } from "@/components/ui/local-time";
 import type { DeviceSummary, PasskeyStorage } from "@/lib/devices/list-devices";
 import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { RecoveryCodesSummary } from "@/components/flows/recovery-codes/recovery-codes-summary";
 
-const storageLabel: Record<PasskeyStorage, string> = { synced: "Synced", "device-bound": "Device-bound" };
-const storageHint: Record<PasskeyStorage, string> = {
-  synced: "Synced: copied to your other devices by your password manager or keychain",
-  "device-bound": "Device-bound: it never leaves this authenticator",
-};
+const storageKey = { synced: "synced", "device-bound": "deviceBound" } as const satisfies Record<PasskeyStorage, string>;
 
 /** "Passkey · Google Password Manager": the authenticator's own name, unless the nickname already says it. */
-function kindOf(d: DeviceSummary) {
-  return d.authenticatorName && d.authenticatorName !== d.nickname ? `${d.typeLabel} · ${d.authenticatorName}` : d.typeLabel;
+function kindOf(d: DeviceSummary, typeLabel: string) {
+  return d.authenticatorName && d.authenticatorName !== d.nickname ? `${typeLabel} · ${d.authenticatorName}` : typeLabel;
 }
 
 /** Display User Devices: every device, Add when allowed, Done and Cancel. */
@@ -47,6 +44,7 @@ export function DeviceListSection({
   /** After a sign-in with a recovery code: what to do now, and how many codes are left. */
   recovered?: string | null;
 }) {
+  const t = useTranslations("devices");
   return (
     <>
     <section className="card stack" aria-labelledby="devices-heading">
@@ -54,16 +52,16 @@ export function DeviceListSection({
       {notice && <Notice tone="success">{notice}</Notice>}
       {alert && <Notice tone="error">{alert}</Notice>}
       <div>
-        <h1 id="devices-heading">Your devices</h1>
-        <p className="muted">Devices you use for two-step verification. Choose one to rename it, make it your default, block it or remove it.</p>
+        <h1 id="devices-heading">{t("list.heading")}</h1>
+        <p className="muted">{t("list.intro")}</p>
       </div>
-      <FlowForm flowId={flowId} label="Your devices">
+      <FlowForm flowId={flowId} label={t("list.formLabel")}>
         {(_state, pending) => (
           <>
             {devices.length === 0 ? (
-              <Notice>You have no devices yet. Add one so you can finish signing in with a second step.</Notice>
+              <Notice>{t("list.empty")}</Notice>
             ) : (
-              <ul className="device-list" aria-label="Devices">
+              <ul className="device-list" aria-label={t("list.listLabel")}>
                 {devices.map((d) => (
                   <li className="device-item" key={d.id}>
                     <button
@@ -81,23 +79,23 @@ export function DeviceListSection({
                         <span id={`${d.id}-name`} hidden>{`${d.nickname},`}</span>
                         <span className="device-name">{d.nickname}</span>{" "}
                         <span id={`${d.id}-badges`}>
-                          {d.isDefault && <span className="badge badge-default">Default</span>}{" "}
-                          <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{deviceStatusLabel[d.status]}</span>{" "}
+                          {d.isDefault && <span className="badge badge-default">{t("list.default")}</span>}{" "}
+                          <span className={`badge ${d.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{t(`statuses.${d.status}`)}</span>{" "}
                           {d.passkeyStorage && (
-                            <span className="badge" title={storageHint[d.passkeyStorage]}>
-                              {storageLabel[d.passkeyStorage]}
+                            <span className="badge" title={t(`list.${storageKey[d.passkeyStorage]}Hint`)}>
+                              {t(`list.${storageKey[d.passkeyStorage]}`)}
                             </span>
                           )}
                         </span>
                         <br />
                         <span className="device-meta" id={`${d.id}-meta`}>
-                          {kindOf(d)}
+                          {kindOf(d, t(`types.${d.type}`))}
                           {d.maskedTarget ? ` · ${d.maskedTarget}` : ""} · {/* A phone is made when its pairing starts, minutes before it pairs: the same day. */}
-                          {d.type === "MOBILE" ? "paired" : "added"} <LocalTime value={d.createdAt} format="date" />
+                          {withNodes(t(d.type === "MOBILE" ? "list.paired" : "list.added", nodeMarks({ date: null })), { date: <LocalTime value={d.createdAt} format="date" /> })}
                           {d.lastUsedAt && (
                             <>
                               {" "}
-                              · last used <LocalTime value={d.lastUsedAt} format="relative" />
+                              · {withNodes(t("list.lastUsed", nodeMarks({ time: null })), { time: <LocalTime value={d.lastUsedAt} format="relative" /> })}
                             </>
                           )}
                         </span>
@@ -113,32 +111,32 @@ export function DeviceListSection({
         )}
       </FlowForm>
       {!canAdd && cannotAdd && <Notice>{cannotAdd}</Notice>}
-      <FlowForm flowId={flowId} label="Device actions">
+      <FlowForm flowId={flowId} label={t("list.actionsLabel")}>
         {(_state, pending) => (
           <div className="spread">
             <div className="row">
               <BrowserCapabilityFields />
               {canAdd && (
                 <SubmitButton pending={pending} name="type" value="ADD">
-                  Add device
+                  {t("list.add")}
                 </SubmitButton>
               )}
               <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="DONE">
-                Done
+                {t("list.done")}
               </SubmitButton>
               <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="CANCEL">
-                Cancel
+                {t("list.cancel")}
               </SubmitButton>
             </div>
             <ConfirmAction
-              trigger="Turn off two-step verification"
-              title="Turn off two-step verification?"
-              confirmLabel="Yes, turn it off"
-              cancelLabel="Keep it on"
+              trigger={t("list.disableTrigger")}
+              title={t("list.disableTitle")}
+              confirmLabel={t("list.disableConfirm")}
+              cancelLabel={t("list.disableCancel")}
               value="DISABLE_MFA"
               pending={pending}
             >
-              <p>Signing in will need only your password.</p>
+              <p>{t("list.disableBody")}</p>
             </ConfirmAction>
           </div>
         )}

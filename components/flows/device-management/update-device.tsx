@@ -4,7 +4,9 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
-import { deviceStatusLabel } from "@/lib/devices/device-types";
+import { useTranslations } from "use-intl";
+import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
+import { LocalTime } from "@/components/ui/local-time";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -22,15 +24,16 @@ export function UpdateDeviceSection({
   confirmRemoval: boolean;
   lastActive: boolean;
 }) {
+  const t = useTranslations("devices");
   const heading = (
     <div className="row">
       <DeviceIcon type={device.type} />
       <div>
         <h1 id="update-heading">{device.nickname}</h1>
         <p className="muted" style={{ margin: 0 }}>
-          {device.typeLabel}
-          {device.maskedTarget ? ` · ${device.maskedTarget}` : ""} · {deviceStatusLabel[device.status]}
-          {device.isDefault ? " · Default" : ""}
+          {t(`types.${device.type}`)}
+          {device.maskedTarget ? ` · ${device.maskedTarget}` : ""} · {t(`statuses.${device.status}`)}
+          {device.isDefault ? ` · ${t("update.default")}` : ""}
         </p>
       </div>
     </div>
@@ -40,23 +43,22 @@ export function UpdateDeviceSection({
     return (
       <section className="card stack" aria-labelledby="update-heading">
         {heading}
-        <FlowForm flowId={flowId} label="Confirm removal">
+        <FlowForm flowId={flowId} label={t("update.confirmLabel")}>
           {(_state, pending) => (
             <>
               {lastActive ? (
                 <Notice tone="warning">
-                  <strong>This is your last active device.</strong> Removing it turns two-step verification off, and signing in
-                  will need only your password until you add another device.
+                  <strong>{t("update.lastActiveTitle")}</strong> {t("update.lastActiveBody")}
                 </Notice>
               ) : (
-                <Notice tone="warning">You will no longer be able to use “{device.nickname}” to sign in.</Notice>
+                <Notice tone="warning">{t("update.noLonger", { name: device.nickname })}</Notice>
               )}
               <div className="row">
                 <SubmitButton pending={pending} className="btn btn-danger" name="type" value="CONFIRM_REMOVE">
-                  {lastActive ? "Remove and turn off two-step verification" : "Yes, remove device"}
+                  {lastActive ? t("update.removeAndTurnOff") : t("update.confirmRemove")}
                 </SubmitButton>
                 <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="BACK">
-                  Keep device
+                  {t("update.keep")}
                 </SubmitButton>
               </div>
             </>
@@ -70,13 +72,13 @@ export function UpdateDeviceSection({
     <section className="card stack" aria-labelledby="update-heading">
       {heading}
       {device.lockedUntil && (
-        <Notice tone="warning">Too many wrong codes: this device is locked until {new Date(device.lockedUntil).toUTCString()}.</Notice>
+        <Notice tone="warning">{withNodes(t("update.locked", nodeMarks({ time: null })), { time: <LocalTime value={device.lockedUntil} /> })}</Notice>
       )}
-      <FlowForm flowId={flowId} label="Rename device">
+      <FlowForm flowId={flowId} label={t("update.renameLabel")}>
         {(state, pending) => (
           <>
             <Field
-              label="Device name"
+              label={t("update.name")}
               name="nickname"
               defaultValue={device.nickname}
               maxLength={60}
@@ -85,35 +87,35 @@ export function UpdateDeviceSection({
             />
             <div>
               <SubmitButton pending={pending} className="btn" name="type" value="RENAME">
-                Save name
+                {t("update.save")}
               </SubmitButton>
             </div>
           </>
         )}
       </FlowForm>
-      <FlowForm flowId={flowId} label="Device options">
+      <FlowForm flowId={flowId} label={t("update.optionsLabel")}>
         {(_state, pending) => (
           <div className="row">
             {actions.includes("MAKE_DEFAULT") && (
               <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="MAKE_DEFAULT">
-                Make default
+                {t("update.makeDefault")}
               </SubmitButton>
             )}
             {actions.includes("BLOCK") && (
               <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="BLOCK">
-                Block
+                {t("update.block")}
               </SubmitButton>
             )}
             {actions.includes("UNBLOCK") && (
               <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="UNBLOCK">
-                Unblock
+                {t("update.unblock")}
               </SubmitButton>
             )}
             <SubmitButton pending={pending} className="btn btn-danger" name="type" value="REMOVE">
-              Remove
+              {t("update.remove")}
             </SubmitButton>
             <SubmitButton pending={pending} className="btn btn-link" name="type" value="BACK">
-              Back to devices
+              {t("update.back")}
             </SubmitButton>
           </div>
         )}

@@ -5,8 +5,8 @@ import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
 import { SubmitButton } from "@/components/ui/submit-button";
-
-const sentBy = { SMS: "texted", VOICE: "are calling", EMAIL: "emailed" } as const;
+import { useTranslations } from "use-intl";
+import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
 
 /** Ask for OTP: enter the passcode, or resend it. */
 export function AskForOtpSection({
@@ -24,18 +24,17 @@ export function AskForOtpSection({
   canResend: boolean;
   canCancel: boolean;
 }) {
+  const t = useTranslations("registration.otp");
   return (
     <section className="card stack" aria-labelledby="otp-heading">
-      <h1 id="otp-heading">Enter your code</h1>
+      <h1 id="otp-heading">{t("heading")}</h1>
       {notice && <Notice tone="success">{notice}</Notice>}
-      <p>
-        We {sentBy[deviceType]} a code to <strong>{maskedTarget}</strong>. It works for a few minutes.
-      </p>
-      <FlowForm flowId={flowId} label="Verification code">
+      <p>{withNodes(t("sent", { how: deviceType, ...nodeMarks({ target: null }) }), { target: <strong>{maskedTarget}</strong> })}</p>
+      <FlowForm flowId={flowId} label={t("formLabel")}>
         {(state, pending) => (
           <>
             <Field
-              label="Code"
+              label={t("code")}
               name="otp"
               data-autofocus
               autoComplete="one-time-code"
@@ -47,11 +46,11 @@ export function AskForOtpSection({
             <div className="spread">
               <div className="row">
                 <SubmitButton pending={pending} className="btn" name="type" value="SUBMIT_OTP">
-                  Verify
+                  {t("verify")}
                 </SubmitButton>
                 {canResend && (
                   <SubmitButton pending={pending} className="btn btn-secondary" name="type" value="RESEND" formNoValidate>
-                    Send a new code
+                    {t("resend")}
                   </SubmitButton>
                 )}
               </div>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { Notice } from "@/components/ui/notice";
 import { useFlowEvent } from "@/components/flows/flow-door";
 import { detectBrowserHint } from "@/lib/flows/browser-hint";
+import { useTranslations } from "use-intl";
 
 /**
  * "Gather device types that user can register with": the browser's capabilities, asked without the
@@ -11,11 +12,13 @@ import { detectBrowserHint } from "@/lib/flows/browser-hint";
  */
 export function GatherCapabilities({
   flowId,
-  title = "Add a device",
+  title,
 }: {
   flowId: string;
+  /** The heading; "Add a device" when not given. */
   title?: string;
 }) {
+  const t = useTranslations("registration.gather");
   const { state, send } = useFlowEvent(flowId);
   const sent = useRef(false);
   useEffect(() => {
@@ -28,8 +31,8 @@ export function GatherCapabilities({
   }, [send]);
   return (
     <section className="card stack" aria-busy="true" aria-labelledby="gather-heading">
-      <h1 id="gather-heading">{title}</h1>
-      {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : <p className="muted">Checking what this browser can do…</p>}
+      <h1 id="gather-heading">{title ?? t("title")}</h1>
+      {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : <p className="muted">{t("checking")}</p>}
     </section>
   );
 }

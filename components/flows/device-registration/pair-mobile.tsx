@@ -5,6 +5,8 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
 import { useFlowLive } from "@/components/flows/use-flow-live";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useTranslations } from "use-intl";
+import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
 
 type Pending = { status: "PENDING"; pairingKey: string; qrDataUrl: string; qrUrl: string; expiresAt: string; account: string };
 type PairingData = Pending | { status: "EXPIRED" } | { status: "PAIRED" };
@@ -19,6 +21,7 @@ function minutesLeft(expiresAt: string) {
  * the phone has paired; at the key's expiry it asks the flow again, which offers a new key.
  */
 export function PairMobileSection({ flowId, data, canCancel }: { flowId: string; data: PairingData; canCancel: boolean }) {
+  const t = useTranslations("registration");
   useFlowLive(flowId);
   const expiresAt = data.status === "PENDING" ? data.expiresAt : null;
   const [left, setLeft] = useState(() => (expiresAt ? minutesLeft(expiresAt) : 0));
@@ -31,13 +34,13 @@ export function PairMobileSection({ flowId, data, canCancel }: { flowId: string;
   if (data.status === "EXPIRED") {
     return (
       <section className="card stack" aria-labelledby="pair-heading">
-        <h1 id="pair-heading">The pairing key expired</h1>
-        <p>No phone used it in time. Start again for a new key.</p>
-        <FlowForm flowId={flowId} label="Start pairing again">
+        <h1 id="pair-heading">{t("pair.expiredHeading")}</h1>
+        <p>{t("pair.expiredBody")}</p>
+        <FlowForm flowId={flowId} label={t("pair.restartLabel")}>
           {(_state, pending) => (
             <div className="spread">
               <SubmitButton pending={pending} className="btn" name="type" value="RESTART">
-                Start again
+                {t("pair.restart")}
               </SubmitButton>
               <StepButtons pending={pending} canCancel={canCancel} />
             </div>
@@ -49,33 +52,33 @@ export function PairMobileSection({ flowId, data, canCancel }: { flowId: string;
   if (data.status === "PAIRED") {
     return (
       <section className="card stack" aria-labelledby="pair-heading" aria-busy="true">
-        <h1 id="pair-heading">Phone paired</h1>
-        <p role="status">Finishing…</p>
+        <h1 id="pair-heading">{t("pair.pairedHeading")}</h1>
+        <p role="status">{t("pair.finishing")}</p>
       </section>
     );
   }
   const appUrl = new URL("/authenticator", data.qrUrl).toString();
   return (
     <section className="card stack" aria-labelledby="pair-heading" aria-busy="true">
-      <h1 id="pair-heading">Pair your phone</h1>
+      <h1 id="pair-heading">{t("pair.heading")}</h1>
       <ol className="stack" style={{ paddingLeft: "1.25rem" }}>
         <li>
-          On your phone, scan this code with the camera. It opens our authenticator app and pairs it:
+          {t("pair.scan")}
           <br />
           {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */}
-          <img src={data.qrDataUrl} alt="QR code that pairs the authenticator app on your phone" width={200} height={200} />
+          <img src={data.qrDataUrl} alt={t("pair.qrAlt")} width={200} height={200} />
         </li>
         <li>
-          Or open <code>{appUrl}</code> on your phone, choose Pair, and enter <strong>{data.account}</strong> with this key:{" "}
-          <code aria-label="Pairing key" style={{ fontSize: "1.1rem", letterSpacing: "0.08em" }}>
+          {withNodes(t("pair.typeKey", nodeMarks({ url: null, account: null })), { url: <code>{appUrl}</code>, account: <strong>{data.account}</strong> })}{" "}
+          <code aria-label={t("pair.keyLabel")} style={{ fontSize: "1.1rem", letterSpacing: "0.08em" }}>
             {data.pairingKey}
           </code>
         </li>
       </ol>
       <p className="muted" role="status">
-        Waiting for your phone. The key works once and expires in {left} {left === 1 ? "minute" : "minutes"}.
+        {t("pair.waiting", { left })}
       </p>
-      <FlowForm flowId={flowId} label="Other choices">
+      <FlowForm flowId={flowId} label={t("otherChoices")}>
         {(_state, pending) => <StepButtons pending={pending} canCancel={canCancel} />}
       </FlowForm>
     </section>

@@ -7,19 +7,12 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
+import { useTranslations } from "use-intl";
 
 const copy = {
-  PLATFORM: {
-    title: "Create a passkey",
-    body: "Your browser will ask you to confirm with your fingerprint, face or screen lock. Nothing about your fingerprint or face leaves this device.",
-    button: "Create passkey",
-  },
-  SECURITY_KEY: {
-    title: "Register a security key",
-    body: "Your browser will ask you to insert or tap your security key, and maybe to enter its PIN.",
-    button: "Register security key",
-  },
-};
+  PLATFORM: { title: "platformTitle", body: "platformBody", button: "platformButton" },
+  SECURITY_KEY: { title: "keyTitle", body: "keyBody", button: "keyButton" },
+} as const;
 
 /** Register FIDO2 device: the confirmation page; the browser creates the credential, the server verifies it. */
 export function RegisterFido2Section({
@@ -36,7 +29,8 @@ export function RegisterFido2Section({
   const { state, pending, send } = useFlowEvent(flowId);
   const [browserError, setBrowserError] = useState<string | null>(null);
   const [nickname, setNickname] = useState("");
-  const text = copy[deviceType];
+  const t = useTranslations("registration.fido");
+  const keys = copy[deviceType];
 
   async function create() {
     setBrowserError(null);
@@ -47,22 +41,22 @@ export function RegisterFido2Section({
       const name = error instanceof Error ? error.name : "";
       setBrowserError(
         name === "InvalidStateError"
-          ? "This device is already registered to your account."
-          : "The device was not registered: the request was cancelled or timed out. Try again.",
+          ? t("alreadyRegistered")
+          : t("notRegistered"),
       );
     }
   }
 
   return (
     <section className="card stack" aria-labelledby="fido-heading">
-      <h1 id="fido-heading">{text.title}</h1>
-      <p>{text.body}</p>
+      <h1 id="fido-heading">{t(keys.title)}</h1>
+      <p>{t(keys.body)}</p>
       {browserError && <Notice tone="error">{browserError}</Notice>}
       {state.status === "error" && state.message && <Notice tone="error">{state.message}</Notice>}
       <Field
-        label="Name (optional)"
+        label={t("name")}
         name="nickname"
-        hint="We name it after your authenticator when we know it; you can rename it later."
+        hint={t("nameHint")}
         maxLength={40}
         value={nickname}
         onChange={(e) => setNickname(e.target.value)}
@@ -70,10 +64,10 @@ export function RegisterFido2Section({
       />
       <div>
         <button className="btn" type="button" onClick={create} disabled={pending}>
-          {pending ? "Verifying…" : text.button}
+          {pending ? t("verifying") : t(keys.button)}
         </button>
       </div>
-      <FlowForm flowId={flowId} label="Leave this step">
+      <FlowForm flowId={flowId} label={t("leave")}>
         {(_s, leaving) => <StepButtons pending={leaving || pending} canCancel={canCancel} />}
       </FlowForm>
     </section>

@@ -13,9 +13,11 @@ import { AuthenticatorAppSection } from "@/components/flows/device-registration/
 import { RegisterFido2Section } from "@/components/flows/device-registration/register-fido2";
 import { PairMobileSection } from "@/components/flows/device-registration/pair-mobile";
 import { RecoveryCodesOnce } from "@/components/flows/recovery-codes/recovery-codes-once";
+import { useTranslations } from "use-intl";
 
 /** The registration subflow's current section. */
 export function RegistrationView({ flow, companyName }: { flow: ClientFlow; companyName: string }) {
+  const t = useTranslations("recoveryCodes");
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
   const canCancel = view.actions.includes("CANCEL");
@@ -67,7 +69,7 @@ export function RegistrationView({ flow, companyName }: { flow: ClientFlow; comp
           flowId={flow.id}
           codes={(data.codes as string[] | undefined) ?? []}
           companyName={companyName}
-          intro="Your device is ready. If you ever lose it, one of these codes lets you sign in instead, so you can replace it."
+          intro={t("once.introFirstDevice")}
         />
       );
     default:

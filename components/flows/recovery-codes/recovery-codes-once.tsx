@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
+import { useTranslations } from "use-intl";
 import "./recovery-codes.css";
 
 /**
@@ -11,8 +12,9 @@ import "./recovery-codes.css";
  * never shown again (the server keeps only their hashes).
  */
 export function RecoveryCodesOnce({ flowId, codes, companyName, intro }: { flowId: string; codes: string[]; companyName: string; intro: string }) {
+  const t = useTranslations("recoveryCodes.once");
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
-  const text = [`${companyName} recovery codes`, `Made ${new Date().toISOString().slice(0, 10)}. Each code works once.`, "", ...codes, ""].join("\n");
+  const text = [t("fileTitle", { company: companyName }), t("fileMade", { date: new Date().toISOString().slice(0, 10) }), "", ...codes, ""].join("\n");
 
   async function copy() {
     try {
@@ -37,13 +39,13 @@ export function RecoveryCodesOnce({ flowId, codes, companyName, intro }: { flowI
   return (
     <section className="card stack recovery-codes-printable" aria-labelledby="recovery-codes-heading">
       <div>
-        <h1 id="recovery-codes-heading">Save your recovery codes</h1>
+        <h1 id="recovery-codes-heading">{t("heading")}</h1>
         <p className="muted">{intro}</p>
       </div>
       {codes.length === 0 ? (
-        <Notice tone="error">These codes can no longer be shown. Make new ones from your device list.</Notice>
+        <Notice tone="error">{t("gone")}</Notice>
       ) : (
-        <ol className="recovery-code-list" aria-label="Your recovery codes">
+        <ol className="recovery-code-list" aria-label={t("listLabel")}>
           {codes.map((code) => (
             <li key={code}>
               <code>{code}</code>
@@ -51,28 +53,25 @@ export function RecoveryCodesOnce({ flowId, codes, companyName, intro }: { flowI
           ))}
         </ol>
       )}
-      <p className="small">
-        Keep them somewhere safe, apart from your devices: a password manager, or printed and put away. Each code works once, and this is
-        the only time we show them.
-      </p>
+      <p className="small">{t("keep")}</p>
       <div className="row no-print">
         <button className="btn btn-secondary" type="button" onClick={copy} disabled={codes.length === 0}>
-          Copy
+          {t("copy")}
         </button>
         <button className="btn btn-secondary" type="button" onClick={download} disabled={codes.length === 0}>
-          Download (.txt)
+          {t("download")}
         </button>
         <button className="btn btn-secondary" type="button" onClick={() => window.print()} disabled={codes.length === 0}>
-          Print
+          {t("print")}
         </button>
         <span role="status" className="small muted">
-          {copied === "copied" ? "Copied to the clipboard." : copied === "failed" ? "Copying is not allowed here: select the codes and copy them." : ""}
+          {copied === "copied" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
         </span>
       </div>
-      <FlowForm flowId={flowId} label="Recovery codes saved" className="no-print">
+      <FlowForm flowId={flowId} label={t("formLabel")} className="no-print">
         {(_state, pending) => (
           <button className="btn" type="submit" name="type" value="CONTINUE" disabled={pending}>
-            I have saved my codes
+            {t("saved")}
           </button>
         )}
       </FlowForm>

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "@/lib/errors/app-error";
+import { englishOf, wordMessages, type Message } from "@/lib/i18n/text";
 import { settle, type FlowContext } from "@/lib/flows/engine";
 import { fakeStepUp } from "@/lib/flows/step-up-test-fixtures";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
@@ -113,7 +114,7 @@ async function send(services: DeviceManagementServices, state: DeviceManagementS
 test("without a session the flow ends in Return Error with a code and message", async () => {
   const { services } = fakeAccount();
   const { flow, state } = await start(services, ctx({}, null));
-  assert.deepEqual(flow.result(state), {
+  assert.deepEqual(wordMessages(flow.result(state), "en"), {
     status: "error",
     output: { ciam_errorCode: "SESSION_REQUIRED", ciam_errorMessage: "Sign in to manage your devices." },
   });
@@ -186,7 +187,7 @@ test("rename and make default return to the device list with a notice", async ()
   const { services, calls } = fakeAccount();
   const update: DeviceManagementState = { section: "UPDATE_DEVICE", deviceId: "d2", confirmRemoval: false };
   const renamed = await send(services, update, { type: "RENAME", nickname: "  Work phone " });
-  assert.deepEqual(renamed, { section: "DISPLAY_USER_DEVICES", notice: 'Renamed to "Work phone".' });
+  assert.deepEqual(wordMessages(renamed, "en"), { section: "DISPLAY_USER_DEVICES", notice: 'Renamed to "Work phone".' });
   const defaulted = await send(services, update, { type: "MAKE_DEFAULT" });
   assert.equal(defaulted.section, "DISPLAY_USER_DEVICES");
   assert.deepEqual(calls, ["rename:d2:Work phone", "default:d2"]);
@@ -222,7 +223,7 @@ test("removing the last active device warns first and lands on Enable MFA", asyn
   assert.equal(view.data.lastActive, true);
   const next = await send(services, confirming, { type: "CONFIRM_REMOVE" });
   assert.equal(next.section, "ENABLE_MFA");
-  assert.match((next as { notice?: string }).notice ?? "", /two-step verification is now off/);
+  assert.match(englishOf((next as { notice?: Message }).notice ?? ""), /two-step verification is now off/);
   assert.equal(user.mfaEnabled, false);
 });
 
@@ -243,7 +244,7 @@ test("Add is offered only when a device can be added, and invokes the registrati
     await createDeviceManagementFlow(services).handle(adding, { type: "SUBFLOW_ENDED", result: { status: "success", output: { ciam_subflowResult: "ENROLLED" } } }, ctx()),
     ctx(),
   );
-  assert.deepEqual(back, { section: "DISPLAY_USER_DEVICES", notice: "Your new device is ready to use." });
+  assert.deepEqual(wordMessages(back, "en"), { section: "DISPLAY_USER_DEVICES", notice: "Your new device is ready to use." });
 });
 
 test("events that do not belong to the current section are refused", async () => {
@@ -358,7 +359,8 @@ test("new recovery codes: a sensitive change (a stale session steps up first), s
   assert.deepEqual(view, { section: "SHOW_RECOVERY_CODES", actions: ["CONTINUE"], data: { codes: ["ABCDE-FGHJK"] } });
   await assert.rejects(send(services, shown, { type: "ADD" }), { code: "CONFLICT" });
   const back = await send(services, shown, { type: "CONTINUE" });
-  assert.deepEqual(back, { section: "DISPLAY_USER_DEVICES", notice: "Your new recovery codes are ready. The old ones no longer work." });
+  assert.deepEqual(wordMessages(back, "en"), { section: "DISPLAY_USER_DEVICES", notice: "Your new recovery codes are ready. The old ones no longer work." });
+  assert.deepEqual(wordMessages(back, "fr"), { section: "DISPLAY_USER_DEVICES", notice: "Vos nouveaux codes de secours sont prêts. Les anciens ne fonctionnent plus." });
 });
 
 test("recovery codes are the pages' only: the flow API neither sees nor makes them", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { messageIn, type Message } from "@/lib/i18n/text";
+import { messageIn, text, type Message } from "@/lib/i18n/text";
 import { formFlag, notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
@@ -88,7 +88,7 @@ export type DeviceManagementServices = {
    * Why no device can be added now (the per-user limit, every kind at its limit), or null when one can.
    * `existing`: the types of the user's listed devices when the caller has just read them, saving a read.
    */
-  whyNoNewDevice(userId: string, existing?: DeviceSummary["type"][]): Promise<string | null>;
+  whyNoNewDevice(userId: string, existing?: DeviceSummary["type"][]): Promise<Message | null>;
   setMfaEnabled(userId: string, enabled: boolean, meta: RequestMeta): Promise<void>;
   renameDevice(userId: string, deviceId: string, nickname: string, meta: RequestMeta): Promise<void>;
   setDefaultDevice(userId: string, deviceId: string, meta: RequestMeta): Promise<void>;
@@ -121,7 +121,7 @@ function messagesOf(state: { notice?: Message; alert?: Message }): { notice?: Me
 }
 
 function ownerOf(ctx: Ctx): string {
-  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to manage your devices.");
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", text("devices.errors.signIn"));
   return ctx.userId;
 }
 
@@ -145,15 +145,15 @@ export function createDeviceManagementFlow(
         // Check Pre-requisite for Device Management: a session, the user's record, then MFA status.
         case "CHECK_PREREQUISITE": {
           if (!ctx.userId) {
-            return { section: "RETURN_ERROR", errorCode: "SESSION_REQUIRED", errorMessage: "Sign in to manage your devices." };
+            return { section: "RETURN_ERROR", errorCode: "SESSION_REQUIRED", errorMessage: text("devices.errors.signIn") };
           }
           const user = await services.getUser(ctx.userId);
-          if (!user) return { section: "RETURN_ERROR", errorCode: "USER_NOT_FOUND", errorMessage: "Your account was not found." };
+          if (!user) return { section: "RETURN_ERROR", errorCode: "USER_NOT_FOUND", errorMessage: text("devices.errors.userNotFound") };
           if (ctx.input.username && !matchesUser(ctx.input.username, user)) {
             return {
               section: "RETURN_ERROR",
               errorCode: "USER_MISMATCH",
-              errorMessage: "This page was opened for a different account than the one signed in.",
+              errorMessage: text("devices.errors.userMismatch"),
             };
           }
           return { section: user.mfaEnabled ? "DISPLAY_USER_DEVICES" : "ENABLE_MFA", ...messagesOf(state) };
@@ -197,7 +197,7 @@ export function createDeviceManagementFlow(
           return { section: "CHECK_PREREQUISITE", alert: ended.alert };
         }
         case "CONFIRM_PASSWORD":
-          if (event.type === "CANCEL" || event.type === "BACK") return { section: "CHECK_PREREQUISITE", alert: "Nothing was changed." };
+          if (event.type === "CANCEL" || event.type === "BACK") return { section: "CHECK_PREREQUISITE", alert: text("devices.notices.nothingChanged") };
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
           if ((await stepUpByPassword(services, ctx, userId, event.password)) === "second-factor") return { section: "STEP_UP", subflowId: null, resume: state.resume };
           return machine.handle(state.resume.state, state.resume.event, ctx);
@@ -224,7 +224,7 @@ export function createDeviceManagementFlow(
               return { section: "UPDATE_DEVICE", deviceId: event.deviceId, confirmRemoval: false };
             case "DISABLE_MFA":
               await services.setMfaEnabled(userId, false, ctx.meta);
-              return { section: "CHECK_PREREQUISITE", notice: "Two-step verification is off." };
+              return { section: "CHECK_PREREQUISITE", notice: text("devices.notices.mfaOff") };
             case "NEW_RECOVERY_CODES":
               if (ctx.door === "api") throw notAvailable();
               return { section: "SHOW_RECOVERY_CODES", sealed: await services.newRecoveryCodes(userId, ctx.meta) };
@@ -242,24 +242,24 @@ export function createDeviceManagementFlow(
           switch (event.type) {
             case "RENAME":
               await services.renameDevice(userId, device.id, event.nickname, ctx.meta);
-              return { section: "DISPLAY_USER_DEVICES", notice: `Renamed to "${event.nickname}".` };
+              return { section: "DISPLAY_USER_DEVICES", notice: text("devices.notices.renamed", { name: event.nickname }) };
             case "MAKE_DEFAULT":
               await services.setDefaultDevice(userId, device.id, ctx.meta);
-              return { section: "DISPLAY_USER_DEVICES", notice: `"${device.nickname}" is now your default device.` };
+              return { section: "DISPLAY_USER_DEVICES", notice: text("devices.notices.madeDefault", { name: device.nickname }) };
             case "BLOCK":
               await services.blockDevice(userId, device.id, ctx.meta);
-              return { section: "DISPLAY_USER_DEVICES", notice: `"${device.nickname}" is blocked.` };
+              return { section: "DISPLAY_USER_DEVICES", notice: text("devices.notices.blocked", { name: device.nickname }) };
             case "UNBLOCK":
               await services.unblockDevice(userId, device.id, ctx.meta);
-              return { section: "DISPLAY_USER_DEVICES", notice: `"${device.nickname}" is unblocked.` };
+              return { section: "DISPLAY_USER_DEVICES", notice: text("devices.notices.unblocked", { name: device.nickname }) };
             case "REMOVE":
               return { ...state, confirmRemoval: true };
             case "CONFIRM_REMOVE": {
               if (!state.confirmRemoval) throw notAvailable();
               const { mfaTurnedOff } = await services.removeDevice(userId, device.id, ctx.meta);
               const notice = mfaTurnedOff
-                ? `"${device.nickname}" was removed. It was your last device, so two-step verification is now off.`
-                : `"${device.nickname}" was removed.`;
+                ? text("devices.notices.removedLast", { name: device.nickname })
+                : text("devices.notices.removed", { name: device.nickname });
               return { section: "CHECK_PREREQUISITE", notice };
             }
             case "BACK":
@@ -273,7 +273,7 @@ export function createDeviceManagementFlow(
         // The codes are made; whatever the person does next, the list says the old ones are void.
         case "SHOW_RECOVERY_CODES":
           if (event.type !== "CONTINUE" && event.type !== "BACK" && event.type !== "CANCEL") throw notAvailable();
-          return { section: "DISPLAY_USER_DEVICES", notice: "Your new recovery codes are ready. The old ones no longer work." };
+          return { section: "DISPLAY_USER_DEVICES", notice: text("recoveryCodes.notices.ready") };
 
         case "ADD_DEVICE":
           if (event.type !== "SUBFLOW_ENDED") throw notAvailable();
@@ -283,10 +283,10 @@ export function createDeviceManagementFlow(
           }
           // Back through the pre-requisite check: an account whose first device was not added is still off.
           if (event.result.status === "error") {
-            return { section: "CHECK_PREREQUISITE", alert: messageIn(event.result.output.ciam_errorMessage) ?? "No device was added." };
+            return { section: "CHECK_PREREQUISITE", alert: messageIn(event.result.output.ciam_errorMessage) ?? text("devices.notices.noDeviceAdded") };
           }
           return event.result.output.ciam_subflowResult === "ENROLLED"
-            ? { section: "CHECK_PREREQUISITE", notice: "Your new device is ready to use." }
+            ? { section: "CHECK_PREREQUISITE", notice: text("devices.notices.deviceReady") }
             : { section: "CHECK_PREREQUISITE" };
 
         default:

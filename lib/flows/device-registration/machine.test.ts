@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { wordMessages } from "@/lib/i18n/text";
 import { settle, type FlowContext } from "@/lib/flows/engine";
 import { deviceEligibility } from "@/lib/devices/device-eligibility";
 import {
@@ -137,7 +138,7 @@ test("when nothing can be added the subflow ends in Return Error with the reason
   const { services } = fakes({ maxPerUser: 1, existing: ["SMS"] });
   const flow = createDeviceRegistrationFlow(services);
   const state = await atSelection(services);
-  assert.deepEqual(flow.result(state), {
+  assert.deepEqual(wordMessages(flow.result(state), "en"), {
     status: "error",
     output: { ciam_subflowResult: "ERROR", ciam_errorMessage: "You have reached the limit of 1 devices.", ciam_errorDetails: "NO_DEVICE_TYPE_AVAILABLE" },
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { type Message } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -138,7 +138,7 @@ export type DeviceRegistrationServices = {
   eligibility(userId: string, allowed: DeviceRegistrationInput["allowedDeviceTypes"], browser: Browser): Promise<Eligibility[]>;
   /** The email addresses the user already has as email devices. */
   emailDeviceTargets(userId: string): Promise<string[]>;
-  parsePhone(input: string, country: string, type: "SMS" | "VOICE"): { ok: true; e164: string } | { ok: false; field: "phone" | "country"; message: string };
+  parsePhone(input: string, country: string, type: "SMS" | "VOICE"): { ok: true; e164: string } | { ok: false; field: "phone" | "country"; message: Message };
   createPendingDevice(userId: string, type: RegistrableType, target: string | null, nickname?: string): Promise<{ id: string }>;
   deletePendingDevice(userId: string, deviceId: string): Promise<void>;
   /** Issues a passcode bound to this flow and device and delivers it by the device's channel. */
@@ -189,7 +189,7 @@ type Ctx = FlowContext<DeviceRegistrationInput>;
 
 
 function ownerOf(ctx: Ctx): string {
-  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to add a device.");
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", text("registration.errors.signIn"));
   return ctx.userId;
 }
 
@@ -229,9 +229,9 @@ export function createDeviceRegistrationFlow(
         case "GATHER_DEVICE_TYPES": {
           // The user's record must be this flow's owner; the browser's capabilities arrive as an event.
           const user = ctx.userId ? await services.getUser(ctx.userId) : null;
-          if (!user) return { section: "RETURN_ERROR", errorMessage: "Sign in to add a device.", errorDetails: "USER_NOT_FOUND" };
+          if (!user) return { section: "RETURN_ERROR", errorMessage: text("registration.errors.signIn"), errorDetails: "USER_NOT_FOUND" };
           if (ctx.input.pingOneUserId && ctx.input.pingOneUserId !== user.id) {
-            return { section: "RETURN_ERROR", errorMessage: "This registration was started for a different account.", errorDetails: "USER_NOT_FOUND" };
+            return { section: "RETURN_ERROR", errorMessage: text("registration.errors.otherAccount"), errorDetails: "USER_NOT_FOUND" };
           }
           return ctx.input.browser ? { section: "DECIDE_DEVICE_TYPES", browser: ctx.input.browser } : null;
         }
@@ -243,7 +243,7 @@ export function createDeviceRegistrationFlow(
             // The password is a step-up only where it is the account's highest level; otherwise the
             // invoking flow asks for a second factor and starts the registration again.
             if (await services.requiresSecondFactor(ownerOf(ctx))) {
-              return { section: "RETURN_ERROR", errorMessage: "Confirm it's you again to add a device.", errorDetails: "REAUTH_REQUIRED" };
+              return { section: "RETURN_ERROR", errorMessage: text("registration.errors.reauth"), errorDetails: "REAUTH_REQUIRED" };
             }
             return { section: "CONFIRM_PASSWORD", browser: state.browser };
           }
@@ -252,7 +252,7 @@ export function createDeviceRegistrationFlow(
             const reason = eligibility.find((e) => e.reason)?.reason;
             return {
               section: "RETURN_ERROR",
-              errorMessage: reason ?? "No kind of device can be added here: ask the site owner which kinds are enabled.",
+              errorMessage: reason ?? text("registration.errors.noKind"),
               errorDetails: "NO_DEVICE_TYPE_AVAILABLE",
             };
           }
@@ -279,7 +279,7 @@ export function createDeviceRegistrationFlow(
             target: state.target,
             resendCount: state.resendCount,
             deviceId: device.id,
-            notice: state.deviceId ? "We sent you a new code. The previous code no longer works." : undefined,
+            notice: state.deviceId ? text("registration.errors.newCodeSent") : undefined,
             nickname: state.nickname,
           };
         }
@@ -314,7 +314,7 @@ export function createDeviceRegistrationFlow(
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
           {
             const renewed = await services.confirmPassword(userId, ctx.sessionId, event.password, ctx.meta);
-            if (!renewed) throw fieldError("password", "That password is not right.");
+            if (!renewed) throw fieldError("password", text("registration.errors.wrongPassword"));
             await ctx.adoptSession(renewed);
           }
           // DECIDE_DEVICE_TYPES checks again, so a device activated meanwhile still raises the bar.
@@ -329,7 +329,7 @@ export function createDeviceRegistrationFlow(
           if (event.type !== "SELECT_TYPE") throw notAvailable();
           const choice = (await offered(ctx, state.browser)).find((e) => e.type === event.deviceType);
           if (!choice) throw notAvailable();
-          if (!choice.available) throw new AppError("CONFLICT", choice.reason ?? "That kind of device cannot be added now.");
+          if (!choice.available) throw new AppError("CONFLICT", choice.reason ?? text("registration.errors.kindUnavailable"));
           const { browser } = state;
           const { nickname } = event;
           switch (event.deviceType) {
@@ -340,7 +340,7 @@ export function createDeviceRegistrationFlow(
               // A number given with the choice is checked as the number section checks it; without a
               // country it must be international, since no country can be guessed for it.
               if (!event.country && !given.startsWith("+")) {
-                throw fieldError("phone", "Give the number in international format, starting with + and the country code.");
+                throw fieldError("phone", text("registration.errors.internationalFormat"));
               }
               const phone = services.parsePhone(given, event.country ?? "US", event.deviceType);
               if (!phone.ok) throw fieldError(phone.field, phone.message);
@@ -350,7 +350,7 @@ export function createDeviceRegistrationFlow(
             case "EMAIL": {
               const taken = await services.emailDeviceTargets(userId);
               if (event.email) {
-                if (taken.includes(event.email)) throw fieldError("email", "This address is already one of the user's devices.");
+                if (taken.includes(event.email)) throw fieldError("email", text("registration.errors.emailTakenApi"));
                 return { section: "PREPARE_OTP_DEVICE", browser, type: "EMAIL", target: event.email, resendCount: 0, deviceId: null, nickname };
               }
               const known = ctx.input.email ?? (await services.getUser(userId))?.email;
@@ -386,7 +386,7 @@ export function createDeviceRegistrationFlow(
           if (event.type === "BACK") return { section: "SELECT_DEVICE", browser: state.browser };
           if (event.type !== "SUBMIT_EMAIL") throw notAvailable();
           if ((await services.emailDeviceTargets(userId)).includes(event.email)) {
-            throw fieldError("email", "This address is already one of your devices. Enter another one.");
+            throw fieldError("email", text("registration.errors.emailTaken"));
           }
           return { section: "PREPARE_OTP_DEVICE", browser: state.browser, type: "EMAIL", target: event.email, resendCount: 0, deviceId: null };
         }

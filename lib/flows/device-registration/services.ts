@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { confirmPassword, isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { eligibleDeviceTypes } from "@/lib/devices/eligible-device-types";
@@ -49,8 +50,8 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
   parsePhone(input, country, type) {
     const parsed = parsePhone({ input, defaultCountry: country, channel: type === "SMS" ? "sms" : "voice" });
     if (parsed.ok) return { ok: true, e164: parsed.e164 };
-    const field = parsed.fieldErrors.country ? "country" : "phone";
-    return { ok: false, field, message: (parsed.fieldErrors[field] ?? ["Enter a valid phone number."])[0]! };
+    const field = parsed.texts.country ? "country" : "phone";
+    return { ok: false, field, message: parsed.texts[field] ?? text("registration.phone.errors.invalid") };
   },
   createPendingDevice: (userId, type, target, nickname) =>
     createPendingDevice({
@@ -71,7 +72,7 @@ export const deviceRegistrationServices: DeviceRegistrationServices = {
       where: { id: deviceId, userId, type: "TOTP", status: "ACTIVATION_REQUIRED" },
       select: { totpSecret: true, user: { select: { email: true } } },
     });
-    if (!device?.totpSecret) throw new AppError("NOT_FOUND", "This registration is no longer pending. Start again.");
+    if (!device?.totpSecret) throw new AppError("NOT_FOUND", text("registration.errors.noLongerPending"));
     const uri = totpUri({ secret: device.totpSecret, issuer: (await currentBranding()).companyName, accountName: device.user.email });
     return { uri, qrDataUrl: await totpQrDataUrl(uri), secret: device.totpSecret };
   },

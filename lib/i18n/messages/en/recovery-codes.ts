@@ -1,2 +1,40 @@
-/** Recovery codes: shown once, regenerated, used at sign-in. */
-export const recoveryCodes = {};
+/** Recovery codes: shown once when made, and their summary on the device list. */
+export const recoveryCodes = {
+  once: {
+    heading: "Save your recovery codes",
+    introFirstDevice: "Your device is ready. If you ever lose it, one of these codes lets you sign in instead, so you can replace it.",
+    introRenewed: "Your new recovery codes. The old ones no longer work. If you lose your devices, one of these codes lets you sign in instead.",
+    gone: "These codes can no longer be shown. Make new ones from your device list.",
+    listLabel: "Your recovery codes",
+    keep: "Keep them somewhere safe, apart from your devices: a password manager, or printed and put away. Each code works once, and this is the only time we show them.",
+    copy: "Copy",
+    download: "Download (.txt)",
+    print: "Print",
+    copied: "Copied to the clipboard.",
+    copyFailed: "Copying is not allowed here: select the codes and copy them.",
+    formLabel: "Recovery codes saved",
+    saved: "I have saved my codes",
+    fileTitle: "{company} recovery codes",
+    fileMade: "Made {date}. Each code works once.",
+  },
+  summary: {
+    heading: "Recovery codes",
+    intro: "If you lose your devices, a recovery code lets you sign in instead. Each code works once.",
+    count: "{left} of {total} left",
+    made: "· made {date}",
+    none: "You have no recovery codes yet.",
+    allUsed: "You have used all your recovery codes. Make new ones now.",
+    low: "Only {left, plural, one {# recovery code is} other {# recovery codes are}} left. Make new ones so you cannot be locked out.",
+    locked: "After too many wrong codes your recovery codes are locked until {time}.",
+    actionsLabel: "Recovery code actions",
+    generateNew: "Generate new codes",
+    generate: "Generate codes",
+    voided: "Your current codes stop working when new ones are made.",
+  },
+  notices: {
+    ready: "Your new recovery codes are ready. The old ones no longer work.",
+  },
+  errors: {
+    busy: "Too many attempts at once. Wait a moment and try again.",
+  },
+};
