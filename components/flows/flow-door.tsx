@@ -12,8 +12,8 @@ export type FlowDoor = {
   send(flowId: string, fields: Record<string, string>): Promise<ActionResult>;
   /** Asks the door for the flow's current view (a section that waits for something elsewhere). */
   poll(): Promise<void>;
-  /** Whether the flow's live channel can be opened (it relies on the session cookie); else poll. */
-  canListen: boolean;
+  /** Opens the flow's live channel (components/flows/live-channel.ts) with this door's session; returns its close. */
+  listen(flowId: string, onChange: () => void): () => void;
 };
 
 export const FlowDoorContext = createContext<FlowDoor | null>(null);
@@ -29,9 +29,9 @@ export function useFlowPoll() {
   return useFlowDoor().poll;
 }
 
-/** Whether this flow host's sections may listen on the live channel. */
-export function useFlowCanListen() {
-  return useFlowDoor().canListen;
+/** The live channel of this flow host's session. */
+export function useFlowListen() {
+  return useFlowDoor().listen;
 }
 
 /**

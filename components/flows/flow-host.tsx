@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { openLiveChannel } from "@/components/flows/live-channel";
 import { FlowDoorContext, type FlowDoor } from "@/components/flows/flow-door";
 import { FlowView } from "@/components/flows/flow-view";
 import { AuthenticationView } from "@/components/flows/device-authentication/authentication-view";
@@ -88,8 +89,7 @@ export function FlowHost({
 
   const door = useMemo<FlowDoor>(
     () => ({
-      // EventSource sends no Authorization header: a widget session's sections poll instead.
-      canListen: !widgetSession,
+      listen: (id, onChange) => openLiveChannel(id, authorization(), onChange),
       async send(id, fields) {
         let answer: FlowAnswer;
         try {
@@ -115,7 +115,7 @@ export function FlowHost({
         }
       },
     }),
-    [query, take, authorization, widgetSession],
+    [query, take, authorization],
   );
 
   // A sign-in flow that finished without this page's own event (an emailed link confirmed elsewhere, a
