@@ -3,15 +3,16 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import { db, type Tx } from "@/lib/db";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { describeBrowser } from "@/lib/http/user-agent";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
-const gone = () => new AppError("NOT_FOUND", "That session has already ended.");
+const gone = () => new AppError("NOT_FOUND", text("sessions.errors.gone"));
 
 /** The family of the session making the request, found by its id AND its user, as every lookup here. */
 async function currentFamily(tx: Tx, options: { userId: string; currentSessionId: string }) {
   const current = await tx.session.findFirst({ where: { id: options.currentSessionId, userId: options.userId }, select: { familyId: true } });
-  if (!current) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  if (!current) throw new AppError("UNAUTHENTICATED", text("sessions.errors.ended"));
   return current.familyId;
 }
 
@@ -32,7 +33,7 @@ export async function signOutSession(options: { userId: string; currentSessionId
     });
     if (!target) throw gone();
     if (target.familyId === (await currentFamily(tx, options))) {
-      throw new AppError("VALIDATION", "That is the session you are using. Use “Sign out” at the top of the page to end it.");
+      throw new AppError("VALIDATION", text("sessions.errors.current"));
     }
     const { count } = await tx.session.updateMany({ where: { familyId: target.familyId, userId: options.userId, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) throw gone();
