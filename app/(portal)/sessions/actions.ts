@@ -23,10 +23,12 @@ export async function signOutSessionAction(data: unknown, ...extra: unknown[]): 
   if (!parsed.success) return invalid(parsed.error, locale);
   try {
     const session = await requireUser();
-    const { browser } = await signOutSession({ userId: session.user.id, currentSessionId: session.id, sessionId: parsed.data.sessionId, meta: await requestMeta() });
+    const { parts } = await signOutSession({ userId: session.user.id, currentSessionId: session.id, sessionId: parsed.data.sessionId, meta: await requestMeta() });
     revalidatePath("/sessions");
     const t = translatorFor(locale, "sessions");
-    return { status: "success", message: browser ? t("answer.signedOut", { browser }) : t("answer.signedOutSession") };
+    // Named as the list names it ("Chrome on Windows"), in the reader's language.
+    const name = parts.browser && parts.system ? t("name.both", { browser: parts.browser, system: parts.system }) : (parts.browser ?? parts.system);
+    return { status: "success", message: name ? t("answer.signedOut", { browser: name }) : t("answer.signedOutSession") };
   } catch (error) {
     return failure(error, locale);
   }
