@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { openLiveChannel } from "@/components/flows/live-channel";
 import { FlowDoorContext, type FlowDoor } from "@/components/flows/flow-door";
 import { FlowView } from "@/components/flows/flow-view";
@@ -10,9 +11,6 @@ import { Notice } from "@/components/ui/notice";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ClientDoorView, FlowAnswer } from "@/lib/flows/client-door";
-
-const UNREACHABLE: ActionResult = { status: "error", message: "We could not reach the server. Check your connection and try again." };
-const NOT_FINISHED = "We could not finish signing you in. Sign out and sign in again.";
 
 /** A promise that never settles: the page is leaving, so the form that asked stays pending. */
 const leaving = () => new Promise<never>(() => {});
@@ -53,6 +51,8 @@ export function FlowHost({
   /** Portal: the device list's notice after a sign-in with a recovery code, shown on the first section only. */
   recovered?: string | null;
 }) {
+  const t = useTranslations("flows");
+  const unreachable = t("unreachable");
   const [view, setView] = useState(initial);
   const [signInFailed, setSignInFailed] = useState(false);
   const flowId = useRef(view.flow.id);
@@ -101,7 +101,7 @@ export function FlowHost({
           });
           answer = (await response.json()) as FlowAnswer;
         } catch {
-          return UNREACHABLE;
+          return { status: "error", message: unreachable } satisfies ActionResult;
         }
         return take(answer);
       },
@@ -115,7 +115,7 @@ export function FlowHost({
         }
       },
     }),
-    [query, take, authorization],
+    [query, take, authorization, unreachable],
   );
 
   // A sign-in flow that finished without this page's own event (an emailed link confirmed elsewhere, a
@@ -172,10 +172,10 @@ export function FlowHost({
     content = result ? (
       <div className="card">
         {signInFailed ? (
-          <Notice tone="error">{NOT_FINISHED}</Notice>
+          <Notice tone="error">{t("notFinished")}</Notice>
         ) : (
           <p className="muted" role="status">
-            Verified. Signing you in…
+            {t("signingIn")}
           </p>
         )}
       </div>

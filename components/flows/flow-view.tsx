@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 import type { ClientDoorView } from "@/lib/flows/client-door";
 import { EnableMfaSection } from "@/components/flows/device-management/enable-mfa";
@@ -35,10 +36,11 @@ export function FlowView({
   /** The device list's notice after a sign-in with a recovery code (the devices page gives it). */
   recovered?: string | null;
 }) {
+  const t = useTranslations("flows");
   const { flow, subflow } = door;
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
-  if (flow.expired) return <Notice tone="warning">This page has expired. Reload to start again.</Notice>;
+  if (flow.expired) return <Notice tone="warning">{t("expired")}</Notice>;
   switch (view.section) {
     case "ENABLE_MFA":
       return (
@@ -68,7 +70,7 @@ export function FlowView({
           flowId={flow.id}
           codes={(data.codes as string[] | undefined) ?? []}
           companyName={companyName}
-          intro="Your new recovery codes. The old ones no longer work. If you lose your devices, one of these codes lets you sign in instead."
+          intro={t("newRecoveryCodes")}
         />
       );
     case "UPDATE_DEVICE":

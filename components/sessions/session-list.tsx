@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { ConfirmationPanel } from "@/components/ui/confirmation-panel";
 import "./sessions.css";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
@@ -7,6 +8,7 @@ import { signOutOtherSessionsAction, signOutSessionAction } from "@/app/(portal)
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { LocalTime, personLocale } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
+import { ELEMENT, elementIn } from "@/components/flows/element-in-message";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { SessionSummary } from "@/lib/auth/list-sessions";
 
@@ -19,9 +21,9 @@ const subscribeToNothing = () => () => {};
 const useHydrated = () => useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
 /** "Chrome on Windows", else whatever part is known, else a plain word. */
-function nameOf(s: ClientSession) {
-  if (s.browser && s.system) return `${s.browser} on ${s.system}`;
-  return s.browser ?? s.system ?? "Unknown browser";
+function nameOf(s: ClientSession, t: ReturnType<typeof useTranslations<"sessions">>) {
+  if (s.browser && s.system) return t("name.both", { browser: s.browser, system: s.system });
+  return s.browser ?? s.system ?? t("name.unknown");
 }
 
 /**
@@ -75,6 +77,7 @@ function SessionIcon({ form }: { form: ClientSession["form"] }) {
  * server with the answer (the action revalidates the page).
  */
 export function SessionList({ sessions }: { sessions: ClientSession[] }) {
+  const t = useTranslations("sessions");
   const hydrated = useHydrated();
   const [panel, setPanel] = useState<Panel>(null);
   const [answer, setAnswer] = useState<{ result: ActionResult; at: number } | null>(null);
@@ -118,66 +121,57 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
         <FocusedNotice tone={answer.result.status === "success" ? "success" : "error"} message={answer.result.message ?? ""} focusKey={answer.at} />
       )}
       <div>
-        <h1 id="sessions-heading">Your sessions</h1>
-        <p className="muted">
-          Every browser where your account is signed in now. If you do not recognise one, sign it out and change your password. Signing out a
-          session ends it at once: its next click goes to the sign-in page.
-        </p>
+        <h1 id="sessions-heading">{t("heading")}</h1>
+        <p className="muted">{t("intro")}</p>
       </div>
 
-      <ul className="browser-list" aria-label="Signed-in sessions">
+      <ul className="browser-list" aria-label={t("listLabel")}>
         {sessions.map((s) => {
-          const name = nameOf(s);
+          const name = nameOf(s, t);
           const buttonId = `session-sign-out-${s.id}`;
           const confirming = panel?.kind === "one" && panel.session.id === s.id;
           return (
-            <li className="browser-item" key={s.id} aria-label={s.current ? `${name}, this browser` : name}>
+            <li className="browser-item" key={s.id} aria-label={s.current ? t("itemLabel", { name }) : name}>
               <SessionIcon form={s.form} />
               <div className="device-main">
-                <span className="device-name">{name}</span> {s.current && <span className="badge badge-default">This browser</span>}{" "}
-                {s.secondFactorPending && <span className="badge session-badge-pending">Second step not done</span>}
+                <span className="device-name">{name}</span> {s.current && <span className="badge badge-default">{t("thisBrowser")}</span>}{" "}
+                {s.secondFactorPending && <span className="badge session-badge-pending">{t("pending")}</span>}
                 <dl className="browser-facts">
-                  <dt>Signed in</dt>
+                  <dt>{t("signedIn")}</dt>
                   <dd>
                     <LocalTime value={s.signedInAt} />
                   </dd>
-                  <dt>Last active</dt>
-                  <dd>{s.current ? "Now" : <LocalTime value={s.lastActiveAt} format="relative" />}</dd>
-                  <dt>From</dt>
+                  <dt>{t("lastActive")}</dt>
+                  <dd>{s.current ? t("now") : <LocalTime value={s.lastActiveAt} format="relative" />}</dd>
+                  <dt>{t("from")}</dt>
                   <dd>
-                    {s.location ? (
-                      <>
-                        <Place value={s.location} /> (approximate){s.ip ? ` · ${s.ip}` : ""}
-                      </>
-                    ) : (
-                      (s.ip ?? "Address unknown")
-                    )}
+                    {s.location
+                      ? elementIn(t("place", { place: ELEMENT, hasIp: String(Boolean(s.ip)), ip: s.ip ?? "" }), <Place value={s.location} />)
+                      : (s.ip ?? t("addressUnknown"))}
                   </dd>
                 </dl>
                 {s.secondFactorPending && (
-                  <p className="muted small">
-                    Someone gave this account&apos;s password here but not the second step. If it was not you, sign it out and change your password.
-                  </p>
+                  <p className="muted small">{t("pendingHint")}</p>
                 )}
 
                 {!s.current && !confirming && (
                   <div className="row browser-actions">
-                    <button id={buttonId} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Sign out ${name}`} onClick={() => open({ kind: "one", session: s }, buttonId)}>
-                      Sign out
+                    <button id={buttonId} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={t("signOutLabel", { name })} onClick={() => open({ kind: "one", session: s }, buttonId)}>
+                      {t("signOut")}
                     </button>
                   </div>
                 )}
                 {confirming && (
                   <ConfirmationPanel
-                    progressLabel="Signing out…"
+                    progressLabel={t("signingOut")}
                     box={panelBox}
                     pending={pending}
-                    label={`Confirm: sign out ${name}`}
-                    confirmLabel="Yes, sign it out"
+                    label={t("confirmOne.label", { name })}
+                    confirmLabel={t("confirmOne.button")}
                     onConfirm={() => signOutOne(s)}
                     onCancel={close}
                   >
-                    {`${name} will be signed out at once. Whoever uses it must sign in again, with the password${s.secondFactorPending ? "" : " and the second step"}.`}
+                    {t("confirmOne.body", { name, pending: String(s.secondFactorPending) })}
                   </ConfirmationPanel>
                 )}
               </div>
@@ -186,20 +180,20 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
         })}
       </ul>
 
-      {others.length === 0 && <Notice>This browser is the only place your account is signed in.</Notice>}
+      {others.length === 0 && <Notice>{t("onlyOne")}</Notice>}
 
       <div className="session-list-actions">
         {panel?.kind === "others" ? (
           <ConfirmationPanel
-            progressLabel="Signing out…"
+            progressLabel={t("signingOut")}
             box={panelBox}
             pending={pending}
-            label="Confirm: sign out all other sessions"
-            confirmLabel="Yes, sign them out"
+            label={t("confirmOthers.label")}
+            confirmLabel={t("confirmOthers.button")}
             onConfirm={() => confirm(signOutOtherSessionsAction, new FormData())}
             onCancel={close}
           >
-            {`Every session but this browser's will be signed out at once (${others.length}). Each of them must sign in again.`}
+            {t("confirmOthers.body", { count: others.length })}
           </ConfirmationPanel>
         ) : (
           <button
@@ -209,7 +203,7 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
             disabled={disabled || others.length === 0}
             onClick={() => open({ kind: "others" }, "session-sign-out-others")}
           >
-            Sign out all other sessions
+            {t("signOutOthers")}
           </button>
         )}
       </div>

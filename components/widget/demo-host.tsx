@@ -1,13 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
+import { ELEMENT, elementIn } from "@/components/flows/element-in-message";
 
 type Widget = { open: (options: Record<string, unknown>) => { close: () => void } };
 
 /** A host page's use of widget.js, as a customer's site would write it. */
 export function DemoHost({ username }: { username: string }) {
+  const t = useTranslations("widget.demo");
   const container = useRef<HTMLDivElement>(null);
-  const [result, setResult] = useState<string>("(no result yet)");
+  const [result, setResult] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<"none" | "success" | "cancelled" | "error">("none");
 
   useEffect(() => {
@@ -45,10 +48,10 @@ export function DemoHost({ username }: { username: string }) {
     <div className="stack">
       <div ref={container} className="card" style={{ padding: 0, overflow: "hidden" }} />
       <section className="card" aria-labelledby="result-heading">
-        <h2 id="result-heading">Result received by the host page</h2>
-        <p className="small muted">Outcome: <span data-testid="widget-outcome">{outcome}</span></p>
+        <h2 id="result-heading">{t("heading")}</h2>
+        <p className="small muted">{elementIn(t("outcome", { value: ELEMENT }), <span data-testid="widget-outcome">{outcome}</span>)}</p>
         <pre className="message" data-testid="widget-result" aria-live="polite">
-          {result}
+          {result ?? t("noResult")}
         </pre>
       </section>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { FlowHost } from "@/components/flows/flow-host";
 import { PostResult } from "@/components/widget/post-result";
 import { Notice } from "@/components/ui/notice";
@@ -12,8 +13,6 @@ type Launch =
   | { step: "waiting" }
   | { step: "running"; view: ClientDoorView; widgetSession?: string }
   | { step: "failed"; code: string; message: string };
-
-const UNREACHABLE = "We could not reach the server. Check your connection and try again.";
 
 /** Why the start was refused, as the host's onError reads it (the flow's own errors come as its result). */
 function errorCodeFor(status: number) {
@@ -37,6 +36,8 @@ function isInit(data: unknown): data is WidgetInitMessage {
  * its content's height, so the iframe fits it.
  */
 export function WidgetLauncher({ flow, parentOrigin, companyName }: { flow: string; parentOrigin: string; companyName: string }) {
+  const t = useTranslations("widget");
+  const unreachable = t("unreachable");
   const [launch, setLaunch] = useState<Launch>({ step: "waiting" });
   const started = useRef(false);
   const box = useRef<HTMLDivElement>(null);
@@ -54,12 +55,12 @@ export function WidgetLauncher({ flow, parentOrigin, companyName }: { flow: stri
         });
         const answer = (await response.json()) as FlowAnswer;
         if (answer.status === "success" && "view" in answer) setLaunch({ step: "running", view: answer.view, widgetSession: answer.widgetSession });
-        else setLaunch({ step: "failed", code: errorCodeFor(response.status), message: answer.status === "error" ? answer.message : UNREACHABLE });
+        else setLaunch({ step: "failed", code: errorCodeFor(response.status), message: answer.status === "error" ? answer.message : unreachable });
       } catch {
-        setLaunch({ step: "failed", code: "WIDGET_ERROR", message: UNREACHABLE });
+        setLaunch({ step: "failed", code: "WIDGET_ERROR", message: unreachable });
       }
     },
-    [flow, parentOrigin],
+    [flow, parentOrigin, unreachable],
   );
 
   useEffect(() => {
@@ -101,7 +102,7 @@ export function WidgetLauncher({ flow, parentOrigin, companyName }: { flow: stri
     <div ref={box}>
       {launch.step === "waiting" && (
         <p className="muted" role="status">
-          Opening your devices…
+          {t("opening")}
         </p>
       )}
       {launch.step === "running" && (

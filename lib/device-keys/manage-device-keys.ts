@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditAction, type RequestMeta } from "@/lib/audi
 import { serializeOn } from "@/lib/database/serialize-on";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { DISPLAY_NAME_MAX } from "@/lib/device-keys/register-device-key";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
@@ -39,7 +40,7 @@ export async function listDeviceKeys(userId: string): Promise<DeviceKeySummary[]
 /** One of the user's browsers by keyId; another user's keyId is not found. */
 export async function getDeviceKey(options: { userId: string; keyId: string }): Promise<DeviceKeySummary> {
   const row = typeof options.keyId === "string" ? await db.deviceKey.findFirst({ where: { userId: options.userId, keyId: options.keyId }, select: summaryFields }) : null;
-  if (!row) throw new AppError("NOT_FOUND", "Browser not found.");
+  if (!row) throw new AppError("NOT_FOUND", text("browsers.errors.notFound"));
   return summarize(row);
 }
 
@@ -53,7 +54,7 @@ async function changeKey(options: KeyChange & { action: AuditAction; details?: R
   const { email, displayName } = await db.$transaction(async (tx) => {
     await serializeOn(tx, `user:${options.userId}`);
     const key = await tx.deviceKey.findFirst({ where: { userId: options.userId, keyId: options.keyId }, select: { id: true, displayName: true, user: { select: { email: true } } } });
-    if (!key) throw new AppError("NOT_FOUND", "Browser not found.");
+    if (!key) throw new AppError("NOT_FOUND", text("browsers.errors.notFound"));
     await change(tx, key);
     await recordAuditEvent(tx, {
       action: options.action,
@@ -71,7 +72,7 @@ async function changeKey(options: KeyChange & { action: AuditAction; details?: R
 export async function renameDeviceKey(options: KeyChange & { displayName: unknown }) {
   const name = typeof options.displayName === "string" ? options.displayName.trim() : "";
   if (name.length < 1 || name.length > DISPLAY_NAME_MAX) {
-    throw new AppError("VALIDATION", `Give the browser a name of 1 to ${DISPLAY_NAME_MAX} characters.`, { displayName: [`1 to ${DISPLAY_NAME_MAX} characters.`] });
+    throw new AppError("VALIDATION", text("browsers.errors.nameLength", { max: DISPLAY_NAME_MAX }), { displayName: [`1 to ${DISPLAY_NAME_MAX} characters.`] });
   }
   await changeKey({ ...options, action: "device_key.renamed", details: { to: name } }, async (tx, key) => {
     await tx.deviceKey.update({ where: { id: key.id }, data: { displayName: name } });

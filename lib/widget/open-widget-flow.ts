@@ -6,6 +6,8 @@ import { metaFromHeaders } from "@/lib/auth/request-meta";
 import { AppError } from "@/lib/errors/app-error";
 import { startFlow } from "@/lib/flows/flow-executions";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
+import { localizedError } from "@/lib/actions/action-result";
 import { clientDoorView, doorViewOf, errorAnswer, json, readJson, refusal } from "@/lib/flows/flow-door";
 import { mayEmbedWidget } from "@/lib/widget/widget-origins";
 import { redeemWidgetToken } from "@/lib/widget/widget-tokens";
@@ -34,11 +36,12 @@ export async function openWidgetFlowResponse(request: Request): Promise<Response
   const read = await readJson(request);
   if ("refused" in read) return read.refused;
   const parsed = openWidgetBody.safeParse(read.body);
-  if (!parsed.success) return refusal(400, "That widget request is not valid.");
-  const { flow: kind, parentOrigin, token, username } = parsed.data;
   const locale = await requestLocale();
+  const t = translatorFor(locale, "widget");
+  if (!parsed.success) return refusal(400, t("invalidRequest"));
+  const { flow: kind, parentOrigin, token, username } = parsed.data;
   try {
-    if (!(await mayEmbedWidget(parentOrigin))) return refusal(403, "This page cannot be embedded here. Ask the site owner to allow its origin.");
+    if (!(await mayEmbedWidget(parentOrigin))) return refusal(403, t("notEmbeddable"));
     if (token) {
       const session = await redeemWidgetToken({ token, flow: kind, origin: parentOrigin, meta: metaFromHeaders(request.headers) });
       const credential = { value: widgetSessionCredential(session) };
@@ -63,7 +66,7 @@ export async function openWidgetFlowResponse(request: Request): Promise<Response
     if (!userId) return json({ status: "success", view: { flow: clientDoorView({ flow: started, subflow: null }, locale).flow, subflow: null } });
     return json({ status: "success", view: clientDoorView(await doorViewOf(started, userId, caller), locale) });
   } catch (error) {
-    if (error instanceof AppError && error.code === "UNAUTHENTICATED") return refusal(401, error.message);
+    if (error instanceof AppError && error.code === "UNAUTHENTICATED") return refusal(401, localizedError(error, locale).message ?? error.message);
     return errorAnswer(error, locale);
   }
 }

@@ -5,6 +5,7 @@ import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { mayEmbedWidget } from "@/lib/widget/widget-origins";
 import type { WidgetFlow } from "@/lib/widget/widget-params";
 
@@ -72,7 +73,7 @@ export async function issueWidgetToken(options: {
   return { token, expiresAt, userId: link.userId, flow: options.flow, origin: options.origin };
 }
 
-const refused = () => new AppError("UNAUTHENTICATED", "This widget link has expired or was already used. Reload the page to open it again.");
+const refused = () => new AppError("UNAUTHENTICATED", text("widget.linkSpent"));
 
 /**
  * Spends a token for a widget session of its user, from the iframe the host page handed it to. The

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { requireUserPage } from "@/lib/auth/require-user";
 import { countActiveDevices } from "@/lib/devices/list-devices";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -7,41 +8,42 @@ import { chosenLocale } from "@/lib/i18n/request-locale";
 import { LanguageForm } from "@/components/account/language-form";
 import { LocalTime } from "@/components/ui/local-time";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("account"))("title") };
+}
 
 export default async function AccountPage() {
   const { user } = await requireUserPage("/account");
   const [active, events, locale] = await Promise.all([countActiveDevices({ userId: user.id }), listAuditEvents({ userId: user.id }), chosenLocale()]);
+  const t = await serverTranslator("account");
   return (
     <div className="stack">
       <div>
-        <h1>Hello, {user.name ?? user.email}</h1>
+        <h1>{t("hello", { name: user.name ?? user.email })}</h1>
         <p className="muted">{user.email}</p>
       </div>
       <section className="card" aria-labelledby="security-heading">
         <div className="spread">
           <div>
-            <h2 id="security-heading">Two-step verification</h2>
-            <p className="muted">
-              {user.mfaEnabled ? "On" : "Off"} · {active} active {active === 1 ? "device" : "devices"}
-            </p>
+            <h2 id="security-heading">{t("security.heading")}</h2>
+            <p className="muted">{t("security.status", { on: String(user.mfaEnabled), active })}</p>
           </div>
           <a className="btn" href="/devices">
-            Manage devices
+            {t("security.manage")}
           </a>
         </div>
       </section>
       <section className="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Recent security activity</h2>
+        <h2 id="activity-heading">{t("activity.heading")}</h2>
         {events.length === 0 ? (
-          <p className="muted">Nothing yet.</p>
+          <p className="muted">{t("activity.empty")}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">What</th>
-                <th scope="col">When</th>
-                <th scope="col">From</th>
+                <th scope="col">{t("activity.what")}</th>
+                <th scope="col">{t("activity.when")}</th>
+                <th scope="col">{t("activity.from")}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,7 +62,7 @@ export default async function AccountPage() {
                   <td>
                     <LocalTime value={e.createdAt} />
                   </td>
-                  <td className="muted">{[e.browser, e.ip].filter(Boolean).join(" · ") || "unknown"}</td>
+                  <td className="muted">{[e.browser, e.ip].filter(Boolean).join(" · ") || t("activity.unknown")}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { FlowHost } from "@/components/flows/flow-host";
 import { requireUserPage } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
@@ -7,7 +8,9 @@ import { clientDoorView } from "@/lib/flows/flow-door";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { currentBranding } from "@/lib/branding/current-branding";
 
-export const metadata: Metadata = { title: "Your browsers" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("browsers"))("title") };
+}
 
 /**
  * The portal's door to the Browser Management flow (lib/flows/browser-management): the list, its

@@ -7,6 +7,8 @@ import { signOutOtherSessions, signOutSession } from "@/lib/auth/sign-out-sessio
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
 import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
 import { signOutSessionSchema } from "@/lib/validations/sessions";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /**
  * "Sign out" beside another session. A public POST endpoint like every action: the caller's own live,
@@ -16,15 +18,19 @@ import { signOutSessionSchema } from "@/lib/validations/sessions";
 export async function signOutSessionAction(data: unknown, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
   const form = formDataArgument(data);
+  const locale = await requestLocale();
   const parsed = signOutSessionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     const session = await requireUser();
-    const { browser } = await signOutSession({ userId: session.user.id, currentSessionId: session.id, sessionId: parsed.data.sessionId, meta: await requestMeta() });
+    const { parts } = await signOutSession({ userId: session.user.id, currentSessionId: session.id, sessionId: parsed.data.sessionId, meta: await requestMeta() });
     revalidatePath("/sessions");
-    return { status: "success", message: `Signed out ${browser ?? "that session"}. Its next request goes to the sign-in page.` };
+    const t = translatorFor(locale, "sessions");
+    // Named as the list names it ("Chrome on Windows"), in the reader's language.
+    const name = parts.browser && parts.system ? t("name.both", { browser: parts.browser, system: parts.system }) : (parts.browser ?? parts.system);
+    return { status: "success", message: name ? t("answer.signedOut", { browser: name }) : t("answer.signedOutSession") };
   } catch (error) {
-    return failure(error);
+    return failure(error, locale);
   }
 }
 
@@ -32,15 +38,14 @@ export async function signOutSessionAction(data: unknown, ...extra: unknown[]): 
 export async function signOutOtherSessionsAction(data: unknown, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
   formDataArgument(data);
+  const locale = await requestLocale();
   try {
     const session = await requireUser();
     const { sessionsEnded } = await signOutOtherSessions({ userId: session.user.id, currentSessionId: session.id, meta: await requestMeta() });
     revalidatePath("/sessions");
-    return {
-      status: "success",
-      message: sessionsEnded === 0 ? "No other session was signed in." : `Signed out ${sessionsEnded === 1 ? "1 other session" : `${sessionsEnded} other sessions`}. This browser stays signed in.`,
-    };
+    const t = translatorFor(locale, "sessions");
+    return { status: "success", message: sessionsEnded === 0 ? t("answer.noOthers") : t("answer.signedOutOthers", { count: sessionsEnded }) };
   } catch (error) {
-    return failure(error);
+    return failure(error, locale);
   }
 }

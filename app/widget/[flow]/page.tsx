@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { notFound } from "next/navigation";
 import { Brand } from "@/components/brand";
 import { Notice } from "@/components/ui/notice";
@@ -7,7 +8,9 @@ import { currentBranding } from "@/lib/branding/current-branding";
 import { WIDGET_FLOWS, widgetParams, type WidgetFlow } from "@/lib/widget/widget-params";
 import { mayEmbedWidget } from "@/lib/widget/widget-origins";
 
-export const metadata: Metadata = { title: "Devices" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("widget"))("title") };
+}
 
 /**
  * The widget's door: the page inside the host page's iframe. It renders no flow itself: the launcher
@@ -28,7 +31,7 @@ export default async function WidgetPage({
   if (!query.success || !allowed) {
     return (
       <main className="widget-body">
-        <Notice tone="error">This page cannot be embedded here. Ask the site owner to allow its origin.</Notice>
+        <Notice tone="error">{(await serverTranslator("widget"))("notEmbeddable")}</Notice>
       </main>
     );
   }

@@ -1,6 +1,9 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { ConfirmationPanel } from "@/components/ui/confirmation-panel";
+import { LocalTime } from "@/components/ui/local-time";
+import { ELEMENT, elementIn } from "@/components/flows/element-in-message";
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useFlowEvent } from "@/components/flows/flow-door";
 import { ClientForm } from "@/components/ui/client-form";
@@ -17,10 +20,6 @@ export type ClientBrowser = Omit<DeviceKeySummary, "createdAt" | "lastSeenAt" | 
   lastSeenAt: string;
   rememberedUntil: string | null;
 };
-
-// UTC, as the account page's activity list shows times, and said so.
-const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-const moment = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 type Panel = { kind: "rename" | "forget" | "block" | "unblock"; keyId: string } | { kind: "forget-others" } | null;
 
@@ -91,6 +90,7 @@ export function BrowserListSection({
   seq: number;
   rememberDays: number;
 }) {
+  const t = useTranslations("browsers");
   const { state, pending, send } = useFlowEvent(flowId);
   const hydrated = useHydrated();
   const thisKeyId = useThisBrowser(userId, forgotten);
@@ -133,21 +133,14 @@ export function BrowserListSection({
       {alert && !panel && <FocusedNotice tone="error" message={alert} focusKey={`alert:${seq}`} />}
       {failure && <FocusedNotice tone="error" message={failure} focusKey={state} />}
       <div>
-        <h1 id="browsers-heading">Your browsers</h1>
-        <p className="muted">
-          Browsers registered to your account when you chose “Remember this browser” at sign-in. A remembered browser skips the second factor
-          until the date shown, never the password. Forget or block one you no longer use or do not recognise.
-        </p>
+        <h1 id="browsers-heading">{t("heading")}</h1>
+        <p className="muted">{t("intro")}</p>
       </div>
 
       {browsers.length === 0 ? (
-        <Notice>
-          No browsers are registered to your account. When you sign in with two-step verification, tick “Remember this browser” and that
-          browser is registered here: for the next {rememberDays} days its sign-ins ask only for your password. You can forget or block it here
-          at any time.
-        </Notice>
+        <Notice>{t("empty", { days: rememberDays })}</Notice>
       ) : (
-        <ul className="browser-list" aria-label="Registered browsers">
+        <ul className="browser-list" aria-label={t("listLabel")}>
           {browsers.map((b) => {
             const mine = b.keyId === thisKeyId;
             const id = (action: string) => `browser-${action}-${b.keyId}`;
@@ -157,63 +150,65 @@ export function BrowserListSection({
                 <BrowserIcon />
                 <div className="device-main">
                   <span className="device-name">{b.displayName}</span>{" "}
-                  {mine && <span className="badge badge-default">This browser</span>}{" "}
-                  <span className={`badge ${b.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{b.status === "BLOCKED" ? "Blocked" : "Active"}</span>
+                  {mine && <span className="badge badge-default">{t("thisBrowser")}</span>}{" "}
+                  <span className={`badge ${b.status === "BLOCKED" ? "badge-blocked" : "badge-active"}`}>{b.status === "BLOCKED" ? t("blocked") : t("active")}</span>
                   <dl className="browser-facts">
-                    <dt>Registered</dt>
-                    <dd>{day.format(new Date(b.createdAt))}</dd>
-                    <dt>Last seen</dt>
+                    <dt>{t("registered")}</dt>
+                    <dd>
+                      <LocalTime value={b.createdAt} format="date" />
+                    </dd>
+                    <dt>{t("lastSeen")}</dt>
                     {/* No address is looked up anywhere, so the place is the address itself. */}
                     <dd>
-                      {moment.format(new Date(b.lastSeenAt))} UTC{b.lastSeenIp ? ` from ${b.lastSeenIp}` : ", address unknown"}
+                      {elementIn(t("lastSeenAt", { time: ELEMENT, hasIp: String(Boolean(b.lastSeenIp)), ip: b.lastSeenIp ?? "" }), <LocalTime value={b.lastSeenAt} />)}
                     </dd>
-                    <dt>Second factor</dt>
+                    <dt>{t("secondFactor")}</dt>
                     <dd>
-                      {b.rememberedUntil ? `Remembered until ${day.format(new Date(b.rememberedUntil))}` : "Not remembered"}
+                      {b.rememberedUntil ? elementIn(t("rememberedUntil", { date: ELEMENT }), <LocalTime value={b.rememberedUntil} format="date" />) : t("notRemembered")}
                       {/* A blocked key proves nothing, so its remembering does not count until it is unblocked. */}
-                      {b.rememberedUntil && b.status === "BLOCKED" ? ", not while blocked" : ""}
+                      {b.rememberedUntil && b.status === "BLOCKED" ? t("notWhileBlocked") : ""}
                     </dd>
                   </dl>
 
                   {current === null && (
                     <div className="row browser-actions">
-                      <button id={id("rename")} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Rename ${b.displayName}`} onClick={() => open({ kind: "rename", keyId: b.keyId }, id("rename"))}>
-                        Rename
+                      <button id={id("rename")} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={t("renameLabel", { name: b.displayName })} onClick={() => open({ kind: "rename", keyId: b.keyId }, id("rename"))}>
+                        {t("rename")}
                       </button>
                       {b.status === "BLOCKED" ? (
-                        <button id={id("unblock")} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Unblock ${b.displayName}`} onClick={() => open({ kind: "unblock", keyId: b.keyId }, id("unblock"))}>
-                          Unblock
+                        <button id={id("unblock")} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={t("unblockLabel", { name: b.displayName })} onClick={() => open({ kind: "unblock", keyId: b.keyId }, id("unblock"))}>
+                          {t("unblock")}
                         </button>
                       ) : (
-                        <button id={id("block")} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Block ${b.displayName}`} onClick={() => open({ kind: "block", keyId: b.keyId }, id("block"))}>
-                          Block
+                        <button id={id("block")} type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={t("blockLabel", { name: b.displayName })} onClick={() => open({ kind: "block", keyId: b.keyId }, id("block"))}>
+                          {t("block")}
                         </button>
                       )}
-                      <button id={id("forget")} type="button" className="btn btn-danger btn-small" disabled={disabled} aria-label={`Forget ${b.displayName}`} onClick={() => open({ kind: "forget", keyId: b.keyId }, id("forget"))}>
-                        Forget
+                      <button id={id("forget")} type="button" className="btn btn-danger btn-small" disabled={disabled} aria-label={t("forgetLabel", { name: b.displayName })} onClick={() => open({ kind: "forget", keyId: b.keyId }, id("forget"))}>
+                        {t("forget")}
                       </button>
                     </div>
                   )}
 
                   {current === "rename" && (
                     <div ref={panelBox} tabIndex={-1} className="browser-panel focus-panel">
-                      <ClientForm onSubmit={(e) => rename(e, b.keyId)} aria-label={`Rename ${b.displayName}`} className="stack">
+                      <ClientForm onSubmit={(e) => rename(e, b.keyId)} aria-label={t("renameLabel", { name: b.displayName })} className="stack">
                         <Field
                           id={id("name")}
-                          label="Browser name"
+                          label={t("nameLabel")}
                           name="displayName"
                           defaultValue={b.displayName}
                           maxLength={BROWSER_NAME_MAX}
                           required
-                          hint={`1 to ${BROWSER_NAME_MAX} characters.`}
+                          hint={t("nameHint", { max: BROWSER_NAME_MAX })}
                           errors={fieldErrors?.displayName}
                         />
                         <div className="row">
                           <button className="btn btn-small" type="submit" disabled={pending}>
-                            {pending ? "Saving…" : "Save name"}
+                            {pending ? t("saving") : t("saveName")}
                           </button>
                           <button className="btn btn-link" type="button" disabled={pending} onClick={close}>
-                            Cancel
+                            {t("cancel")}
                           </button>
                         </div>
                       </ClientForm>
@@ -224,21 +219,20 @@ export function BrowserListSection({
                     <ConfirmationPanel
                       box={panelBox}
                       pending={pending}
-                      label={`Confirm: ${current} ${b.displayName}`}
-                      confirmLabel={{ forget: "Yes, forget it", block: "Yes, block it", unblock: "Yes, unblock it" }[current]}
-                      progressLabel={{ forget: "Forgetting…", block: "Blocking…", unblock: "Unblocking…" }[current]}
+                      label={t("confirm.label", { action: current, name: b.displayName })}
+                      confirmLabel={t(`confirm.${current}`)}
+                      progressLabel={{ forget: t("confirm.forgetting"), block: t("confirm.blocking"), unblock: t("confirm.unblocking") }[current]}
                       danger={current !== "unblock"}
                       onConfirm={() => void send({ type: current.toUpperCase(), keyId: b.keyId })}
                       onCancel={close}
                     >
                       {current === "forget" &&
-                        (mine
-                          ? "This browser will be forgotten and its key deleted from it. Your next sign-in here will ask for the second factor again, as on a new browser."
-                          : `“${b.displayName}” will be forgotten. The next sign-in from it will ask for the second factor again, as on a new browser.`)}
-                      {current === "block" &&
-                        `While “${b.displayName}” is blocked it is not recognised: the next sign-in from it will ask for the second factor again${b.rememberedUntil ? ", although it is remembered" : ""}. You can unblock it later.`}
+                        (mine ? t("confirm.forgetThis") : t("confirm.forgetOther", { name: b.displayName }))}
+                      {current === "block" && t("confirm.blockBody", { name: b.displayName, remembered: String(Boolean(b.rememberedUntil)) })}
                       {current === "unblock" &&
-                        `“${b.displayName}” will be recognised again${b.rememberedUntil ? ` and skip the second factor until ${day.format(new Date(b.rememberedUntil))}` : ""}.`}
+                        (b.rememberedUntil
+                          ? elementIn(t("confirm.unblockRemembered", { name: b.displayName, date: ELEMENT }), <LocalTime value={b.rememberedUntil} format="date" />)
+                          : t("confirm.unblockBody", { name: b.displayName }))}
                     </ConfirmationPanel>
                   )}
                 </div>
@@ -254,16 +248,16 @@ export function BrowserListSection({
             <ConfirmationPanel
               box={panelBox}
               pending={pending}
-              label="Confirm: forget all other browsers"
-              confirmLabel="Yes, forget them"
-              progressLabel="Forgetting…"
+              label={t("others.label")}
+              confirmLabel={t("others.button")}
+              progressLabel={t("confirm.forgetting")}
               danger
               onConfirm={() => void send({ type: "FORGET_OTHERS", keepKeyId: thisKeyId ?? "" })}
               onCancel={close}
             >
               {thisKeyId && browsers.some((b) => b.keyId === thisKeyId)
-                ? `Every browser but this one will be forgotten (${others}). The next sign-in from each of them will ask for the second factor again.`
-                : `This browser is not registered, so all ${others} registered ${others === 1 ? "browser" : "browsers"} will be forgotten. The next sign-in from each will ask for the second factor again.`}
+                ? t("others.keepThis", { count: others })
+                : t("others.notRegistered", { count: others })}
             </ConfirmationPanel>
           ) : (
             <div>
@@ -275,7 +269,7 @@ export function BrowserListSection({
                 disabled={disabled || thisKeyId === undefined || others === 0}
                 onClick={() => open({ kind: "forget-others" }, "browser-forget-others")}
               >
-                Forget all other browsers
+                {t("others.action")}
               </button>
             </div>
           )}

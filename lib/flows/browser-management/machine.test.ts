@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "@/lib/errors/app-error";
+import { wordMessages } from "@/lib/i18n/text";
 import { settle, type FlowContext } from "@/lib/flows/engine";
 import { fakeStepUp } from "@/lib/flows/step-up-test-fixtures";
 import type { DeviceKeySummary } from "@/lib/device-keys/manage-device-keys";
@@ -10,6 +11,9 @@ import {
   type BrowserManagementServices,
   type BrowserManagementState,
 } from "@/lib/flows/browser-management/machine";
+
+/** A state as the flow door words it for an English reader: its notices and alerts are Texts. */
+const english = <T>(state: T) => wordMessages(state, "en");
 
 const K1 = "key1-aaaaaaaaaaaaaaaaaa";
 const K2 = "key2-bbbbbbbbbbbbbbbbbb";
@@ -107,7 +111,7 @@ test("the list shows the user's browsers and the user's id, for the page to find
 test("rename needs no step-up and validates the name (1 to 60 characters)", async () => {
   const { services, calls } = fakeAccount({ recent: false });
   const after = await send(services, LIST, { type: "RENAME", keyId: K1, displayName: "  Work laptop " });
-  assert.deepEqual(after, { section: "DISPLAY_BROWSERS", notice: 'Renamed to "Work laptop".', seq: 1 });
+  assert.deepEqual(english(after), { section: "DISPLAY_BROWSERS", notice: 'Renamed to "Work laptop".', seq: 1 });
   assert.deepEqual(calls, [`rename:${K1}:Work laptop`]);
   const flow = createBrowserManagementFlow(services);
   for (const displayName of ["", " ", "x".repeat(61), "a\nb"]) {
@@ -118,9 +122,9 @@ test("rename needs no step-up and validates the name (1 to 60 characters)", asyn
 test("in a fresh session forget, block and unblock happen at once, each with what it means", async () => {
   const { services, calls } = fakeAccount();
   const blocked = await send(services, LIST, { type: "BLOCK", keyId: K2 });
-  assert.match((blocked as { notice: string }).notice, /"Browser key2" is blocked\. The next sign-in from it will ask for the second factor again\./);
+  assert.match(english(blocked as { notice: string }).notice, /"Browser key2" is blocked\. The next sign-in from it will ask for the second factor again\./);
   const unblocked = await send(services, blocked, { type: "UNBLOCK", keyId: K2 });
-  assert.equal((unblocked as { notice: string }).notice, '"Browser key2" is unblocked.');
+  assert.equal(english(unblocked as { notice: string }).notice, '"Browser key2" is unblocked.');
   assert.equal(unblocked.seq, 2, "every answer is a new notice to announce");
   const forgotten = await send(services, unblocked, { type: "FORGET", keyId: K2 });
   assert.deepEqual((forgotten as { forgotten: string[] }).forgotten, [K2]);
@@ -130,11 +134,11 @@ test("in a fresh session forget, block and unblock happen at once, each with wha
 test("forget all other browsers keeps the one this browser names, or none when it has no key", async () => {
   const { services, calls } = fakeAccount();
   const kept = await send(services, LIST, { type: "FORGET_OTHERS", keepKeyId: K1 });
-  assert.equal((kept as { notice: string }).notice, "Forgot 1 browser.");
+  assert.equal(english(kept as { notice: string }).notice, "Forgot 1 browser.");
   const none = await send(services, LIST, { type: "FORGET_OTHERS", keepKeyId: "" });
-  assert.equal((none as { notice: string }).notice, "Forgot 1 browser.");
+  assert.equal(english(none as { notice: string }).notice, "Forgot 1 browser.");
   const nothing = await send(services, LIST, { type: "FORGET_OTHERS" });
-  assert.equal((nothing as { notice: string }).notice, "There were no other browsers to forget.");
+  assert.equal(english(nothing as { notice: string }).notice, "There were no other browsers to forget.");
   assert.deepEqual(calls, [`forget-others:${K1}`, "forget-others:null", "forget-others:null"]);
 });
 
@@ -177,9 +181,9 @@ test("a failed or cancelled step-up changes nothing; a redemption that fails is 
   const flow = createBrowserManagementFlow(services);
   const stepUp = await send(services, LIST, { type: "FORGET", keyId: K2 });
   const cancelled = await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: { status: "error", output: { ciam_errorMessage: "x" } } }, ctx());
-  assert.deepEqual(cancelled, { section: "DISPLAY_BROWSERS", alert: "You did not confirm it's you, so nothing was changed.", seq: 1 });
+  assert.deepEqual(english(cancelled), { section: "DISPLAY_BROWSERS", alert: "You did not confirm it's you, so nothing was changed.", seq: 1 });
   const unusable = { status: "error" as const, output: { ciam_errorMessage: "Use another of your devices.", ciam_errorDetails: "NO_USABLE_DEVICE" } };
-  assert.equal(((await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: unusable }, ctx())) as { alert: string }).alert, "Use another of your devices.");
+  assert.equal(english((await flow.handle(stepUp, { type: "SUBFLOW_ENDED", result: unusable }, ctx())) as { alert: string }).alert, "Use another of your devices.");
   const refusing = { ...services, applyStepUp: async () => null };
   await assert.rejects(createBrowserManagementFlow(refusing).handle(stepUp, AUTHENTICATED, ctx()), { code: "CONFLICT" });
   assert.deepEqual(calls, []);
@@ -194,7 +198,7 @@ test("without a second factor the password is asked; while one exists the passwo
   await assert.rejects(send(services, password, { type: "CONFIRM_PASSWORD", password: "wrong" }), { code: "VALIDATION" });
   assert.deepEqual(calls, []);
   const cancelled = await send(services, password, { type: "CANCEL" });
-  assert.deepEqual(cancelled, { section: "DISPLAY_BROWSERS", alert: "Nothing was changed.", seq: 1 });
+  assert.deepEqual(english(cancelled), { section: "DISPLAY_BROWSERS", alert: "Nothing was changed.", seq: 1 });
   const done = await send(services, password, { type: "CONFIRM_PASSWORD", password: "right" });
   assert.equal(done.section, "DISPLAY_BROWSERS");
   assert.deepEqual(calls, [`block:${K1}`]);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Message } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { AppError } from "@/lib/errors/app-error";
 import { notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
@@ -85,11 +85,9 @@ type State = BrowserManagementState;
 type Ctx = FlowContext<BrowserManagementInput>;
 
 function ownerOf(ctx: Ctx): string {
-  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in to manage your browsers.");
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", text("browsers.errors.signIn"));
   return ctx.userId;
 }
-
-const plural = (n: number) => `${n} ${n === 1 ? "browser" : "browsers"}`;
 
 export function createBrowserManagementFlow(
   services: BrowserManagementServices,
@@ -107,29 +105,29 @@ export function createBrowserManagementFlow(
       case "RENAME": {
         await services.getOwnBrowser(userId, event.keyId);
         await services.renameBrowser(userId, event.keyId, event.displayName, ctx.meta);
-        return listed(state, { notice: `Renamed to "${event.displayName}".` });
+        return listed(state, { notice: text("browsers.notices.renamed", { name: event.displayName }) });
       }
       case "FORGET": {
         const key = await services.getOwnBrowser(userId, event.keyId);
         await services.forgetBrowser(userId, key.keyId, ctx.meta);
         return listed(state, {
-          notice: `"${key.displayName}" was forgotten. The next sign-in from it will be a new browser's and will ask for the second factor again.`,
+          notice: text("browsers.notices.forgotten", { name: key.displayName }),
           forgotten: [key.keyId],
         });
       }
       case "BLOCK": {
         const key = await services.getOwnBrowser(userId, event.keyId);
         await services.blockBrowser(userId, key.keyId, ctx.meta);
-        return listed(state, { notice: `"${key.displayName}" is blocked. The next sign-in from it will ask for the second factor again.` });
+        return listed(state, { notice: text("browsers.notices.blocked", { name: key.displayName }) });
       }
       case "UNBLOCK": {
         const key = await services.getOwnBrowser(userId, event.keyId);
         await services.unblockBrowser(userId, key.keyId, ctx.meta);
-        return listed(state, { notice: `"${key.displayName}" is unblocked.` });
+        return listed(state, { notice: text("browsers.notices.unblocked", { name: key.displayName }) });
       }
       case "FORGET_OTHERS": {
         const count = await services.forgetOtherBrowsers(userId, event.keepKeyId || null, ctx.meta);
-        return listed(state, { notice: count === 0 ? "There were no other browsers to forget." : `Forgot ${plural(count)}.` });
+        return listed(state, { notice: count === 0 ? text("browsers.notices.noOthers") : text("browsers.notices.forgotOthers", { count }) });
       }
       default:
         throw notAvailable();
@@ -172,7 +170,7 @@ export function createBrowserManagementFlow(
           return listed(state, { alert: ended.alert });
         }
         case "CONFIRM_PASSWORD": {
-          if (event.type === "CANCEL" || event.type === "BACK") return listed(state, { alert: "Nothing was changed." });
+          if (event.type === "CANCEL" || event.type === "BACK") return listed(state, { alert: text("browsers.notices.nothingChanged") });
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
           if ((await stepUpByPassword(services, ctx, userId, event.password)) === "second-factor") return { section: "STEP_UP", subflowId: null, resume: state.resume, seq: state.seq };
           return apply(state, state.resume, ctx);

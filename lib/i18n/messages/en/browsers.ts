@@ -1,2 +1,71 @@
 /** Your browsers (device keys and remembered browsers). */
-export const browsers = {};
+export const browsers = {
+  title: "Your browsers",
+  heading: "Your browsers",
+  intro:
+    "Browsers registered to your account when you chose “Remember this browser” at sign-in. A remembered browser skips the second factor until the date shown, never the password. Forget or block one you no longer use or do not recognise.",
+  empty:
+    "No browsers are registered to your account. When you sign in with two-step verification, tick “Remember this browser” and that browser is registered here: for the next {days} days its sign-ins ask only for your password. You can forget or block it here at any time.",
+  listLabel: "Registered browsers",
+  thisBrowser: "This browser",
+  blocked: "Blocked",
+  active: "Active",
+  registered: "Registered",
+  lastSeen: "Last seen",
+  lastSeenAt: "{time}{hasIp, select, true { from {ip}} other {, address unknown}}",
+  secondFactor: "Second factor",
+  rememberedUntil: "Remembered until {date}",
+  notRemembered: "Not remembered",
+  notWhileBlocked: ", not while blocked",
+  rename: "Rename",
+  renameLabel: "Rename {name}",
+  block: "Block",
+  blockLabel: "Block {name}",
+  unblock: "Unblock",
+  unblockLabel: "Unblock {name}",
+  forget: "Forget",
+  forgetLabel: "Forget {name}",
+  nameLabel: "Browser name",
+  nameHint: "1 to {max} characters.",
+  saving: "Saving…",
+  saveName: "Save name",
+  cancel: "Cancel",
+  confirm: {
+    label: "Confirm: {action, select, forget {forget} block {block} other {unblock}} {name}",
+    forget: "Yes, forget it",
+    block: "Yes, block it",
+    unblock: "Yes, unblock it",
+    forgetting: "Forgetting…",
+    blocking: "Blocking…",
+    unblocking: "Unblocking…",
+    forgetThis:
+      "This browser will be forgotten and its key deleted from it. Your next sign-in here will ask for the second factor again, as on a new browser.",
+    forgetOther: "“{name}” will be forgotten. The next sign-in from it will ask for the second factor again, as on a new browser.",
+    blockBody:
+      "While “{name}” is blocked it is not recognised: the next sign-in from it will ask for the second factor again{remembered, select, true {, although it is remembered} other {}}. You can unblock it later.",
+    unblockBody: "“{name}” will be recognised again.",
+    unblockRemembered: "“{name}” will be recognised again and skip the second factor until {date}.",
+  },
+  others: {
+    label: "Confirm: forget all other browsers",
+    button: "Yes, forget them",
+    keepThis: "Every browser but this one will be forgotten ({count}). The next sign-in from each of them will ask for the second factor again.",
+    notRegistered:
+      "This browser is not registered, so all {count} registered {count, plural, one {browser} other {browsers}} will be forgotten. The next sign-in from each will ask for the second factor again.",
+    action: "Forget all other browsers",
+  },
+  notices: {
+    renamed: 'Renamed to "{name}".',
+    forgotten: '"{name}" was forgotten. The next sign-in from it will be a new browser\'s and will ask for the second factor again.',
+    blocked: '"{name}" is blocked. The next sign-in from it will ask for the second factor again.',
+    unblocked: '"{name}" is unblocked.',
+    noOthers: "There were no other browsers to forget.",
+    forgotOthers: "Forgot {count, plural, one {# browser} other {# browsers}}.",
+    nothingChanged: "Nothing was changed.",
+  },
+  errors: {
+    signIn: "Sign in to manage your browsers.",
+    notFound: "Browser not found.",
+    nameLength: "Give the browser a name of 1 to {max} characters.",
+  },
+};
