@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { authErrorCode, authErrorMessage, withFixedAuthError, withFixedAuthErrors } from "@/lib/auth/auth-errors";
+import { inEnglish } from "@/lib/i18n/text";
+import { authErrorCode, authErrorMessage as authErrorText, withFixedAuthError, withFixedAuthErrors } from "@/lib/auth/auth-errors";
+
+const authErrorMessage = (value: unknown) => inEnglish(authErrorText(value));
 
 test("only fixed codes survive; any other text becomes Default", () => {
   assert.equal(authErrorCode("CredentialsSignin"), "CredentialsSignin");
