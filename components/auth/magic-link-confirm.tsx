@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { signIn } from "next-auth/react";
+import { placed } from "@/components/auth/placed";
 import { Notice } from "@/components/ui/notice";
 import { confirmFlowMagicLinkAction } from "@/app/(auth)/actions";
 
@@ -36,7 +37,7 @@ export function MagicLinkConfirm({ token, maskedEmail, forFlow }: { token: strin
   return (
     <div className="stack">
       {failed && <Notice tone="error">{failed}</Notice>}
-      <p>{t.rich(forFlow ? "confirmFlow" : "signInAs", { email: maskedEmail, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p>{placed((v) => t(forFlow ? "confirmFlow" : "signInAs", v), { email: <strong>{maskedEmail}</strong> })}</p>
       <button className="btn btn-block" type="button" onClick={confirm} disabled={pending || Boolean(failed)}>
         {pending ? t("confirming") : forFlow ? t("itsMe") : t("continue")}
       </button>

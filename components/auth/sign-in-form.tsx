@@ -15,6 +15,7 @@ import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-errors";
 import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { placed } from "@/components/auth/placed";
 import { useWord } from "@/components/auth/use-word";
 import "./sign-in.css";
 
@@ -170,7 +171,7 @@ function PasswordStep({
       <h2 ref={heading} tabIndex={-1} className="sign-in-step-heading" id="password-step-heading">
         {t("passwordHeading")}
       </h2>
-      <p className="sign-in-identity muted">{t.rich("forEmail", { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p className="sign-in-identity muted">{placed((v) => t("forEmail", v), { email: <strong>{email}</strong> })}</p>
       {refusal && (
         <FocusedNotice tone="error" message={word(refusal.message)} focusKey={refusal}>
           {refusal.kind === "unverified" && <ResendConfirmation action={requestConfirmation} email={email} />}

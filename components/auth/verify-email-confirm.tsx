@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "use-intl";
+import { placed } from "@/components/auth/placed";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import type { ActionResult } from "@/lib/actions/action-result";
 
@@ -28,7 +29,7 @@ export function VerifyEmailConfirm({ token, maskedEmail, confirm }: { token: str
   return (
     <div className="stack">
       {result?.status === "error" && <FocusedNotice tone="error" message={result.message ?? t("expiredShort")} />}
-      <p>{t.rich("question", { email: maskedEmail, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p>{placed((v) => t("question", v), { email: <strong>{maskedEmail}</strong> })}</p>
       <button className="btn btn-block" type="button" onClick={onClick} disabled={pending || result?.status === "error"}>
         {pending ? t("confirming") : t("submit")}
       </button>

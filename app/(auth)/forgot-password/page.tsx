@@ -15,7 +15,7 @@ export default async function ForgotPasswordPage() {
       <p className="muted">{t("forgot.intro")}</p>
       <ForgotPasswordForm action={requestPasswordResetAction} />
       <p className="small muted sign-in-footer">
-        {t.rich("forgot.remembered", { link: (chunks) => <a href="/sign-in">{chunks}</a> })}
+        {t("forgot.remembered")} <a href="/sign-in">{t("forgot.backToSignIn")}</a>
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { peekPasswordReset } from "@/lib/auth/password-reset";
 import { maskEmail } from "@/lib/devices/mask-target";
 import { magicLinkTokenSchema } from "@/lib/validations/auth";
 import { resetPasswordAction } from "../actions";
+import { placed } from "@/components/auth/placed";
 import { serverTranslator } from "@/lib/i18n/server-translator";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       <h1>{t("reset.heading")}</h1>
       {account && parsed.success ? (
         <div className="stack">
-          <p className="muted">{t.rich("reset.forAccount", { email: maskEmail(account.email), strong: (chunks) => <strong>{chunks}</strong> })}</p>
+          <p className="muted">{placed((v) => t("reset.forAccount", v), { email: <strong>{maskEmail(account.email)}</strong> })}</p>
           <ResetPasswordForm token={parsed.data.token} action={resetPasswordAction} />
         </div>
       ) : (

@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         getPasskeyOptions={passkeySignInOptionsAction}
       />
       <p className="small muted sign-in-footer">
-        {t.rich("page.newHere", { link: (chunks) => <a href="/sign-up">{chunks}</a> })}
+        {t("page.newHere")} <a href="/sign-up">{t("page.createAccount")}</a>
       </p>
     </div>
   );

@@ -17,7 +17,7 @@ export default async function SignUpPage() {
       <p className="muted">{t("signUp.intro", { companyName })}</p>
       <SignUpForm action={signUpAction} />
       <p className="small muted" style={{ marginTop: "1.25rem" }}>
-        {t.rich("signUp.haveAccount", { link: (chunks) => <a href="/sign-in">{chunks}</a> })}
+        {t("signUp.haveAccount")} <a href="/sign-in">{t("signUp.signIn")}</a>
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { useTranslations } from "use-intl";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useFlowEvent } from "@/components/flows/flow-door";
 import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
+import { placed } from "@/components/auth/placed";
 import { Notice } from "@/components/ui/notice";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
@@ -38,7 +39,7 @@ export function Fido2AuthenticationSection({
     <section className="card stack" aria-labelledby="fido-auth-heading">
       <h1 id="fido-auth-heading">{device.type === "PLATFORM" ? t("passkeyHeading") : t("keyHeading")}</h1>
       <p>
-        {t.rich("continueWith", { nickname: device.nickname, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
+        {placed((v) => t("continueWith", v), { nickname: <strong>{device.nickname}</strong> })}{" "}
         {device.type === "PLATFORM" ? t("passkeyHint") : t("keyHint")}
       </p>
       {browserError && <Notice tone="error">{browserError}</Notice>}

@@ -5,6 +5,7 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { LinkActions } from "@/components/flows/link-actions";
 import { useLeaveLinks } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
+import { placed } from "@/components/auth/placed";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Mobile app timed out: the phone did not answer in time; send another request, or confirm another way. */
@@ -14,7 +15,7 @@ export function PushTimedOutSection({ flowId, device, actions }: { flowId: strin
   return (
     <section className="card stack" aria-labelledby="push-timeout-heading">
       <h1 id="push-timeout-heading">{t("timedOutHeading")}</h1>
-      <p>{t.rich("expired", { nickname: device.nickname, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p>{placed((v) => t("expired", v), { nickname: <strong>{device.nickname}</strong> })}</p>
       <FlowForm flowId={flowId} label={t("whatNext")}>
         {(_s, pending) => (
           <>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useFlowEvent, useFlowPoll } from "@/components/flows/flow-door";
 import { useFlowLive } from "@/components/flows/use-flow-live";
+import { placed } from "@/components/auth/placed";
 import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
@@ -56,7 +57,7 @@ export function PushWaitSection({
   return (
     <section className="card stack" aria-labelledby="push-heading" aria-busy="true">
       <h1 id="push-heading">{t("heading")}</h1>
-      <p role="status">{t.rich("instruction", { nickname: device.nickname, number: String(number), strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p role="status">{placed((v) => t("instruction", { nickname: device.nickname, ...v }), { number: <strong>{number}</strong> })}</p>
       <p className="push-number" aria-hidden="true">
         {number}
       </p>

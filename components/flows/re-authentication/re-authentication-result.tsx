@@ -21,7 +21,7 @@ export function ConfirmedSection({ returnTo }: { returnTo: string }) {
     <section className="card stack" aria-labelledby="confirmed-heading">
       <h1 id="confirmed-heading">{t("confirmed")}</h1>
       <p className="muted" role="status">
-        {t.rich("takingYouBack", { link: (chunks) => <a href={target}>{chunks}</a> })}
+        {t("takingYouBack")} <a href={target}>{t("continue")}</a>
       </p>
     </section>
   );
