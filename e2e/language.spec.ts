@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { enterPassword, seedUser } from "./fixtures/users";
+import { PASSWORD, seedUser } from "./fixtures/users";
 import { readOutbox } from "./fixtures/outbox";
 
 /**
@@ -11,13 +11,25 @@ test.use({ locale: "fr-FR" });
 /** The answer to a form takes the focus (components/ui/focused-notice.tsx), so it is read out first. */
 const focusedNotice = (page: Page) => page.locator(":focus");
 
+/** The sign-in page's two steps, as a French browser reads them. */
+async function enterPasswordInFrench(page: Page, email: string, returnTo = "/account") {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Continuer", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Saisissez votre mot de passe" })).toBeVisible();
+  await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+}
+
 test("a French browser reads French, gets its sign-in code in French, and may choose English instead", async ({ page }) => {
   const phone = `+1202555${String(Date.now()).slice(-4)}`;
   const user = await seedUser({ devices: [{ type: "SMS", nickname: "Mon téléphone", target: phone, isDefault: true }] });
-  await enterPassword(page, user.email);
+  await enterPasswordInFrench(page, user.email);
   await page.waitForURL(/\/sign-in\/verify/);
+  // The second step is in French too, from its heading to its buttons.
+  await expect(page.getByRole("heading", { name: /^(Confirmez votre identité|Saisissez votre code)$/ })).toBeVisible();
   const code = page.getByLabel("Code", { exact: true });
-  const choices = page.getByRole("list", { name: "Your devices" });
+  const choices = page.getByRole("list", { name: "Vos appareils" });
   await expect(choices.or(code)).toBeVisible();
   if (await choices.isVisible()) await choices.getByRole("button").first().click();
   await expect(code).toBeEnabled();
@@ -27,7 +39,7 @@ test("a French browser reads French, gets its sign-in code in French, and may ch
   expect(sms).toMatch(/^\d{6} est votre code Acme pour vous connecter\. Il expire dans \d+ minutes?\./);
   expect(sms).toContain("Ne le communiquez à personne");
   await code.fill(/^(\d{6})/.exec(sms)![1]!);
-  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Vérifier" }).click();
   await expect(page).toHaveURL(/\/account$/);
 
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -54,7 +66,7 @@ test("a French browser reads French, gets its sign-in code in French, and may ch
 
 test("a language we do not speak is refused with a message, and nothing changes", async ({ page }) => {
   const user = await seedUser({ mfaEnabled: false });
-  await enterPassword(page, user.email);
+  await enterPasswordInFrench(page, user.email);
   await expect(page).toHaveURL(/\/account$/);
   const language = page.getByRole("region", { name: "Langue" });
   await expect(language.getByRole("button", { name: "Enregistrer la langue" })).toBeEnabled();

@@ -20,7 +20,12 @@ import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
 import { formDataArgument, noArguments, stringArgument } from "@/lib/actions/action-arguments";
+import { WeakPasswordError } from "@/lib/auth/password-strength";
+import { translate } from "@/lib/i18n/text";
+import type { Locale } from "@/lib/i18n/locales";
 import { magicLinkRequestSchema, magicLinkTokenSchema, passwordResetSchema, signUpSchema } from "@/lib/validations/auth";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /**
  * Answers "check your email" whether or not the address already has an account, by message and by
@@ -29,22 +34,30 @@ import { magicLinkRequestSchema, magicLinkTokenSchema, passwordResetSchema, sign
  */
 export async function signUpAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
+  const locale = await requestLocale();
   const parsed = signUpSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     const signUp = { ...parsed.data, meta: await requestMeta() };
     await checkSignUp(signUp);
     after(() => registerAccount(signUp).catch((error: unknown) => console.error("sign-up failed after answering", error)));
-    return { status: "success", message: `Check your email: we sent a message to ${parsed.data.email}. Open the link in it to confirm your address, then sign in.` };
+    return { status: "success", message: translatorFor(locale, "signIn")("signUp.checkEmail", { email: parsed.data.email }) };
   } catch (error) {
-    return failure(error);
+    return refusal(error, locale);
   }
+}
+
+/** failure(), with a refused password's reason on its field in the reader's language too. */
+function refusal(error: unknown, locale: Locale): ActionResult {
+  const result = failure(error, locale);
+  if (error instanceof WeakPasswordError) return { ...result, fieldErrors: { ...result.fieldErrors, password: [translate(locale, error.weakness)] } };
+  return result;
 }
 
 /** Same answer, in the same time, whether or not the account exists (security.md item 24). */
 export async function requestMagicLinkAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
-  return answerThenEmail(formData, requestMagicLink, "If an account exists for that email, a sign-in link is on its way. It works once.");
+  return answerThenEmail(formData, requestMagicLink, "magicLink.answer");
 }
 
 /** "Forgot password?": the same answer, in the same time, whether or not the account exists (security.md item 24). */
@@ -53,7 +66,7 @@ export async function requestPasswordResetAction(_prev: ActionResult, formData: 
   return answerThenEmail(
     formData,
     requestPasswordReset,
-    "If an account exists for that email, a link to reset its password is on its way. It works once, for a short time.",
+    "forgot.answer",
     "password-reset",
   );
 }
@@ -65,28 +78,28 @@ export async function requestPasswordResetAction(_prev: ActionResult, formData: 
  */
 export async function resetPasswordAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "signIn");
   const parsed = passwordResetSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
   if (!parsed.success) {
-    const { fieldErrors } = invalid(parsed.error);
+    const { fieldErrors } = invalid(parsed.error, locale);
     // A token that is not even the right shape is an unusable link, not a field the person can correct.
-    if (fieldErrors?.token) return { status: "error", message: RESET_LINK_UNUSABLE };
-    return invalid(parsed.error);
+    if (fieldErrors?.token) return { status: "error", message: t("reset.linkUnusable") };
+    return invalid(parsed.error, locale);
   }
   try {
     const reset = await resetPassword({ ...parsed.data, meta: await requestMeta() });
-    if (!reset) return { status: "error", message: RESET_LINK_UNUSABLE };
-    return { status: "success", message: "Your password is changed and every session of your account is signed out. Sign in with your new password." };
+    if (!reset) return { status: "error", message: t("reset.linkUnusable") };
+    return { status: "success", message: t("reset.changed") };
   } catch (error) {
-    return failure(error);
+    return refusal(error, locale);
   }
 }
-
-const RESET_LINK_UNUSABLE = "This link has expired or was already used. Ask for a new one.";
 
 /** A new confirmation link for an account that is not confirmed yet; the same answer in every case. */
 export async function requestEmailVerificationAction(_prev: ActionResult, formData: FormData, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
-  return answerThenEmail(formData, requestEmailVerification, "If that account still needs confirming, a new confirmation link is on its way.");
+  return answerThenEmail(formData, requestEmailVerification, "verifyEmail.resendAnswer");
 }
 
 /**
@@ -97,31 +110,34 @@ export async function requestEmailVerificationAction(_prev: ActionResult, formDa
 async function answerThenEmail(
   formData: FormData,
   send: (request: { email: string; meta: RequestMeta }) => Promise<void>,
-  answer: string,
+  answer: "magicLink.answer" | "forgot.answer" | "verifyEmail.resendAnswer",
   kind: "email-link" | "password-reset" = "email-link",
 ): Promise<ActionResult> {
+  const locale = await requestLocale();
   const parsed = magicLinkRequestSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     const request = { email: parsed.data.email, meta: await requestMeta() };
     await limitEmailRequest({ kind, email: request.email, ip: request.meta.ip ?? null });
     after(() => send(request).catch((error: unknown) => console.error(`${send.name} failed after answering`, error)));
-    return { status: "success", message: answer };
+    return { status: "success", message: translatorFor(locale, "signIn")(answer) };
   } catch (error) {
-    return failure(error);
+    return failure(error, locale);
   }
 }
 
 /** The "Confirm my email" button: the POST that uses the link up, never the GET a scanner makes. */
 export async function confirmEmailAction(token: string): Promise<ActionResult> {
-  const expired = { status: "error", message: "This link has expired or was already used. Sign in to ask for a new one." } as const;
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "signIn");
+  const expired = { status: "error", message: t("verifyEmail.expired") } as const;
   const parsed = magicLinkTokenSchema.safeParse({ token });
   if (!parsed.success) return expired;
   try {
     const confirmed = await confirmEmailVerification({ token: parsed.data.token, meta: await requestMeta() });
-    return confirmed ? { status: "success", message: "Your email address is confirmed. You can sign in now." } : expired;
+    return confirmed ? { status: "success", message: t("verifyEmail.confirmed") } : expired;
   } catch (error) {
-    return failure(error);
+    return failure(error, locale);
   }
 }
 
@@ -139,15 +155,17 @@ export async function passkeySignInOptionsAction(...args: unknown[]) {
 /** The click on a flow-bound magic link: completes the waiting sign-in in the window that asked for it. */
 export async function confirmFlowMagicLinkAction(token: string, ...extra: unknown[]): Promise<ActionResult> {
   noArguments(extra);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "signIn");
   const parsed = magicLinkTokenSchema.safeParse({ token: stringArgument(token) });
-  if (!parsed.success) return { status: "error", message: "This link has expired or was already used." };
+  if (!parsed.success) return { status: "error", message: t("magicLink.expired") };
   try {
     const link = await consumeFlowMagicLink({ token: parsed.data.token });
-    if (!link) return { status: "error", message: "This link has expired or was already used." };
+    if (!link) return { status: "error", message: t("magicLink.expired") };
     await confirmFlowByLink({ flowId: link.flowExecutionId, userId: link.userId, meta: await requestMeta() });
-    return { status: "success", message: "Confirmed. Go back to the window where you were signing in: it continues by itself." };
+    return { status: "success", message: t("magicLink.confirmed") };
   } catch (error) {
-    return failure(error);
+    return failure(error, locale);
   }
 }
 

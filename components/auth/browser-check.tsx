@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "use-intl";
 import { finishBrowserCheck, startBrowserCheck } from "@/app/(auth)/sign-in/verify/browser-actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Notice } from "@/components/ui/notice";
@@ -15,6 +16,7 @@ import { forgetBrowserKey, proveBrowserKey } from "@/lib/device-keys/browser-key
  * registered browsers may sign in, is refused with the reason.
  */
 export function BrowserCheck({ userId, returnTo }: { userId: string; returnTo: string }) {
+  const t = useTranslations("authentication.browserCheck");
   const router = useRouter();
   const [problem, setProblem] = useState<{ message: string; refused: boolean } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -37,8 +39,8 @@ export function BrowserCheck({ userId, returnTo }: { userId: string; returnTo: s
       } else {
         setProblem({ message: answer.message, refused: answer.status === "refused" });
       }
-    })().catch(() => setProblem({ message: "We could not check this browser. Reload the page to try again.", refused: false }));
-  }, [userId, returnTo, router]);
+    })().catch(() => setProblem({ message: t("failed"), refused: false }));
+  }, [userId, returnTo, router, t]);
 
   useEffect(() => {
     if (problem) noticeRef.current?.focus();
@@ -47,7 +49,7 @@ export function BrowserCheck({ userId, returnTo }: { userId: string; returnTo: s
   if (problem) {
     return (
       <div className="card stack">
-        <h1>{problem.refused ? "This browser cannot sign in" : "Sign-in not finished"}</h1>
+        <h1>{problem.refused ? t("refused") : t("notFinished")}</h1>
         <div ref={noticeRef} tabIndex={-1}>
           <Notice tone="error">{problem.message}</Notice>
         </div>
@@ -57,9 +59,9 @@ export function BrowserCheck({ userId, returnTo }: { userId: string; returnTo: s
   }
   return (
     <div className="card stack" aria-busy="true">
-      <h1>Confirm it&apos;s you</h1>
+      <h1>{t("heading")}</h1>
       <p className="muted" role="status">
-        Checking this browser…
+        {t("checking")}
       </p>
     </div>
   );

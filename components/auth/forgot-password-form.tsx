@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { ClientForm } from "@/components/ui/client-form";
 import { Field } from "@/components/ui/field";
 import { FocusedNotice } from "@/components/ui/focused-notice";
@@ -9,14 +10,15 @@ import "./sign-in.css";
 
 /** "Forgot password?": one email field; the answer is the same whether or not the account exists. */
 export function ForgotPasswordForm({ action }: { action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+  const t = useTranslations("signIn.forgot");
   const { state, pending, onSubmit } = useKeptFormAction(action);
   return (
-    <ClientForm onSubmit={onSubmit} className="stack auth-form" aria-label="Reset your password">
+    <ClientForm onSubmit={onSubmit} className="stack auth-form" aria-label={t("formLabel")}>
       {state.status === "success" && state.message && <FocusedNotice tone="success" message={state.message} focusKey={state} />}
       {state.status === "error" && state.message && !state.fieldErrors && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
-      <Field label="Email" name="email" type="email" autoComplete="username" required errors={state.fieldErrors?.email} />
+      <Field label={t("email")} name="email" type="email" autoComplete="username" required errors={state.fieldErrors?.email} />
       <button className="btn btn-block" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Email me a reset link"}
+        {pending ? t("sending") : t("submit")}
       </button>
     </ClientForm>
   );

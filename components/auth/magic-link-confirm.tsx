@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { signIn } from "next-auth/react";
+import { placed } from "@/components/auth/placed";
 import { Notice } from "@/components/ui/notice";
 import { confirmFlowMagicLinkAction } from "@/app/(auth)/actions";
 
@@ -10,6 +12,7 @@ import { confirmFlowMagicLinkAction } from "@/app/(auth)/actions";
  * belongs to a waiting sign-in (the second-factor fallback) completes that sign-in where it started.
  */
 export function MagicLinkConfirm({ token, maskedEmail, forFlow }: { token: string; maskedEmail: string; forFlow: boolean }) {
+  const t = useTranslations("signIn.magicLink");
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState<string | null>(null);
@@ -18,14 +21,14 @@ export function MagicLinkConfirm({ token, maskedEmail, forFlow }: { token: strin
     if (forFlow) {
       const result = await confirmFlowMagicLinkAction(token);
       setPending(false);
-      if (result.status === "success") setConfirmed(result.message ?? "Confirmed.");
-      else setFailed(result.message ?? "This link has expired or was already used.");
+      if (result.status === "success") setConfirmed(result.message ?? t("confirmedFallback"));
+      else setFailed(result.message ?? t("expired"));
       return;
     }
     const result = await signIn("magic-link", { token, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setFailed("This link has expired or was already used. Ask for a new one.");
+      setFailed(t("expiredAskNew"));
       return;
     }
     window.location.assign("/account");
@@ -34,11 +37,9 @@ export function MagicLinkConfirm({ token, maskedEmail, forFlow }: { token: strin
   return (
     <div className="stack">
       {failed && <Notice tone="error">{failed}</Notice>}
-      <p>
-        {forFlow ? "Confirm the sign-in of" : "Sign in as"} <strong>{maskedEmail}</strong>?
-      </p>
+      <p>{placed((v) => t(forFlow ? "confirmFlow" : "signInAs", v), { email: <strong>{maskedEmail}</strong> })}</p>
       <button className="btn btn-block" type="button" onClick={confirm} disabled={pending || Boolean(failed)}>
-        {pending ? "Confirming…" : forFlow ? "Yes, it's me" : "Continue and sign in"}
+        {pending ? t("confirming") : forFlow ? t("itsMe") : t("continue")}
       </button>
     </div>
   );

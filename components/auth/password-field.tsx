@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ComponentProps, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { Field } from "@/components/ui/field";
 import "./sign-in.css";
 
@@ -10,6 +11,7 @@ import "./sign-in.css";
  * label given here, so "Password" names one control only when matched exactly.
  */
 export function PasswordField({ after, ...field }: Omit<ComponentProps<typeof Field>, "type" | "children"> & { after?: ReactNode }) {
+  const t = useTranslations("signIn");
   const [shown, setShown] = useState(false);
   const toggleId = `${useId()}-show`;
   const id = field.id ?? `field-${field.name}`;
@@ -18,7 +20,7 @@ export function PasswordField({ after, ...field }: Omit<ComponentProps<typeof Fi
       <div className="password-extras">
         <span className="show-password">
           <input id={toggleId} type="checkbox" checked={shown} onChange={(event) => setShown(event.currentTarget.checked)} aria-controls={id} />
-          <label htmlFor={toggleId}>Show password</label>
+          <label htmlFor={toggleId}>{t("showPassword")}</label>
         </span>
         {after}
       </div>

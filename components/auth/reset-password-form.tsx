@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { ClientForm } from "@/components/ui/client-form";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { PasswordField } from "@/components/auth/password-field";
@@ -12,40 +13,41 @@ import "./sign-in.css";
  * the link stays usable, so a refused password is simply typed again.
  */
 export function ResetPasswordForm({ token, action }: { token: string; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+  const t = useTranslations("signIn.reset");
   const { state, pending, onSubmit } = useKeptFormAction(action);
   if (state.status === "success") {
     return (
       <div className="stack">
-        <FocusedNotice tone="success" message={state.message ?? "Your password is changed."} focusKey={state} />
+        <FocusedNotice tone="success" message={state.message ?? t("changedFallback")} focusKey={state} />
         <a className="btn btn-block" href="/sign-in">
-          Sign in
+          {t("signIn")}
         </a>
       </div>
     );
   }
   const linkUnusable = state.status === "error" && !state.fieldErrors;
   return (
-    <ClientForm onSubmit={onSubmit} className="stack auth-form" aria-label="Choose a new password">
+    <ClientForm onSubmit={onSubmit} className="stack auth-form" aria-label={t("formLabel")}>
       {state.status === "error" && state.message && (
         <FocusedNotice tone="error" message={state.message} focusKey={state}>
           {linkUnusable && (
             <p>
-              <a href="/forgot-password">Ask for a new link</a>
+              <a href="/forgot-password">{t("askNewLink")}</a>
             </p>
           )}
         </FocusedNotice>
       )}
       <input type="hidden" name="token" value={token} />
       <PasswordField
-        label="New password"
+        label={t("newPassword")}
         name="password"
         autoComplete="new-password"
-        hint="At least 12 characters. A few unrelated words are easy to remember and hard to guess."
+        hint={t("hint")}
         required
         errors={state.fieldErrors?.password}
       />
       <button className="btn btn-block" type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Set new password"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </ClientForm>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useId, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { rememberThisBrowser } from "@/app/(auth)/sign-in/verify/browser-actions";
 import { FlowHost } from "@/components/flows/flow-host";
 import type { ClientDoorView } from "@/lib/flows/client-door";
@@ -26,6 +27,7 @@ export function SecondFactorHost({
   rememberDays: number;
   rememberByDefault: boolean;
 }) {
+  const t = useTranslations("authentication.remember");
   const [remember, setRemember] = useState(rememberByDefault);
   const rememberRef = useRef(remember);
   rememberRef.current = remember;
@@ -44,9 +46,9 @@ export function SecondFactorHost({
       <div className="card check-row">
         <input id={`${hintId}-remember`} type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} aria-describedby={hintId} />
         <div>
-          <label htmlFor={`${hintId}-remember`}>Remember this browser for {rememberDays} days</label>
+          <label htmlFor={`${hintId}-remember`}>{t("label", { days: rememberDays })}</label>
           <p id={hintId} className="small muted">
-            You will not be asked for a second step in this browser until then. Leave it unticked on a shared computer.
+            {t("hint")}
           </p>
         </div>
       </div>

@@ -2,6 +2,7 @@
 
 import { ClientForm } from "@/components/ui/client-form";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { signIn } from "next-auth/react";
 import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { Field } from "@/components/ui/field";
@@ -14,6 +15,8 @@ import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-errors";
 import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { placed } from "@/components/auth/placed";
+import { useWord } from "@/components/auth/use-word";
 import "./sign-in.css";
 
 type Errors = Record<string, string[] | undefined>;
@@ -24,8 +27,6 @@ type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 type Step = { step: "email" } | { step: "password"; email: string };
 
 const EMAIL_FIELD_ID = "sign-in-email";
-
-const PASSKEY_FAILED = "We could not sign you in with a passkey. Try again, or use your email and password.";
 
 /**
  * The sign-in card's controls. The first step asks only for the email, and its field also offers the
@@ -45,6 +46,7 @@ export function SignInForm({
   requestMagicLink: Action | null;
   getPasskeyOptions: () => Promise<unknown>;
 }) {
+  const t = useTranslations("signIn.form");
   const [step, setStep] = useState<Step>({ step: "email" });
   const [emailError, setEmailError] = useState<string[] | undefined>();
   // The address of a password step left by "Use another email": kept in the field to be corrected.
@@ -69,19 +71,19 @@ export function SignInForm({
 
   return (
     <div className="stack">
-      {passkey.message && <FocusedNotice tone="error" message={passkey.message} focusKey={passkey.messageKey} />}
+      {passkey.failed && <FocusedNotice tone="error" message={t("passkeyFailed")} focusKey={passkey.messageKey} />}
       {step.step === "email" ? (
         <>
           {passkey.offer === "signing-in" && (
             <p role="status" className="notice notice-info">
-              Signing you in with your passkey…
+              {t("passkeySigningIn")}
             </p>
           )}
           {/* data-passkey-autofill: whether the browser is offering saved passkeys now, for tests that must not race it. */}
-          <ClientForm onSubmit={onContinue} className="stack auth-form" aria-label="Sign in" data-passkey-autofill={passkey.offer}>
+          <ClientForm onSubmit={onContinue} className="stack auth-form" aria-label={t("label")} data-passkey-autofill={passkey.offer}>
             <Field
               id={EMAIL_FIELD_ID}
-              label="Email"
+              label={t("email")}
               name="email"
               type="email"
               // "webauthn" last: the browser lists saved passkeys in this field's suggestions.
@@ -91,10 +93,10 @@ export function SignInForm({
               errors={emailError}
             />
             <button className="btn btn-block" type="submit" disabled={passkey.busy}>
-              Continue
+              {t("continue")}
             </button>
           </ClientForm>
-          <div className="divider">or</div>
+          <div className="divider">{t("or")}</div>
           <PasskeySignInButton passkey={passkey} />
         </>
       ) : (
@@ -129,6 +131,8 @@ function PasswordStep({
   passkey: PasskeySignIn;
   onChangeEmail: () => void;
 }) {
+  const t = useTranslations("signIn.form");
+  const word = useWord();
   const [errors, setErrors] = useState<Errors>({});
   const [refusal, setRefusal] = useState<SignInRefusal | null>(null);
   const [pending, setPending] = useState(false);
@@ -165,13 +169,11 @@ function PasswordStep({
   return (
     <>
       <h2 ref={heading} tabIndex={-1} className="sign-in-step-heading" id="password-step-heading">
-        Enter your password
+        {t("passwordHeading")}
       </h2>
-      <p className="sign-in-identity muted">
-        for <strong>{email}</strong>
-      </p>
+      <p className="sign-in-identity muted">{placed((v) => t("forEmail", v), { email: <strong>{email}</strong> })}</p>
       {refusal && (
-        <FocusedNotice tone="error" message={refusal.message} focusKey={refusal}>
+        <FocusedNotice tone="error" message={word(refusal.message)} focusKey={refusal}>
           {refusal.kind === "unverified" && <ResendConfirmation action={requestConfirmation} email={email} />}
         </FocusedNotice>
       )}
@@ -179,23 +181,23 @@ function PasswordStep({
         {/* The address typed on the first step, for the server and for password managers saving it. */}
         <input type="email" name="email" value={email} autoComplete="username" readOnly hidden />
         <PasswordField
-          label="Password"
+          label={t("password")}
           name="password"
           autoComplete="current-password"
           required
           errors={errors.password ?? errors.email}
-          after={<a href="/forgot-password">Forgot password?</a>}
+          after={<a href="/forgot-password">{t("forgotPassword")}</a>}
         />
         <button className="btn btn-block" type="submit" disabled={pending || passkey.busy}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("submitting") : t("submit")}
         </button>
       </ClientForm>
       <p className="small">
         <button className="btn-link" type="button" onClick={onChangeEmail}>
-          Use another email
+          {t("useAnotherEmail")}
         </button>
       </p>
-      <div className="divider">or</div>
+      <div className="divider">{t("or")}</div>
       <div className="stack">
         {requestMagicLink && <MagicLinkRequestForm action={requestMagicLink} email={email} />}
         <PasskeySignInButton passkey={passkey} />
@@ -206,6 +208,7 @@ function PasswordStep({
 
 /** A new confirmation link for an account whose address is not confirmed yet (rate limited on the server). */
 function ResendConfirmation({ action, email }: { action: Action; email: string }) {
+  const t = useTranslations("signIn.form");
   const { state, pending, onSubmit } = useKeptFormAction(action);
   if (state.status === "success") return <p role="status">{state.message}</p>;
   return (
@@ -213,7 +216,7 @@ function ResendConfirmation({ action, email }: { action: Action; email: string }
       {state.status === "error" && state.message && <p>{state.message}</p>}
       <input type="hidden" name="email" value={email} />
       <button className="btn btn-secondary" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Email me a new confirmation link"}
+        {pending ? t("sending") : t("resendConfirmation")}
       </button>
     </ClientForm>
   );
@@ -221,6 +224,7 @@ function ResendConfirmation({ action, email }: { action: Action; email: string }
 
 /** A sign-in link to the address of the password step, instead of the password. */
 function MagicLinkRequestForm({ action, email }: { action: Action; email: string }) {
+  const t = useTranslations("signIn.form");
   const { state, pending, onSubmit } = useKeptFormAction(action);
   return (
     <ClientForm onSubmit={onSubmit} className="stack">
@@ -228,7 +232,7 @@ function MagicLinkRequestForm({ action, email }: { action: Action; email: string
       {state.status === "error" && state.message && <FocusedNotice tone="error" message={state.message} focusKey={state} />}
       <input type="hidden" name="email" value={email} />
       <button className="btn btn-secondary btn-block" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Email me a sign-in link"}
+        {pending ? t("sending") : t("emailMeLink")}
       </button>
     </ClientForm>
   );
@@ -236,9 +240,10 @@ function MagicLinkRequestForm({ action, email }: { action: Action; email: string
 
 /** Sign in with a discoverable passkey: no email, no password; with user verification it is both factors. */
 function PasskeySignInButton({ passkey }: { passkey: PasskeySignIn }) {
+  const t = useTranslations("signIn.form");
   return (
     <button className="btn btn-secondary btn-block" type="button" onClick={passkey.start} disabled={passkey.busy}>
-      {passkey.pressed ? "Waiting for your passkey…" : "Sign in with a passkey"}
+      {passkey.pressed ? t("passkeyWaiting") : t("passkeyButton")}
     </button>
   );
 }
@@ -262,7 +267,8 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
   // email field's suggestions; "signing-in": one was picked; "off": no offer (none supported, none saved,
   // or the button's ceremony took over).
   const [offer, setOffer] = useState<"preparing" | "waiting" | "signing-in" | "off">(autofill ? "preparing" : "off");
-  const [failure, setFailure] = useState<{ message: string; key: number } | null>(null);
+  // A failed passkey sign-in, keyed by when, so each new failure takes the focus again.
+  const [failure, setFailure] = useState<{ key: number } | null>(null);
   // Bumped after the button's ceremony: its options replaced the autofill request's challenge.
   const [round, setRound] = useState(0);
   const buttonActive = useRef(false);
@@ -309,7 +315,7 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
       const signedIn = await finish(response).catch(() => false);
       if (!signedIn) {
         setOffer("off");
-        setFailure({ message: PASSKEY_FAILED, key: Date.now() });
+        setFailure({ key: Date.now() });
       }
     })();
     return () => {
@@ -328,9 +334,9 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
       const [options, { startAuthentication }] = await Promise.all([getOptions(), import("@simplewebauthn/browser")]);
       const response = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
       if (await finish(response)) return;
-      setFailure({ message: PASSKEY_FAILED, key: Date.now() });
+      setFailure({ key: Date.now() });
     } catch (error) {
-      if (!isQuietRefusal(error)) setFailure({ message: PASSKEY_FAILED, key: Date.now() });
+      if (!isQuietRefusal(error)) setFailure({ key: Date.now() });
     }
     buttonActive.current = false;
     setPressed(false);
@@ -342,7 +348,7 @@ function usePasskeySignIn({ getOptions, callbackUrl, autofill }: { getOptions: (
     pressed,
     offer,
     busy: pressed || offer === "signing-in",
-    message: failure?.message ?? null,
+    failed: failure !== null,
     messageKey: failure?.key,
   };
 }

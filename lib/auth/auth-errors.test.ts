@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { authErrorCode, authErrorMessage, withFixedAuthError, withFixedAuthErrors } from "@/lib/auth/auth-errors";
+import { inEnglish, translate } from "@/lib/i18n/text";
+import { signInErrorCode, signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { authErrorCode, authErrorMessage as authErrorText, withFixedAuthError, withFixedAuthErrors } from "@/lib/auth/auth-errors";
+
+const authErrorMessage = (value: unknown) => inEnglish(authErrorText(value));
 
 test("only fixed codes survive; any other text becomes Default", () => {
   assert.equal(authErrorCode("CredentialsSignin"), "CredentialsSignin");
@@ -30,4 +34,15 @@ test("a busy database leaves as the fixed code ServiceBusy, answered 503 with Re
   assert.equal(((await busy.json()) as { url: string }).url, "http://localhost:3000/api/auth/error?error=ServiceBusy");
   const refused = await withFixedAuthErrors(Response.json({ url: "http://localhost:3000/api/auth/error?error=CredentialsSignin" }, { status: 401 }));
   assert.equal(refused.status, 401);
+});
+
+test("a sign-in refusal is a Text each language words its own way, waits included", () => {
+  const wait = signInErrorMessage(signInErrorCode.accountWait(90));
+  assert.equal(wait.kind, "wait");
+  assert.equal(inEnglish(wait.message), "Too many failed sign-ins for this email. Wait 2 minutes, then try again.");
+  assert.equal(translate("fr", wait.message), "Trop de connexions échouées pour cette adresse e-mail. Patientez 2 minutes, puis réessayez.");
+  assert.equal(inEnglish(signInErrorMessage(signInErrorCode.addressWait(1)).message), "Too many failed sign-ins from your network. Wait 1 second, then try again.");
+  assert.equal(inEnglish(signInErrorMessage(signInErrorCode.accountWait(3600 * 2)).message), "Too many failed sign-ins for this email. Wait 2 hours, then try again.");
+  assert.match(translate("fr", authErrorText("CredentialsSignin")), /^La connexion a échoué/);
+  assert.equal(inEnglish(signInErrorMessage("nonsense").message), "That email and password do not match an account. Check them and try again.");
 });

@@ -6,20 +6,15 @@
  */
 import { isSignInErrorCode, signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { RETRY_AFTER_SECONDS } from "@/lib/database/unavailable";
+import type { Text } from "@/lib/i18n/text";
 
-export const AUTH_ERROR_MESSAGES = {
-  CredentialsSignin: "That sign-in did not work. Check what you entered and try again.",
-  SessionRequired: "Please sign in to continue.",
-  AccessDenied: "You cannot sign in with that account.",
-  Configuration: "Signing in is not available right now. Please try again later.",
-  Default: "Something went wrong while signing you in. Please try again.",
-  // Thrown by lib/auth/auth-options.ts when the database could not check the credentials in time.
-  ServiceBusy: "The service is busy and could not check your sign-in. Nothing was changed; please try again.",
-} as const;
+/** Each code's message is the catalogue's signIn.authErrors.<code>. */
+const AUTH_ERROR_CODES = ["CredentialsSignin", "SessionRequired", "AccessDenied", "Configuration", "Default", "ServiceBusy"] as const;
+// ServiceBusy is thrown by lib/auth/auth-options.ts when the database could not check the credentials in time.
 
-export type AuthErrorCode = keyof typeof AUTH_ERROR_MESSAGES;
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
-const codes = Object.keys(AUTH_ERROR_MESSAGES) as AuthErrorCode[];
+const codes: readonly AuthErrorCode[] = AUTH_ERROR_CODES;
 
 /**
  * Any value to one of the fixed codes: unknown text (an exception's message, say) becomes "Default".
@@ -30,9 +25,10 @@ export function authErrorCode(value: unknown): AuthErrorCode | string {
   return codes.find((code) => code === value) ?? "Default";
 }
 
-export function authErrorMessage(value: unknown): string {
+/** The fixed message of a code, as a Text (built by hand: the sign-in form's bundle carries this module, not the catalogues). */
+export function authErrorMessage(value: unknown): Text {
   const code = authErrorCode(value);
-  return code in AUTH_ERROR_MESSAGES ? AUTH_ERROR_MESSAGES[code as AuthErrorCode] : signInErrorMessage(code).message;
+  return (codes as readonly string[]).includes(code) ? { key: `signIn.authErrors.${code as AuthErrorCode}` } : signInErrorMessage(code).message;
 }
 
 /** The URL with its `error` parameter, if it has one, replaced by a fixed code. Relative URLs stay relative. */

@@ -8,7 +8,8 @@ import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { AppError } from "@/lib/errors/app-error";
 import { claimAttempt, clearAttempts } from "@/lib/rate-limit/progressive-delay";
 import { limitKey } from "@/lib/rate-limit/keys";
-import { describeWait } from "@/lib/rate-limit/describe-wait";
+import { waitValues } from "@/lib/auth/sign-in-errors";
+import { inEnglish, text } from "@/lib/i18n/text";
 
 /** Whether the session's last sign-in or step-up is within the policy's window (security.md item 8). */
 export async function isRecentlyAuthenticated(options: { sessionId: string | null; now?: Date }) {
@@ -33,8 +34,11 @@ export async function confirmPassword(options: { userId: string; sessionId: stri
   const accountKey = limitKey("sign-in:account", user.email);
   const verdict = await claimAttempt({ key: accountKey, policy: config().limits.signIn, ...(options.now ? { now: options.now } : {}) });
   if (!verdict.allowed) {
-    const message = `Too many wrong passwords. Wait ${describeWait(verdict.retryAfterSeconds)}, then try again.`;
-    throw new AppError("RATE_LIMITED", message, { password: [message] });
+    const message = text("authentication.flow.tooManyPasswords", waitValues(verdict.retryAfterSeconds));
+    const error = new AppError("RATE_LIMITED", message, { password: [inEnglish(message)] });
+    // The password field shows the same message, so the pages word it in the reader's language too.
+    (error as { textFields?: readonly string[] }).textFields = ["password"];
+    throw error;
   }
   const ok = await verifyPassword(user.passwordHash, options.password);
   if (ok) await clearAttempts(accountKey);

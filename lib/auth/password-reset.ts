@@ -4,9 +4,8 @@ import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
-import { AppError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
-import { passwordWeakness } from "@/lib/auth/password-strength";
+import { passwordWeakness, WeakPasswordError } from "@/lib/auth/password-strength";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { serializeOn } from "@/lib/database/serialize-on";
 import { sendEmail } from "@/lib/notify/send-email";
@@ -73,7 +72,7 @@ export async function resetPassword(options: { token: string; password: string; 
   const user = await peekPasswordReset(options.token, now);
   if (!user) return null;
   const weakness = passwordWeakness(options.password, [user.email, ...(user.name ? [user.name] : [])]);
-  if (weakness) throw new AppError("VALIDATION", "Please choose a stronger password.", { password: [weakness] });
+  if (weakness) throw new WeakPasswordError(weakness);
   const passwordHash = await hashPassword(options.password);
 
   const sessionsEnded = await db.$transaction(async (tx) => {

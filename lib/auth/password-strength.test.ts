@@ -1,6 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { passwordWeakness } from "@/lib/auth/password-strength";
+import { passwordWeakness as weaknessText } from "@/lib/auth/password-strength";
+import { inEnglish } from "@/lib/i18n/text";
+
+const passwordWeakness = (password: string, personal?: string[]) => {
+  const weakness = weaknessText(password, personal);
+  return weakness && inEnglish(weakness);
+};
 import { signUpSchema } from "@/lib/validations/auth";
 
 test("common and breached passwords of allowed length are refused, saying why", () => {

@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
-import { AppError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
-import { passwordWeakness } from "@/lib/auth/password-strength";
+import { passwordWeakness, WeakPasswordError } from "@/lib/auth/password-strength";
 import { sendEmailVerification } from "@/lib/auth/email-verification";
 import { limitEmailRequest } from "@/lib/rate-limit/limits";
 import { sendEmail } from "@/lib/notify/send-email";
@@ -19,7 +18,7 @@ type SignUp = { name: string; email: string; password: string; meta: RequestMeta
  */
 export async function checkSignUp(options: SignUp & { now?: Date }) {
   const weakness = passwordWeakness(options.password, [options.email, options.name]);
-  if (weakness) throw new AppError("VALIDATION", "Please choose a stronger password.", { password: [weakness] });
+  if (weakness) throw new WeakPasswordError(weakness);
   await limitEmailRequest({ kind: "sign-up", email: options.email, ip: options.meta.ip ?? null, ...(options.now ? { now: options.now } : {}) });
 }
 

@@ -5,6 +5,7 @@ import { replaceSession } from "@/lib/auth/complete-authentication-flow";
 import { devicePolicyFor } from "@/lib/policy/device-policy";
 import { db } from "@/lib/db";
 import { issueDeviceKeyChallenge, verifyDeviceKey, type DeviceKeyVerdict } from "@/lib/device-keys/challenges";
+import { text, type Text } from "@/lib/i18n/text";
 
 /** A session between its first factor and the end of sign-in, as findLiveSession reads it. */
 export type PendingSession = { id: string; userId: string; familyId: string; authMethods: string; secondFactorPending: boolean; browserCheck?: string | null };
@@ -14,8 +15,7 @@ export function browserCheckNonce(session: PendingSession) {
   return issueDeviceKeyChallenge({ userId: session.userId, owner: { sessionFamilyId: session.familyId } });
 }
 
-export const UNKNOWN_BROWSER_MESSAGE =
-  "This account can only be signed in from browsers registered to it, and this browser is not one of them. Sign in from a browser you used before, or ask support for help.";
+export const UNKNOWN_BROWSER_MESSAGE = text("authentication.browserCheck.unknownBrowser");
 
 export type BrowserCheckOutcome =
   /** A remembered browser (or, with KNOWN_DEVICES_ONLY, a known one of an account without a second factor): signed in. */
@@ -23,7 +23,7 @@ export type BrowserCheckOutcome =
   /** Go on to the second factor; `forgetLocalKey` when the browser's key is not this account's any more. */
   | { status: "second-factor"; forgetLocalKey: boolean }
   /** KNOWN_DEVICES_ONLY and not a known browser: the sign-in ends here. */
-  | { status: "refused"; message: string };
+  | { status: "refused"; message: Text };
 
 /**
  * Between the first factor and the second: what this browser's device key (if any) proves.

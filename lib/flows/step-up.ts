@@ -1,7 +1,7 @@
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import type { FlowContext, FlowResult } from "@/lib/flows/engine";
 import { fieldError, notAvailable } from "@/lib/flows/section-helpers";
-import { messageIn, type Message } from "@/lib/i18n/text";
+import { messageIn, text, type Message } from "@/lib/i18n/text";
 
 /**
  * The fresh authentication a sensitive change needs (security.md item 8), one rule for every flow that
@@ -50,7 +50,7 @@ export async function stepUpEnded(services: StepUpServices, ctx: FlowContext<unk
   }
   if (result.status === "success" && outcome === "NO_SECOND_FACTOR") return { outcome: "password" };
   const unusable = result.output.ciam_errorDetails === "NO_USABLE_DEVICE";
-  return { outcome: "refused", alert: (unusable && messageIn(result.output.ciam_errorMessage)) || "You did not confirm it's you, so nothing was changed." };
+  return { outcome: "refused", alert: (unusable && messageIn(result.output.ciam_errorMessage)) || text("authentication.flow.notConfirmed") };
 }
 
 /**
@@ -60,7 +60,7 @@ export async function stepUpEnded(services: StepUpServices, ctx: FlowContext<unk
 export async function stepUpByPassword(services: StepUpServices, ctx: FlowContext<unknown>, userId: string, password: string): Promise<"proved" | "second-factor"> {
   if (await services.requiresSecondFactor(userId)) return "second-factor";
   const renewed = await services.confirmPassword(userId, ctx.sessionId, password, ctx.meta);
-  if (!renewed) throw fieldError("password", "That password is not right.");
+  if (!renewed) throw fieldError("password", text("authentication.flow.wrongPassword"));
   await ctx.adoptSession(renewed);
   return "proved";
 }

@@ -1,4 +1,5 @@
 import { formatUtc } from "@/lib/otp/messages";
+import { inEnglish, text, type Text } from "@/lib/i18n/text";
 
 /** What the sign-in page says about a refused recovery code. Pure: the same words wherever shown. */
 export type RecoveryCodeFailure =
@@ -7,25 +8,32 @@ export type RecoveryCodeFailure =
   | { reason: "locked"; lockedUntil: Date }
   | { reason: "none" };
 
-function attemptsLeft(left: number | undefined) {
-  return left !== undefined && left <= 3 ? ` ${left} ${left === 1 ? "attempt" : "attempts"} left.` : "";
-}
+/** The attempts left are told when few remain (three or fewer). */
+const fewLeft = (left: number | undefined): left is number => left !== undefined && left <= 3;
 
-export function recoveryCodeMessage(result: RecoveryCodeFailure): string {
+export function recoveryCodeMessage(result: RecoveryCodeFailure): Text {
   switch (result.reason) {
     case "invalid":
-      return `That recovery code is not right. Check it and try again.${attemptsLeft(result.attemptsLeft)}`;
+      return fewLeft(result.attemptsLeft)
+        ? text("authentication.recoveryCode.invalidAttemptsLeft", { left: result.attemptsLeft })
+        : text("authentication.recoveryCode.invalid");
     case "already_used":
-      return `That recovery code was already used. Each code works once: use another one.${attemptsLeft(result.attemptsLeft)}`;
+      return fewLeft(result.attemptsLeft)
+        ? text("authentication.recoveryCode.alreadyUsedAttemptsLeft", { left: result.attemptsLeft })
+        : text("authentication.recoveryCode.alreadyUsed");
     case "locked":
-      return `Too many wrong codes. For your security your recovery codes are locked until ${formatUtc(result.lockedUntil)}.`;
+      return text("authentication.recoveryCode.locked", { until: formatUtc(result.lockedUntil) });
     case "none":
-      return "You have no recovery codes left. Use one of your devices, or contact support for help.";
+      return text("authentication.recoveryCode.noneLeft");
   }
 }
 
-/** The notice on the device list after a sign-in with a recovery code. */
+/** The notice on the device list after a sign-in with a recovery code, as a Text. */
+export function recoveredNoticeText(left: number): Text {
+  return text("authentication.recoveryCode.recovered", { left });
+}
+
+/** The same notice in English, for the device list until it words recoveredNoticeText in the reader's language. */
 export function recoveredNotice(left: number): string {
-  const codes = left === 0 ? "You have no recovery codes left" : `You have ${left} recovery ${left === 1 ? "code" : "codes"} left`;
-  return `You signed in with a recovery code. If you lost a device, remove it and add a new one. ${codes}: make new codes below when you run low.`;
+  return inEnglish(recoveredNoticeText(left));
 }

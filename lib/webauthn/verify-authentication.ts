@@ -14,26 +14,24 @@ import { isExpectedFrame, parseTransports, readClientData, userHandleMatches, WE
 import { expectedOrigin, relyingParty, requiresUserVerification } from "@/lib/webauthn/relying-party";
 import { isCounterRegression } from "@/lib/webauthn/signature-counter";
 import { deviceLockedMessage } from "@/lib/otp/messages";
+import { text } from "@/lib/i18n/text";
 
 export { isCounterRegression };
 
 export const CLONE_BLOCKED_REASON = "possible clone: signature counter went backwards";
 
-const expired = () => new AppError("EXPIRED", "This request has expired. Try again.");
+const expired = () => new AppError("EXPIRED", text("authentication.webauthn.expired"));
 const unverified = (cause?: unknown) => {
-  const error = new AppError("VALIDATION", "We could not verify this device. Try again.");
+  const error = new AppError("VALIDATION", text("authentication.webauthn.unverified"));
   // Kept for the log at the action boundary; the library's message never reaches the browser.
   if (cause !== undefined) error.cause = cause;
   return error;
 };
 // One answer for unknown, foreign and unfinished credentials, so none can be told apart (item 11, 15).
-const unknownCredential = () => new AppError("NOT_FOUND", "This passkey or security key is not registered.");
-const blocked = () => new AppError("FORBIDDEN", "This device is blocked. Use another device.");
+const unknownCredential = () => new AppError("NOT_FOUND", text("authentication.webauthn.unknownCredential"));
+const blocked = () => new AppError("FORBIDDEN", text("authentication.webauthn.blocked"));
 const cloneBlocked = () =>
-  new AppError(
-    "FORBIDDEN",
-    "For your safety we blocked this device: it may have been copied. Use another device to sign in, then review your devices.",
-  );
+  new AppError("FORBIDDEN", text("authentication.webauthn.cloneBlocked"));
 
 type StoredCredential = { id: string; userId: string; type: DeviceTypeName; nickname: string };
 

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { requestPasswordResetAction } from "../actions";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("signIn"))("forgot.title") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await serverTranslator("signIn");
   return (
     <div className="card">
-      <h1>Forgot your password?</h1>
-      <p className="muted">Enter the email of your account. We will send it a link to choose a new password.</p>
+      <h1>{t("forgot.heading")}</h1>
+      <p className="muted">{t("forgot.intro")}</p>
       <ForgotPasswordForm action={requestPasswordResetAction} />
       <p className="small muted sign-in-footer">
-        Remembered it? <a href="/sign-in">Back to sign in</a>
+        {t("forgot.remembered")} <a href="/sign-in">{t("forgot.backToSignIn")}</a>
       </p>
     </div>
   );

@@ -8,19 +8,25 @@ import { currentBranding } from "@/lib/branding/current-branding";
 import { SignInHeader } from "@/components/auth/sign-in-header";
 import { authErrorMessage } from "@/lib/auth/auth-errors";
 import { Notice } from "@/components/ui/notice";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translate } from "@/lib/i18n/text";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { passkeySignInOptionsAction, requestEmailVerificationAction, requestMagicLinkAction } from "../actions";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("signIn"))("page.title") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
   const query = await searchParams;
   const callbackUrl = returnPath(query.callbackUrl);
   if (await currentSession()) redirect(callbackUrl);
+  const t = await serverTranslator("signIn");
   return (
     <div className="card">
       <SignInHeader companyName={(await currentBranding()).companyName} />
       {/* Only the fixed message of a known code: the query string is anyone's to write. */}
-      {query.error !== undefined && <Notice tone="error">{authErrorMessage(query.error)}</Notice>}
+      {query.error !== undefined && <Notice tone="error">{translate(await requestLocale(), authErrorMessage(query.error))}</Notice>}
       <SignInForm
         callbackUrl={callbackUrl}
         requestConfirmation={requestEmailVerificationAction}
@@ -28,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         getPasskeyOptions={passkeySignInOptionsAction}
       />
       <p className="small muted sign-in-footer">
-        New here? <a href="/sign-up">Create an account</a>
+        {t("page.newHere")} <a href="/sign-up">{t("page.createAccount")}</a>
       </p>
     </div>
   );

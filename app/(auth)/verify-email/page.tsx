@@ -5,23 +5,27 @@ import { peekEmailVerification } from "@/lib/auth/email-verification";
 import { maskEmail } from "@/lib/devices/mask-target";
 import { magicLinkTokenSchema } from "@/lib/validations/auth";
 import { confirmEmailAction } from "../actions";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 
-export const metadata: Metadata = { title: "Confirm your email" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("signIn"))("verifyEmail.title") };
+}
 
 /** Opening the link only shows this page; the address is confirmed by the button's POST (scanners GET links). */
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const parsed = magicLinkTokenSchema.safeParse(await searchParams);
   const link = parsed.success ? await peekEmailVerification(parsed.data.token) : null;
+  const t = await serverTranslator("signIn");
   return (
     <div className="card">
-      <h1>Confirm your email</h1>
+      <h1>{t("verifyEmail.heading")}</h1>
       {link && parsed.success ? (
         <VerifyEmailConfirm token={parsed.data.token} maskedEmail={maskEmail(link.email)} confirm={confirmEmailAction} />
       ) : (
         <div className="stack">
-          <Notice tone="error">This link has expired or was already used. Sign in to ask for a new one.</Notice>
+          <Notice tone="error">{t("verifyEmail.expired")}</Notice>
           <a className="btn btn-secondary" href="/sign-in">
-            Go to sign in
+            {t("verifyEmail.goToSignIn")}
           </a>
         </div>
       )}

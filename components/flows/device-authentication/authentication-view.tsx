@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import type { ClientFlow } from "@/lib/flows/client-door";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 import { GatherCapabilities } from "@/components/flows/device-registration/gather-capabilities";
@@ -16,12 +17,13 @@ import { RecoveryCodeSection } from "@/components/flows/device-authentication/re
  * take (a pending or a complete session) is the flow door's business, not the section's.
  */
 export function AuthenticationView({ flow }: { flow: ClientFlow }) {
+  const t = useTranslations("authentication.selection");
   const { view } = flow;
   const data = view.data as Record<string, unknown>;
   const actions = view.actions;
   switch (view.section) {
     case "GATHER_BROWSER_AND_DEVICES":
-      return <GatherCapabilities flowId={flow.id} title="Confirm it's you" />;
+      return <GatherCapabilities flowId={flow.id} title={t("heading")} />;
     case "DEVICE_SELECTION":
       return (
         <DeviceSelectionSection

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { FlowForm } from "@/components/flows/flow-form";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
@@ -19,26 +20,27 @@ export function DeviceSelectionSection({
   recoveryCode?: boolean;
   canCancel: boolean;
 }) {
+  const t = useTranslations("authentication.selection");
   return (
     <section className="card stack" aria-labelledby="choose-heading">
       <div>
-        <h1 id="choose-heading">Confirm it&apos;s you</h1>
-        <p className="muted">Choose how to confirm your sign-in.</p>
+        <h1 id="choose-heading">{t("heading")}</h1>
+        <p className="muted">{t("intro")}</p>
       </div>
-      <FlowForm flowId={flowId} label="Your devices">
+      <FlowForm flowId={flowId} label={t("devices")}>
         {(_state, pending) => (
           <>
             <input type="hidden" name="type" value="SELECT_DEVICE" />
-            <ul className="device-list" aria-label="Your devices">
+            <ul className="device-list" aria-label={t("devices")}>
               {devices.map((d) => (
                 <li className="device-item" key={d.id}>
                   <button type="submit" name="deviceId" value={d.id} disabled={pending}>
                     <DeviceIcon type={d.type} />
                     <span className="device-main">
-                      <span className="device-name">{d.nickname}</span> {d.isDefault && <span className="badge badge-default">Default</span>}
+                      <span className="device-name">{d.nickname}</span> {d.isDefault && <span className="badge badge-default">{t("default")}</span>}
                       <br />
                       <span className="device-meta">
-                        {d.typeLabel}
+                        {t(`types.${d.type}`)}
                         {d.maskedTarget ? ` · ${d.maskedTarget}` : ""}
                       </span>
                     </span>
@@ -51,22 +53,22 @@ export function DeviceSelectionSection({
         )}
       </FlowForm>
       {(magicLink || recoveryCode || canCancel) && (
-        <FlowForm flowId={flowId} label="Other ways">
+        <FlowForm flowId={flowId} label={t("otherWays")}>
           {(_state, pending) => (
             <div className="row">
               {magicLink && (
                 <button className="btn btn-secondary" type="submit" name="type" value="MAGIC_LINK" disabled={pending}>
-                  Email me a sign-in link
+                  {t("magicLink")}
                 </button>
               )}
               {recoveryCode && (
                 <button className="btn btn-link" type="submit" name="type" value="USE_RECOVERY_CODE" disabled={pending}>
-                  Use a recovery code
+                  {t("recoveryCode")}
                 </button>
               )}
               {canCancel && (
                 <button className="btn btn-link" type="submit" name="type" value="CANCEL" disabled={pending}>
-                  Cancel
+                  {t("cancel")}
                 </button>
               )}
             </div>

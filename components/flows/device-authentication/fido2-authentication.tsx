@@ -1,9 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useFlowEvent } from "@/components/flows/flow-door";
 import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
+import { placed } from "@/components/auth/placed";
 import { Notice } from "@/components/ui/notice";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
@@ -19,6 +21,7 @@ export function Fido2AuthenticationSection({
   options: object;
   actions: string[];
 }) {
+  const t = useTranslations("authentication.fido2");
   const { state, pending, send } = useFlowEvent(flowId);
   const [browserError, setBrowserError] = useState<string | null>(null);
 
@@ -28,22 +31,22 @@ export function Fido2AuthenticationSection({
       const assertion = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
       void send({ type: "FIDO2_ASSERTION", assertion: JSON.stringify(assertion) });
     } catch {
-      setBrowserError("Your device did not respond: the request was cancelled or timed out. Try again.");
+      setBrowserError(t("noResponse"));
     }
   }
 
   return (
     <section className="card stack" aria-labelledby="fido-auth-heading">
-      <h1 id="fido-auth-heading">Use your {device.type === "PLATFORM" ? "passkey" : "security key"}</h1>
+      <h1 id="fido-auth-heading">{device.type === "PLATFORM" ? t("passkeyHeading") : t("keyHeading")}</h1>
       <p>
-        Continue with <strong>{device.nickname}</strong>.{" "}
-        {device.type === "PLATFORM" ? "Your browser will ask for your fingerprint, face or screen lock." : "Insert or tap your security key when asked."}
+        {placed((v) => t("continueWith", v), { nickname: <strong>{device.nickname}</strong> })}{" "}
+        {device.type === "PLATFORM" ? t("passkeyHint") : t("keyHint")}
       </p>
       {browserError && <Notice tone="error">{browserError}</Notice>}
       {state.status === "error" && state.message && <Notice tone="error">{state.message}</Notice>}
       <div>
         <button className="btn" type="button" onClick={authenticate} disabled={pending}>
-          {pending ? "Verifying…" : "Continue"}
+          {pending ? t("verifying") : t("continue")}
         </button>
       </div>
       <OtherChoices flowId={flowId} actions={actions} busy={pending} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { useFlowLive } from "@/components/flows/use-flow-live";
 import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
 
@@ -9,11 +10,12 @@ import { OtherChoices } from "@/components/flows/device-authentication/other-cho
  */
 export function MagicLinkWaitSection({ flowId, actions }: { flowId: string; actions: string[] }) {
   useFlowLive(flowId);
+  const t = useTranslations("authentication");
   return (
     <section className="card stack" aria-labelledby="link-heading" aria-busy="true">
-      <h1 id="link-heading">Check your email</h1>
-      <p>We emailed you a link. Open it and confirm, on this device or another: this page continues by itself.</p>
-      <OtherChoices flowId={flowId} actions={actions} changeLabel="Use a device instead" />
+      <h1 id="link-heading">{t("magicLinkWait.heading")}</h1>
+      <p>{t("magicLinkWait.body")}</p>
+      <OtherChoices flowId={flowId} actions={actions} changeLabel={t("choices.deviceInstead")} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
 import { useFlowEvent, useFlowPoll } from "@/components/flows/flow-door";
 import { useFlowLive } from "@/components/flows/use-flow-live";
+import { placed } from "@/components/auth/placed";
 import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 
@@ -32,6 +34,7 @@ export function PushWaitSection({
   actions: string[];
 }) {
   useFlowLive(flowId);
+  const t = useTranslations("authentication.push");
   const poll = useFlowPoll();
   const { send } = useFlowEvent(flowId);
   useEffect(() => {
@@ -53,19 +56,17 @@ export function PushWaitSection({
 
   return (
     <section className="card stack" aria-labelledby="push-heading" aria-busy="true">
-      <h1 id="push-heading">Approve on your phone</h1>
-      <p role="status">
-        Open the authenticator on your phone ({device.nickname}) and choose <strong>{number}</strong>.
-      </p>
+      <h1 id="push-heading">{t("heading")}</h1>
+      <p role="status">{placed((v) => t("instruction", { nickname: device.nickname, ...v }), { number: <strong>{number}</strong> })}</p>
       <p className="push-number" aria-hidden="true">
         {number}
       </p>
       <p className="small muted">
         {/* role="timer" is not announced each second; the status line above is what a screen reader hears. */}
-        <span role="timer" aria-label="Time left to approve">
-          {left > 0 ? `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} left` : "Checking…"}
+        <span role="timer" aria-label={t("timeLeftLabel")}>
+          {left > 0 ? t("timeLeft", { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` }) : t("checking")}
         </span>{" "}
-        This page continues by itself once you approve.
+        {t("continues")}
       </p>
       <OtherChoices flowId={flowId} actions={actions} />
     </section>

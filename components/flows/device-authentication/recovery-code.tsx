@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { FlowForm } from "@/components/flows/flow-form";
 import { LinkActions } from "@/components/flows/link-actions";
-import { leaveLinks } from "@/components/flows/device-authentication/other-choices";
+import { useLeaveLinks } from "@/components/flows/device-authentication/other-choices";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
@@ -11,24 +12,26 @@ import { Notice } from "@/components/ui/notice";
  * verification was set up. Without codes left, the section says so and offers the devices again.
  */
 export function RecoveryCodeSection({ flowId, notice, left, actions }: { flowId: string; notice: string | null; left: number; actions: string[] }) {
+  const t = useTranslations("authentication");
+  const leaveLinks = useLeaveLinks();
   const canSubmit = actions.includes("SUBMIT_RECOVERY_CODE");
   return (
     <section className="card stack" aria-labelledby="recovery-code-heading">
-      <h1 id="recovery-code-heading">Use a recovery code</h1>
+      <h1 id="recovery-code-heading">{t("recoveryCode.heading")}</h1>
       {notice && <Notice tone="warning">{notice}</Notice>}
       {canSubmit ? (
-        <p>Enter one of the recovery codes you saved when you set up two-step verification. Each code works once.</p>
+        <p>{t("recoveryCode.intro")}</p>
       ) : (
-        <Notice tone="warning">You have no recovery codes left. Use one of your devices, or contact support for help.</Notice>
+        <Notice tone="warning">{t("recoveryCode.noneLeft")}</Notice>
       )}
-      <FlowForm flowId={flowId} label="Recovery code">
+      <FlowForm flowId={flowId} label={t("recoveryCode.formLabel")}>
         {(state, pending) => (
           <>
             {canSubmit && (
               <Field
-                label="Recovery code"
+                label={t("recoveryCode.label")}
                 name="code"
-                hint={`For example ABCDE-FGHJK. You have ${left} ${left === 1 ? "code" : "codes"} left.`}
+                hint={t("recoveryCode.hint", { left })}
                 autoComplete="off"
                 autoCapitalize="characters"
                 spellCheck={false}
@@ -40,10 +43,10 @@ export function RecoveryCodeSection({ flowId, notice, left, actions }: { flowId:
             <div className="spread">
               {canSubmit && (
                 <button className="btn" type="submit" name="type" value="SUBMIT_RECOVERY_CODE" disabled={pending}>
-                  Verify
+                  {t("recoveryCode.verify")}
                 </button>
               )}
-              <LinkActions pending={pending} links={leaveLinks(actions, "Use a device instead")} />
+              <LinkActions pending={pending} links={leaveLinks(actions, t("choices.deviceInstead"))} />
             </div>
           </>
         )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { useTranslations } from "use-intl";
 import { FlowForm } from "@/components/flows/flow-form";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
@@ -11,15 +12,16 @@ import { SubmitButton } from "@/components/ui/submit-button";
  * a link confirmed in another tab): go back as the flow door would have sent us.
  */
 export function ConfirmedSection({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("authentication.result");
   const target = safeReturnPath(returnTo);
   useEffect(() => {
     window.location.assign(target);
   }, [target]);
   return (
     <section className="card stack" aria-labelledby="confirmed-heading">
-      <h1 id="confirmed-heading">Confirmed</h1>
+      <h1 id="confirmed-heading">{t("confirmed")}</h1>
       <p className="muted" role="status">
-        Thanks. Taking you back… <a href={target}>Continue</a>
+        {t("takingYouBack")} <a href={target}>{t("continue")}</a>
       </p>
     </section>
   );
@@ -27,17 +29,18 @@ export function ConfirmedSection({ returnTo }: { returnTo: string }) {
 
 /** Nothing was proved: why, and a way to try again or to go back with nothing changed. */
 export function NotConfirmedSection({ flowId, alert, returnTo }: { flowId: string; alert: string; returnTo: string }) {
+  const t = useTranslations("authentication.result");
   return (
     <section className="card stack" aria-labelledby="not-confirmed-heading">
-      <h1 id="not-confirmed-heading">Confirm it&apos;s you</h1>
+      <h1 id="not-confirmed-heading">{t("notConfirmedHeading")}</h1>
       <FocusedNotice tone="warning" message={alert} />
-      <FlowForm flowId={flowId} label="Try again">
+      <FlowForm flowId={flowId} label={t("tryAgainLabel")}>
         {(_state, pending) => (
           <div className="spread">
             <SubmitButton pending={pending} className="btn" name="type" value="RETRY">
-              Try again
+              {t("tryAgain")}
             </SubmitButton>
-            <a href={returnTo}>Go back</a>
+            <a href={returnTo}>{t("goBack")}</a>
           </div>
         )}
       </FlowForm>

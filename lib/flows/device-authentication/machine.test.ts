@@ -190,7 +190,7 @@ test("resends share one budget per flow, and choosing the device again sends not
   const resent = await send(services, otp, { type: "RESEND" });
   await assert.rejects(send(services, resent, { type: "RESEND" }), { code: "RATE_LIMITED" });
   const again = await send(services, await send(services, resent, { type: "CHANGE_DEVICE" }), { type: "SELECT_DEVICE", deviceId: "b" });
-  assert.match((again as { notice?: string }).notice ?? "", /most new codes allowed/);
+  assert.match(englishOf((again as { notice?: Message }).notice ?? ""), /most new codes allowed/);
   assert.deepEqual(calls, ["send:b", "send:b"]);
 });
 
@@ -278,7 +278,11 @@ test("the phone denies: Return Error PUSH_DENIED, shown as such", async () => {
   const { services } = fakes({ devices: [phone()] });
   const state = await begin(services);
   const denied = await decide(services, state, "ch1", "DENIED");
-  assert.deepEqual(denied, { section: "RETURN_ERROR", errorMessage: "You denied this sign-in on your phone.", errorDetails: "PUSH_DENIED" });
+  assert.deepEqual({ ...denied, errorMessage: englishOf((denied as { errorMessage: Message }).errorMessage) }, {
+    section: "RETURN_ERROR",
+    errorMessage: "You denied this sign-in on your phone.",
+    errorDetails: "PUSH_DENIED",
+  });
 });
 
 test("a decision on another challenge, or outside the push section, is not this section's answer", async () => {
@@ -471,7 +475,7 @@ test("the only device locked, or none usable here: the recovery codes open by th
   const locked = fakes({ devices: [choice("sms", "SMS")], locked: { sms: until }, recoveryCodes: ["ABCDE-FGHJK"] });
   const state = await begin(locked.services);
   assert.equal(state.section, "AUTHENTICATE_WITH_RECOVERY_CODE");
-  assert.match(String((await view(locked.services, state)).data.notice), /locked until .* recovery code instead/);
+  assert.match(englishOf((await view(locked.services, state)).data.notice as Message), /locked until .* recovery code instead/);
   assert.deepEqual(locked.calls, []);
   // Without codes, or with them locked too, the flow ends on LOCKED as before.
   for (const options of [{}, { recoveryCodes: ["ABCDE-FGHJK"], recoveryLockedUntil: until }]) {

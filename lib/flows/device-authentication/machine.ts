@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { type Message } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -203,10 +203,9 @@ type State = DeviceAuthenticationState;
 type Ctx = FlowContext<DeviceAuthenticationInput>;
 type WithDevices = Extract<State, { usable: DeviceChoice[] }>;
 
-const NO_USABLE_DEVICE =
-  "None of your devices can be used to confirm it's you here. Use another of your devices, or ask support to help you recover your account.";
+const NO_USABLE_DEVICE = text("authentication.flow.noUsableDevice");
 
-const NO_MORE_CODES = "You have asked for the most new codes allowed. Use the last code sent, or choose another way to confirm.";
+const NO_MORE_CODES = text("authentication.flow.noMoreCodes");
 
 /**
  * One budget for the whole flow: the first code plus `maxResend` more, however they are asked for
@@ -222,7 +221,7 @@ async function userOf(services: DeviceAuthenticationServices, ctx: Ctx, userId: 
 }
 
 function ownerOf(ctx: Ctx): string {
-  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", text("authentication.flow.signInFirst"));
   return ctx.userId;
 }
 
@@ -269,7 +268,7 @@ async function pushOutcome(services: DeviceAuthenticationServices, ctx: Ctx, sta
 /** A decided push, as the flow ends on it. */
 function decided(state: Extract<State, { section: "AUTHENTICATE_WITH_PUSH" }>, status: "APPROVED" | "DENIED", device: DeviceChoice): State {
   if (status === "APPROVED") return { section: "RETURN_SUCCESS", authMethod: "push", deviceId: device.id, deviceType: device.type };
-  return { section: "RETURN_ERROR", errorMessage: "You denied this sign-in on your phone.", errorDetails: "PUSH_DENIED" };
+  return { section: "RETURN_ERROR", errorMessage: text("authentication.flow.pushDenied"), errorDetails: "PUSH_DENIED" };
 }
 
 /**
@@ -282,7 +281,7 @@ async function lockedOut(services: DeviceAuthenticationServices, ctx: Ctx, state
   const until = await services.deviceLockedUntil(ownerOf(ctx), deviceId);
   if (!until) return null;
   if (hasChoice(state, ctx) && !ctx.input.failWhenStuck) throw new AppError("LOCKED", deviceLockedMessage(until, true));
-  const recovery = await recoveryInstead(services, ctx, state, `This device is locked until ${formatUtc(until)}. You can use a recovery code instead.`);
+  const recovery = await recoveryInstead(services, ctx, state, text("authentication.flow.lockedUseRecovery", { until: formatUtc(until) }));
   if (recovery) return recovery;
   return { section: "RETURN_ERROR", errorMessage: deviceLockedMessage(until, hasChoice(state, ctx)), errorDetails: "LOCKED", lockedUntil: until.toISOString() };
 }
@@ -310,7 +309,7 @@ async function codeRefused(services: DeviceAuthenticationServices, ctx: Ctx, sta
 function chosen(state: WithDevices, deviceId: string): DeviceChoice {
   const device = state.usable.find((d) => d.id === deviceId);
   // An id not in this flow's own list is not found, whoever it belongs to (security.md item 11).
-  if (!device) throw new AppError("NOT_FOUND", "Device not found.");
+  if (!device) throw new AppError("NOT_FOUND", text("authentication.flow.deviceNotFound"));
   return device;
 }
 
@@ -331,7 +330,7 @@ export function createDeviceAuthenticationFlow(
         case "GATHER_BROWSER_AND_DEVICES": {
           const user = ctx.userId ? await userOf(services, ctx, ctx.userId) : null;
           if (!user || (ctx.input.pingOneUserId && ctx.input.pingOneUserId !== user.id)) {
-            return { section: "RETURN_ERROR", errorMessage: "Sign in again to continue.", errorDetails: "USER_NOT_FOUND" };
+            return { section: "RETURN_ERROR", errorMessage: text("authentication.flow.signInAgain"), errorDetails: "USER_NOT_FOUND" };
           }
           return ctx.input.browser ? { section: "FILTER_AND_MASK_DEVICES", browser: ctx.input.browser } : null;
         }
@@ -346,7 +345,7 @@ export function createDeviceAuthenticationFlow(
           // An account with a second factor it cannot use here is not an account without one: it is
           // sent to another device or a recovery path, never back to the password alone.
           if (await services.requiresSecondFactor(ownerOf(ctx))) {
-            const recovery = await recoveryInstead(services, ctx, state, "None of your devices can be used here. You can use a recovery code instead.");
+            const recovery = await recoveryInstead(services, ctx, state, text("authentication.flow.noUsableDeviceRecovery"));
             return recovery ?? { section: "RETURN_ERROR", errorMessage: NO_USABLE_DEVICE, errorDetails: "NO_USABLE_DEVICE" };
           }
           return { section: "RETURN_NO_SECOND_FACTOR" };
@@ -378,7 +377,7 @@ export function createDeviceAuthenticationFlow(
           // A blocked or removed phone is refused here, before anything is sent (security.md item 10):
           // the error stays on the section that chose it, like a blocked device's passcode.
           if (device.type === "MOBILE") return startPush(services, ctx, base);
-          return { section: "RETURN_ERROR", errorMessage: "This device cannot be used here yet. Choose another.", errorDetails: "UNSUPPORTED_DEVICE_TYPE" };
+          return { section: "RETURN_ERROR", errorMessage: text("authentication.flow.unsupportedDevice"), errorDetails: "UNSUPPORTED_DEVICE_TYPE" };
         }
         default:
           return null;
@@ -390,7 +389,7 @@ export function createDeviceAuthenticationFlow(
       if (event.type === "CANCEL") {
         if (!ctx.input.allowCancel) throw notAvailable();
         if (state.section === "AUTHENTICATE_WITH_PUSH") await services.cancelPush({ userId, flowId: ctx.flowId });
-        return { section: "RETURN_ERROR", errorMessage: "Authentication was cancelled.", errorDetails: "CANCELED" };
+        return { section: "RETURN_ERROR", errorMessage: text("authentication.flow.cancelled"), errorDetails: "CANCELED" };
       }
       if (event.type === "MAGIC_LINK_CONFIRMED") {
         if (state.section !== "CALL_MAGIC_LINK_AUTHENTICATION") throw notAvailable();
@@ -432,7 +431,7 @@ export function createDeviceAuthenticationFlow(
             if (device.type === "TOTP") throw notAvailable();
             if (!(await maySend(services, ctx))) throw new AppError("RATE_LIMITED", NO_MORE_CODES);
             await services.sendPasscode({ userId, deviceId: device.id, flowId: ctx.flowId, purpose: ctx.input.purpose, meta: ctx.meta, template: ctx.input.template });
-            return { ...state, notice: "We sent you a new code. The previous code no longer works." };
+            return { ...state, notice: text("authentication.flow.newCodeSent") };
           }
           if (event.type !== "SUBMIT_OTP") throw notAvailable();
           const result =

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { deviceTypeLabel, type DeviceTypeName } from "@/lib/devices/device-types";
 import { maskTarget } from "@/lib/devices/mask-target";
 import { getDeviceForCode } from "@/lib/otp/get-device-for-code";
@@ -47,7 +48,7 @@ export const deviceAuthenticationServices: DeviceAuthenticationServices = {
   async sendPasscode({ userId, deviceId, flowId, purpose, meta, template }) {
     const device = await getDeviceForCode({ userId, deviceId, now: new Date() });
     if ((device.type !== "SMS" && device.type !== "VOICE" && device.type !== "EMAIL") || !device.target) {
-      throw new AppError("NOT_FOUND", "Device not found.");
+      throw new AppError("NOT_FOUND", text("authentication.flow.deviceNotFound"));
     }
     await sendDevicePasscode({ userId, deviceId, flowExecutionId: flowId, purpose, type: device.type, target: device.target, meta, template });
   },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Message } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { AppError } from "@/lib/errors/app-error";
 import { notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
@@ -37,7 +37,7 @@ type State = ReAuthenticationState;
 type Ctx = FlowContext<ReAuthenticationInput>;
 
 function ownerOf(ctx: Ctx): string {
-  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (!ctx.userId) throw new AppError("UNAUTHENTICATED", text("authentication.flow.signInFirst"));
   return ctx.userId;
 }
 
@@ -69,7 +69,7 @@ export function createReAuthenticationFlow(
           return { section: "NOT_CONFIRMED", alert: ended.alert };
         }
         case "CONFIRM_PASSWORD": {
-          if (event.type === "CANCEL") return { section: "NOT_CONFIRMED", alert: "You did not confirm it's you, so nothing was changed." };
+          if (event.type === "CANCEL") return { section: "NOT_CONFIRMED", alert: text("authentication.flow.notConfirmed") };
           if (event.type !== "CONFIRM_PASSWORD") throw notAvailable();
           // A device activated meanwhile raises the bar: the second factor again, not the password.
           if ((await stepUpByPassword(services, ctx, userId, event.password)) === "second-factor") return { section: "STEP_UP", subflowId: null };

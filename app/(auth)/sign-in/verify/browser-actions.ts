@@ -11,6 +11,9 @@ import { config } from "@/lib/config";
 import { browserCheckNonce, checkBrowserAtSignIn, rememberedAgain } from "@/lib/device-keys/check-browser-at-sign-in";
 import { BROWSER_KEY_HINT_COOKIE } from "@/lib/device-keys/browser-key-hint";
 import { registerDeviceKey } from "@/lib/device-keys/register-device-key";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translate } from "@/lib/i18n/text";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /**
  * The second-factor page's device-key actions (lib/device-keys). Public POST endpoints like every
@@ -26,13 +29,14 @@ type CheckAnswer =
 /** A nonce only this sign-in (its session family) can answer, for this browser to sign. */
 export async function startBrowserCheck(...args: unknown[]): Promise<{ nonce: string } | { status: "error"; message: string }> {
   noArguments(args);
+  const locale = await requestLocale();
   try {
     const session = await currentSession();
-    if (!session?.secondFactorPending) return { status: "error", message: "Your session has ended. Please sign in again." };
+    if (!session?.secondFactorPending) return { status: "error", message: translatorFor(locale, "authentication")("verify.sessionEnded") };
     const { nonce } = await browserCheckNonce(session);
     return { nonce };
   } catch (error) {
-    return { status: "error", message: failure(error).message ?? "" };
+    return { status: "error", message: failure(error, locale).message ?? "" };
   }
 }
 
@@ -41,17 +45,19 @@ export async function finishBrowserCheck(proofArgument: unknown, returnToArgumen
   noArguments(rest);
   const returnTo = returnPath(stringArgument(returnToArgument));
   const proof = proofArgument === null ? null : readProof(proofArgument);
+  const locale = await requestLocale();
   try {
     const session = await currentSession();
-    if (!session?.secondFactorPending) return { status: "error", message: "Your session has ended. Please sign in again." };
+    if (!session?.secondFactorPending) return { status: "error", message: translatorFor(locale, "authentication")("verify.sessionEnded") };
     const outcome = await checkBrowserAtSignIn({ session, proof, meta: await requestMeta() });
     if (outcome.status === "signed-in") {
       await writeSessionCookie({ id: outcome.session.id, userId: session.userId });
       return { status: "signed-in", redirectTo: returnTo };
     }
+    if (outcome.status === "refused") return { status: "refused", message: translate(locale, outcome.message) };
     return outcome;
   } catch (error) {
-    return { status: "error", message: failure(error).message ?? "" };
+    return { status: "error", message: failure(error, locale).message ?? "" };
   }
 }
 
@@ -69,14 +75,16 @@ function readProof(value: unknown): { keyId: string; nonce: string; signature: s
 export async function rememberThisBrowser(publicKeyArgument: unknown, ...rest: unknown[]): Promise<{ status: "success"; keyId: string; rememberedUntil: string; renewed: boolean } | { status: "error"; message: string }> {
   noArguments(rest);
   const publicKey = publicKeyArgument === null ? null : stringArgument(publicKeyArgument, 600);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "authentication");
   try {
     const session = await currentSession();
-    if (!session || session.secondFactorPending) return { status: "error", message: "Your session has ended. Please sign in again." };
-    if (Date.now() - session.authenticatedAt.getTime() > 60_000) return { status: "error", message: "Remembering a browser is offered only as you sign in." };
+    if (!session || session.secondFactorPending) return { status: "error", message: t("verify.sessionEnded") };
+    if (Date.now() - session.authenticatedAt.getTime() > 60_000) return { status: "error", message: t("verify.rememberOnlyAtSignIn") };
     const meta = await requestMeta();
     const renewed = await rememberedAgain({ userId: session.userId, provedKeyId: session.browserCheck });
     const remembered = renewed ?? (publicKey ? await registerDeviceKey({ userId: session.userId, publicKey, remember: true, meta }) : null);
-    if (!remembered?.rememberedUntil) return { status: "error", message: "This browser could not be remembered." };
+    if (!remembered?.rememberedUntil) return { status: "error", message: t("verify.rememberFailed") };
     (await cookies()).set(BROWSER_KEY_HINT_COOKIE, "1", {
       httpOnly: true,
       sameSite: "lax",
@@ -87,6 +95,6 @@ export async function rememberThisBrowser(publicKeyArgument: unknown, ...rest: u
     });
     return { status: "success", keyId: remembered.keyId, rememberedUntil: remembered.rememberedUntil.toISOString(), renewed: renewed !== null };
   } catch (error) {
-    return { status: "error", message: failure(error).message ?? "" };
+    return { status: "error", message: failure(error, locale).message ?? "" };
   }
 }

@@ -17,9 +17,12 @@ import { DEVICE_TYPES } from "@/lib/devices/device-types";
 import { findSignInFlow, snapshotOf, startFlow } from "@/lib/flows/flow-executions";
 import { clientDoorView } from "@/lib/flows/flow-door";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { messageIn, wordMessages, type Message } from "@/lib/i18n/text";
+import { messageIn, text, wordMessages, type Message } from "@/lib/i18n/text";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 
-export const metadata: Metadata = { title: "Confirm it's you" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("authentication"))("verify.title") };
+}
 
 /**
  * The second factor at sign-in: the Device Authentication subflow for a session that gave only its
@@ -55,15 +58,15 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       const flow = await snapshotOf(found, caller);
       return <FlowHost mode="sign-in" initial={clientDoorView({ flow, subflow: null }, await requestLocale())} returnTo={returnTo} companyName={(await currentBranding()).companyName} />;
     }
-    const message =
+    const message: Message =
       result.output.ciam_errorDetails === "NO_USABLE_DEVICE" && afterEmail
-        ? "You signed in with an emailed link, and your only second step is email too: one inbox cannot vouch for itself twice. Sign in with your password instead, and we will email you a code."
+        ? text("authentication.verify.emailTwice")
         : result.output.ciam_subflowResult === "NO_SECOND_FACTOR"
-          ? "Your account's second step changed while you were signing in. Sign in again."
-          : (messageIn(result.output.ciam_errorMessage) ?? "We could not confirm it's you.");
+          ? text("authentication.verify.factorChanged")
+          : (messageIn(result.output.ciam_errorMessage) ?? text("authentication.verify.couldNotConfirm"));
     return (
       <div className="card stack">
-        <h1>Sign-in not finished</h1>
+        <h1>{(await serverTranslator("authentication"))("verify.notFinished")}</h1>
         <Notice tone="error">{wordMessages<Message>(message, await requestLocale()) as string}</Notice>
         <SignOutButton />
       </div>
@@ -100,7 +103,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         rememberByDefault={policy.rememberBrowserByDefault}
       />
       <p className="small muted">
-        Not you? <SignOutButton />
+        {(await serverTranslator("authentication"))("verify.notYou")} <SignOutButton />
       </p>
     </div>
   );
