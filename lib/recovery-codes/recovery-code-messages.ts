@@ -32,8 +32,3 @@ export function recoveryCodeMessage(result: RecoveryCodeFailure): Text {
 export function recoveredNoticeText(left: number): Text {
   return text("authentication.recoveryCode.recovered", { left });
 }
-
-/** The same notice in English, for the device list until it words recoveredNoticeText in the reader's language. */
-export function recoveredNotice(left: number): string {
-  return inEnglish(recoveredNoticeText(left));
-}

@@ -9,7 +9,7 @@ import { serverTranslator } from "@/lib/i18n/server-translator";
 import { isText, translate } from "@/lib/i18n/text";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { recoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
-import { recoveredNotice } from "@/lib/recovery-codes/recovery-code-messages";
+import { recoveredNoticeText } from "@/lib/recovery-codes/recovery-code-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await serverTranslator("devices"))("list.heading") };
@@ -32,7 +32,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
   const locale = await requestLocale();
   const notice =
     (await searchParams).recovered === "1" && session.authMethods.split(",").includes("recovery_code")
-      ? recoveredNotice((await recoveryCodeStatus({ userId: session.user.id })).left)
+      ? recoveredNoticeText((await recoveryCodeStatus({ userId: session.user.id })).left)
       : null;
   // The notice's words are the sign-in's (recovery-code-messages.ts): worded here in the reader's language when they are a Text.
   const recovered = notice === null ? null : isText(notice) ? translate(locale, notice) : notice;
