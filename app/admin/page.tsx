@@ -2,13 +2,19 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireStaffPage, roleCan } from "@/lib/admin/admin-access";
 import { OVERVIEW_DAYS, readOverview } from "@/lib/admin/read-overview";
-import { deviceTypeLabel, type DeviceTypeName } from "@/lib/devices/device-types";
+import { DEVICE_TYPES, type DeviceTypeName } from "@/lib/devices/device-types";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { serverTranslator } from "@/lib/i18n/server-translator";
+import { translatorFor } from "@/lib/i18n/translator";
 import { DailyBarChart } from "@/components/admin/charts/daily-bar-chart";
 import { HorizontalBarChart } from "@/components/admin/charts/horizontal-bar-chart";
 import { ShareRing } from "@/components/admin/charts/share-ring";
+import { place, slots } from "@/components/admin/place";
 import "./overview.css";
 
-export const metadata: Metadata = { title: "Admin overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("admin"))("overview.title") };
+}
 
 /**
  * The console's front page for administrators: who uses MFA, with which devices, and how sign-ins,
@@ -18,63 +24,59 @@ export const metadata: Metadata = { title: "Admin overview" };
 export default async function AdminOverviewPage() {
   const staff = await requireStaffPage("users.read");
   if (!roleCan(staff.user.role, "audit.read")) redirect("/admin/users");
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const overview = await readOverview();
   const { days } = overview;
   const lockouts = days.reduce((sum, d) => sum + d.lockouts, 0);
+  const typeLabel = (type: string) => ((DEVICE_TYPES as readonly string[]).includes(type) ? t(`deviceTypes.${type as DeviceTypeName}`) : type);
   return (
     <div className="stack">
       <div>
-        <h1>Overview</h1>
-        <p className="muted">The last {OVERVIEW_DAYS} days, by UTC day, from the audit log.</p>
+        <h1>{t("overview.heading")}</h1>
+        <p className="muted">{t("overview.intro", { days: OVERVIEW_DAYS })}</p>
       </div>
-      <dl className="overview-figures" aria-label="At a glance">
+      <dl className="overview-figures" aria-label={t("overview.figures.label")}>
         <div>
-          <dt>Users</dt>
+          <dt>{t("overview.figures.users")}</dt>
           <dd>{overview.users.total}</dd>
         </div>
         <div>
-          <dt>With MFA on</dt>
+          <dt>{t("overview.figures.withMfa")}</dt>
           <dd>{overview.users.withMfa}</dd>
         </div>
         <div>
-          <dt>Lockouts, {OVERVIEW_DAYS} days</dt>
+          <dt>{t("overview.figures.lockouts", { days: OVERVIEW_DAYS })}</dt>
           <dd>{lockouts}</dd>
         </div>
         <div>
-          <dt>Devices locked now</dt>
+          <dt>{t("overview.figures.lockedNow")}</dt>
           <dd>{overview.lockedNow}</dd>
         </div>
       </dl>
       <div className="overview-grid">
         <section className="card" aria-labelledby="adoption-heading">
-          <h2 id="adoption-heading">MFA adoption</h2>
-          <ShareRing id="mfa-adoption" title="Users with MFA on" part={overview.users.withMfa} whole={overview.users.total} partLabel="users with MFA on" restLabel="Users with MFA off" />
+          <h2 id="adoption-heading">{t("overview.adoption")}</h2>
+          <ShareRing locale={locale} id="mfa-adoption" part={overview.users.withMfa} whole={overview.users.total} />
         </section>
         <section className="card" aria-labelledby="devices-heading">
-          <h2 id="devices-heading">Devices by type</h2>
-          <HorizontalBarChart
-            id="devices-by-type"
-            title="Active devices by type"
-            unit="active devices"
-            data={overview.devicesByType.map((d) => ({ label: deviceTypeLabel[d.type as DeviceTypeName] ?? d.type, value: d.count }))}
-          />
+          <h2 id="devices-heading">{t("overview.devices")}</h2>
+          <HorizontalBarChart locale={locale} id="devices-by-type" data={overview.devicesByType.map((d) => ({ label: typeLabel(d.type), value: d.count }))} />
         </section>
       </div>
       <section className="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Sign-ins and second factors</h2>
-        <DailyBarChart id="sign-ins" title="Sign-ins per day" unit="sign-ins" data={days.map((d) => ({ day: d.day, value: d.signIns }))} />
+        <h2 id="activity-heading">{t("overview.activity")}</h2>
+        <DailyBarChart locale={locale} id="sign-ins" chart="signIns" data={days.map((d) => ({ day: d.day, value: d.signIns }))} />
         <DailyBarChart
+          locale={locale}
           id="failed-second-factors"
-          title="Failed second factors per day"
-          unit="failed second factors"
+          chart="failedSecondFactors"
           tone="danger"
           data={days.map((d) => ({ day: d.day, value: d.failedSecondFactors }))}
         />
-        <DailyBarChart id="lockouts" title="Lockouts per day" unit="lockouts" tone="warning" data={days.map((d) => ({ day: d.day, value: d.lockouts }))} />
+        <DailyBarChart locale={locale} id="lockouts" chart="lockouts" tone="warning" data={days.map((d) => ({ day: d.day, value: d.lockouts }))} />
         <p className="small muted">
-          A failed second factor is a wrong or reused code, a push denied or answered with the wrong number, or a passkey that looked
-          copied. A lockout is a device (or every code device of an account) locked after too many of them.{" "}
-          <a href="/admin/audit?action=device.locked">See the lockouts in the audit log</a>.
+          {place(t("overview.explained", slots("link")), { link: <a href="/admin/audit?action=device.locked">{t("overview.seeLockouts")}</a> })}
         </p>
       </section>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, type ChangeEvent, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
 import { ClientForm } from "@/components/ui/client-form";
 import { Field } from "@/components/ui/field";
 import { FocusedNotice } from "@/components/ui/focused-notice";
@@ -9,14 +10,11 @@ import { BrandingPreview } from "@/components/admin/branding-preview";
 import { ACCENT_PATTERN, MIN_ACCENT_CONTRAST, contrastRatio } from "@/lib/branding/accent-colour";
 import { logoUrlSchema, type BrandingDocument, type FeatureFlags } from "@/lib/validations/branding";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { place, slots } from "@/components/admin/place";
 
 type Result = ActionResult & { saved?: BrandingDocument; confirmPath?: string };
 
-const FLAGS: { name: keyof FeatureFlags; label: string; hint: string }[] = [
-  { name: "isSmsOTPEnabled", label: "Text message and voice call codes", hint: "People may add a phone number that gets codes by SMS or a call." },
-  { name: "isEmailOTPEnabled", label: "Email codes", hint: "People may add an email address that gets codes." },
-  { name: "isFidoPasskeyEnabled", label: "Passkeys and security keys", hint: "People may add a passkey on their device or a security key (FIDO2)." },
-];
+const FLAGS: (keyof FeatureFlags)[] = ["isSmsOTPEnabled", "isEmailOTPEnabled", "isFidoPasskeyEnabled"];
 
 const ACCEPTED_LOGO_TYPES = "image/png,image/jpeg,image/webp,image/gif";
 
@@ -33,6 +31,7 @@ export function BrandingForm({
   action: (prev: Result, data: FormData) => Promise<Result>;
   maxLogoBytes: number;
 }) {
+  const t = useTranslations("admin.branding");
   const { state, pending, onSubmit } = useKeptFormAction(action);
   const result = state as Result;
   const [draft, setDraft] = useState(initial);
@@ -61,7 +60,7 @@ export function BrandingForm({
     const file = event.target.files?.[0];
     if (!file) return setUpload(null);
     // The server checks the bytes; this only spares a round trip for a file that is plainly too large.
-    const error = file.size > maxLogoBytes ? `The image is larger than ${Math.round(maxLogoBytes / 1024)} KB. Use a smaller file.` : undefined;
+    const error = file.size > maxLogoBytes ? t("logo.tooLarge", { kb: Math.round(maxLogoBytes / 1024) }) : undefined;
     setUpload({ previewUrl: URL.createObjectURL(file), error });
   }
 
@@ -83,100 +82,100 @@ export function BrandingForm({
 
   return (
     <div className="branding-layout">
-      <ClientForm onSubmit={submit} className="card stack" aria-label="Branding and feature flags" encType="multipart/form-data">
-        {blocked > 0 && upload?.error && <FocusedNotice tone="error" message="Please correct the highlighted fields." focusKey={blocked} />}
+      <ClientForm onSubmit={submit} className="card stack" aria-label={t("formLabel")} encType="multipart/form-data">
+        {blocked > 0 && upload?.error && <FocusedNotice tone="error" message={t("correctFields")} focusKey={blocked} />}
         {result.status === "success" && result.message && <FocusedNotice tone="success" message={result.message} focusKey={result} />}
         {result.status === "error" && result.message && (
           <FocusedNotice tone="error" message={result.message} focusKey={result}>
             {result.confirmPath && (
               <>
                 {" "}
-                <a href={result.confirmPath}>Confirm it&apos;s you</a>, then save again.
+                {place(t("confirmThenSave", slots("link")), { link: <a href={result.confirmPath}>{t("confirmLink")}</a> })}
               </>
             )}
           </FocusedNotice>
         )}
 
-        <Field label="Company name" name="companyName" value={draft.companyName} onChange={set("companyName")} maxLength={60} required errors={errors.companyName} />
+        <Field label={t("companyName")} name="companyName" value={draft.companyName} onChange={set("companyName")} maxLength={60} required errors={errors.companyName} />
 
         <fieldset className="branding-group stack">
-          <legend>Logo</legend>
+          <legend>{t("logo.legend")}</legend>
           <Field
-            label="Logo URL"
+            label={t("logo.url")}
             name="logoUrl"
             value={draft.logoUrl}
             onChange={set("logoUrl")}
-            hint="A path on this site, such as /logo.svg, or an https:// address."
+            hint={t("logo.urlHint")}
             errors={errors.logoUrl}
           />
           <Field
             key={fileInputKey}
-            label="Or upload a logo"
+            label={t("logo.upload")}
             name="logo"
             type="file"
             accept={ACCEPTED_LOGO_TYPES}
             onChange={chooseLogo}
-            hint="PNG, JPEG, WebP or GIF, at most 512 KB. It replaces the URL when you save."
+            hint={t("logo.uploadHint", { kb: Math.round(maxLogoBytes / 1024) })}
             errors={logoErrors}
           />
           <Field
-            label="Logo style"
+            label={t("logo.style")}
             name="logoStyle"
             value={draft.logoStyle}
             onChange={set("logoStyle")}
-            hint="CSS for the logo image, such as height: 32px; width: auto;"
+            hint={t("logo.styleHint")}
             errors={errors.logoStyle}
           />
         </fieldset>
 
         <fieldset className="branding-group stack">
-          <legend>Colour</legend>
+          <legend>{t("colour.legend")}</legend>
           <div className="branding-colour-row">
-            <Field label="Pick a colour" name="accentColourPicker" id="accent-colour-picker" type="color" value={accentValid ? accent : "#000000"} onChange={set("accentColour")} />
+            <Field label={t("colour.pick")} name="accentColourPicker" id="accent-colour-picker" type="color" value={accentValid ? accent : "#000000"} onChange={set("accentColour")} />
             <Field
-              label="Accent colour"
+              label={t("colour.accent")}
               name="accentColour"
               value={draft.accentColour}
               onChange={set("accentColour")}
-              hint="Buttons and links. As # and six hexadecimal digits, such as #4f46e5."
+              hint={t("colour.accentHint")}
               errors={errors.accentColour}
               spellCheck={false}
             />
           </div>
           <p className={`branding-contrast ${ratio !== null && ratio < MIN_ACCENT_CONTRAST ? "branding-contrast-low" : "branding-contrast-ok"}`} aria-live="polite">
             {ratio === null
-              ? "Enter a colour such as #4f46e5 to check it."
+              ? t("colour.enter")
               : ratio >= MIN_ACCENT_CONTRAST
-                ? `White text on it: ${ratio.toFixed(1)}:1, readable.`
-                : `White text on it: ${ratio.toFixed(1)}:1, too faint (at least ${MIN_ACCENT_CONTRAST}:1 is needed).`}
+                ? t("colour.readable", { ratio: ratio.toFixed(1) })
+                : t("colour.tooFaint", { ratio: ratio.toFixed(1), min: MIN_ACCENT_CONTRAST })}
           </p>
         </fieldset>
 
         <fieldset className="branding-group stack">
-          <legend>Devices people may add</legend>
+          <legend>{t("flags.legend")}</legend>
           {FLAGS.map((flag) => (
-            <div className="check-row" key={flag.name}>
+            <div className="check-row" key={flag}>
               <input
                 type="checkbox"
-                id={`flag-${flag.name}`}
-                name={flag.name}
-                checked={draft.features[flag.name]}
-                onChange={setFlag(flag.name)}
-                aria-describedby={`flag-${flag.name}-hint`}
+                id={`flag-${flag}`}
+                name={flag}
+                checked={draft.features[flag]}
+                onChange={setFlag(flag)}
+                aria-describedby={`flag-${flag}-hint`}
               />
               <div>
-                <label htmlFor={`flag-${flag.name}`}>{flag.label}</label>
-                <p id={`flag-${flag.name}-hint`} className="muted small">
-                  {flag.hint}
+                <label htmlFor={`flag-${flag}`}>{t(`flags.${flag}.label`)}</label>
+                <p id={`flag-${flag}-hint`} className="muted small">
+                  {t(`flags.${flag}.hint`)}
                 </p>
               </div>
             </div>
           ))}
-          <p className="muted small">Devices people already have keep working; these only decide what can be added.</p>
+          <p className="muted small">{t("flags.note")}</p>
         </fieldset>
 
         <button className="btn" type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save branding"}
+          {pending ? t("saving") : t("save")}
         </button>
       </ClientForm>
       <BrandingPreview companyName={draft.companyName.trim() || " "} logoUrl={previewLogo} logoStyle={draft.logoStyle} accentColour={accentValid ? accent : initial.accentColour} />

@@ -1,4 +1,7 @@
+"use client";
+
 import type { CSSProperties } from "react";
+import { useTranslations } from "use-intl";
 import { Brand } from "@/components/brand";
 import { SignInHeader } from "@/components/auth/sign-in-header";
 import { accentVariables } from "@/lib/branding/accent-colour";
@@ -9,9 +12,10 @@ import { accentVariables } from "@/lib/branding/accent-colour";
  * (hidden from assistive technology), not controls one could try to use here.
  */
 export function BrandingPreview({ companyName, logoUrl, logoStyle, accentColour }: { companyName: string; logoUrl: string; logoStyle: string; accentColour: string }) {
+  const t = useTranslations("admin.branding.preview");
   return (
     <section className="branding-preview" aria-labelledby="branding-preview-title">
-      <h2 id="branding-preview-title">Preview of the sign-in page</h2>
+      <h2 id="branding-preview-title">{t("heading")}</h2>
       <div className="branding-preview-frame" style={accentVariables(accentColour) as CSSProperties}>
         <div className="site-header">
           <Brand branding={{ companyName, logoUrl, logoStyle }} />
@@ -20,12 +24,12 @@ export function BrandingPreview({ companyName, logoUrl, logoStyle, accentColour 
           <div className="card">
             <SignInHeader companyName={companyName} headingLevel={3} />
             <div className="branding-preview-fields" aria-hidden="true">
-              <span className="branding-preview-label">Email</span>
+              <span className="branding-preview-label">{t("email")}</span>
               <span className="branding-preview-input" />
-              <span className="branding-preview-label">Password</span>
+              <span className="branding-preview-label">{t("password")}</span>
               <span className="branding-preview-input" />
-              <span className="btn btn-block">Sign in</span>
-              <span className="branding-preview-link">Create an account</span>
+              <span className="btn btn-block">{t("signIn")}</span>
+              <span className="branding-preview-link">{t("createAccount")}</span>
             </div>
           </div>
         </div>

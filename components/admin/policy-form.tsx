@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
 import { ClientForm } from "@/components/ui/client-form";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { REGISTRABLE_TYPES } from "@/lib/devices/device-eligibility";
+import { REGISTRABLE_TYPES, type RegistrableType } from "@/lib/devices/device-eligibility";
+import { place, slots } from "@/components/admin/place";
 import {
-  DEVICE_TYPE_LABELS,
   POLICY_FLAGS,
   POLICY_NUMBERS,
   POLICY_SECTIONS,
@@ -18,11 +19,16 @@ import {
 
 type Result = ActionResult & { reauthenticate?: boolean };
 type Change = { label: string; from: string; to: string };
+type T = ReturnType<typeof useTranslations<"admin.policies">>;
 
-const USER_VERIFICATION_LABELS: Record<(typeof USER_VERIFICATION)[number], string> = {
-  required: "Required (PIN or biometrics every time)",
-  preferred: "Preferred (asked for, not enforced)",
-  discouraged: "Discouraged (a touch is enough)",
+/** Each section's words in the catalogue, by its English title (which also makes its id). */
+const SECTION_KEYS: Record<string, "devices" | "passcodes" | "lockout" | "stepUp" | "links" | "browsers"> = {
+  Devices: "devices",
+  Passcodes: "passcodes",
+  Lockout: "lockout",
+  "Step-up": "stepUp",
+  "Sign-in links and push": "links",
+  "Remembered browsers": "browsers",
 };
 
 /**
@@ -40,19 +46,20 @@ export function PolicyForm({
   /** Where a stale session confirms it's the administrator, and comes back here. */
   confirmHref: string;
 }) {
+  const t = useTranslations("admin.policies");
   const { state, pending, onSubmit } = useKeptFormAction(action) as { state: Result; pending: boolean; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void };
   const [review, setReview] = useState<Change[] | null>(null);
   const [attempt, setAttempt] = useState(0);
   const errors = state.fieldErrors ?? {};
 
   function showReview(form: HTMLFormElement | null) {
-    if (form) setReview(changesIn(policy, new FormData(form)));
+    if (form) setReview(changesIn(policy, new FormData(form), t));
   }
 
   return (
     <ClientForm
       className="stack policy-form"
-      aria-label="Default policy"
+      aria-label={t("formLabel")}
       onSubmit={(event) => {
         setAttempt((n) => n + 1);
         setReview(null);
@@ -65,14 +72,14 @@ export function PolicyForm({
           {state.reauthenticate && (
             <>
               {" "}
-              <a href={confirmHref}>Confirm it&apos;s you</a>, then save again.
+              {place(t("confirmThenSave", slots("link")), { link: <a href={confirmHref}>{t("confirmLink")}</a> })}
             </>
           )}
         </FocusedNotice>
       )}
       {POLICY_SECTIONS.map((section) => (
         <section key={section.title} className="card policy-section" aria-labelledby={sectionId(section.title)}>
-          <h2 id={sectionId(section.title)}>{section.title}</h2>
+          <h2 id={sectionId(section.title)}>{SECTION_KEYS[section.title] ? t(`sections.${SECTION_KEYS[section.title]!}`) : section.title}</h2>
           <div className="policy-fields">
             {section.fields.map((name) => (
               <PolicyField key={name} name={name} policy={policy} errors={errors[name]} />
@@ -84,7 +91,7 @@ export function PolicyForm({
       {!review && (
         <div className="policy-actions">
           <button type="button" className="btn" onClick={(event) => showReview(event.currentTarget.form)} disabled={pending}>
-            {pending ? "Saving…" : "Save changes"}
+            {pending ? t("saving") : t("saveChanges")}
           </button>
         </div>
       )}
@@ -93,23 +100,21 @@ export function PolicyForm({
 }
 
 function Review({ changes, pending, onCancel }: { changes: Change[]; pending: boolean; onCancel: () => void }) {
+  const t = useTranslations("admin.policies");
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
   return (
     <div ref={box} tabIndex={-1} className="card policy-review focus-target" role="group" aria-labelledby="policy-review-title">
-      <h2 id="policy-review-title">Save these changes?</h2>
+      <h2 id="policy-review-title">{t("review.heading")}</h2>
       {changes.length === 0 ? (
-        <p>Nothing has changed. Saving keeps the policy as it is.</p>
+        <p>{t("review.nothing")}</p>
       ) : (
         <>
-          <p>
-            They apply to every user from their next sign-in, registration or change, on every server, without a restart. Flows already
-            running keep the codes they were sent.
-          </p>
+          <p>{t("review.applies")}</p>
           <ul>
             {changes.map((c) => (
               <li key={c.label}>
-                {c.label}: {c.from} → <strong>{c.to}</strong>
+                {place(t("review.change", { label: c.label, from: c.from, ...slots("to") }), { to: <strong>{c.to}</strong> })}
               </li>
             ))}
           </ul>
@@ -117,10 +122,10 @@ function Review({ changes, pending, onCancel }: { changes: Change[]; pending: bo
       )}
       <div className="policy-actions">
         <button type="submit" className="btn" disabled={pending}>
-          Save policy
+          {t("review.save")}
         </button>
         <button type="button" className="btn btn-secondary" onClick={onCancel}>
-          Keep editing
+          {t("review.keepEditing")}
         </button>
       </div>
     </div>
@@ -128,6 +133,7 @@ function Review({ changes, pending, onCancel }: { changes: Change[]; pending: bo
 }
 
 function PolicyField({ name, policy, errors }: { name: PolicyFieldName; policy: DevicePolicy; errors?: string[] }) {
+  const t = useTranslations("admin.policies");
   const id = `policy-${name}`;
   const errorId = `${id}-error`;
   const error = (
@@ -138,11 +144,11 @@ function PolicyField({ name, policy, errors }: { name: PolicyFieldName; policy: 
   if (name === "allowedDeviceTypes") {
     return (
       <fieldset className="field policy-types" aria-describedby={errorId}>
-        <legend>Allowed device types</legend>
+        <legend>{t("fields.allowedDeviceTypes.label")}</legend>
         {REGISTRABLE_TYPES.map((type) => (
           <div key={type} className="check-row">
             <input type="checkbox" id={`${id}-${type}`} name={name} value={type} defaultChecked={policy.allowedDeviceTypes.includes(type)} />
-            <label htmlFor={`${id}-${type}`}>{DEVICE_TYPE_LABELS[type]}</label>
+            <label htmlFor={`${id}-${type}`}>{t(`types.${type}`)}</label>
           </div>
         ))}
         {error}
@@ -152,11 +158,11 @@ function PolicyField({ name, policy, errors }: { name: PolicyFieldName; policy: 
   if (name === "webauthnUserVerification") {
     return (
       <div className="field">
-        <label htmlFor={id}>Passkey and security key user verification</label>
+        <label htmlFor={id}>{t("fields.webauthnUserVerification.label")}</label>
         <select id={id} name={name} defaultValue={policy.webauthnUserVerification} aria-describedby={errorId}>
           {USER_VERIFICATION.map((value) => (
             <option key={value} value={value}>
-              {USER_VERIFICATION_LABELS[value]}
+              {t(`userVerification.${value}`)}
             </option>
           ))}
         </select>
@@ -165,8 +171,8 @@ function PolicyField({ name, policy, errors }: { name: PolicyFieldName; policy: 
     );
   }
   if (name in POLICY_FLAGS) {
-    const flag = POLICY_FLAGS[name as keyof typeof POLICY_FLAGS];
-    const hint = "hint" in flag ? flag.hint : undefined;
+    const flagName = name as keyof typeof POLICY_FLAGS;
+    const hint = "hint" in POLICY_FLAGS[flagName] ? t(`fields.${flagName as FlagWithHint}.hint`) : undefined;
     return (
       <div className="field">
         <div className="check-row">
@@ -178,7 +184,7 @@ function PolicyField({ name, policy, errors }: { name: PolicyFieldName; policy: 
             aria-describedby={[hint ? `${id}-hint` : "", errorId].filter(Boolean).join(" ")}
           />
           <div>
-            <label htmlFor={id}>{flag.label}</label>
+            <label htmlFor={id}>{t(`fields.${flagName}.label`)}</label>
             {hint && (
               <p id={`${id}-hint`} className="muted small">
                 {hint}
@@ -190,12 +196,13 @@ function PolicyField({ name, policy, errors }: { name: PolicyFieldName; policy: 
       </div>
     );
   }
-  const field = POLICY_NUMBERS[name as keyof typeof POLICY_NUMBERS];
-  const hint = "hint" in field ? field.hint : undefined;
+  const numberName = name as keyof typeof POLICY_NUMBERS;
+  const field = POLICY_NUMBERS[numberName];
+  const hint = "hint" in field ? t(`fields.${numberName as NumberWithHint}.hint`) : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>
-        {field.label} <span className="muted">({field.unit}, {field.min}–{field.max})</span>
+        {t(`fields.${numberName}.label`)} <span className="muted">{t("range", { unit: t(`units.${field.unit}`), min: field.min, max: field.max })}</span>
       </label>
       {hint && (
         <span id={`${id}-hint`} className="muted small">
@@ -222,22 +229,29 @@ function PolicyField({ name, policy, errors }: { name: PolicyFieldName; policy: 
 const sectionId = (title: string) => `policy-section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
 
 /** What the form would change, in words, for the review; the server's own comparison is the one audited. */
-function changesIn(policy: DevicePolicy, data: FormData): Change[] {
+function changesIn(policy: DevicePolicy, data: FormData, t: T): Change[] {
   const changes: Change[] = [];
   for (const [name, field] of Object.entries(POLICY_NUMBERS) as [keyof typeof POLICY_NUMBERS, (typeof POLICY_NUMBERS)[keyof typeof POLICY_NUMBERS]][]) {
     const to = String(data.get(name) ?? "").trim();
-    if (to !== String(policy[name])) changes.push({ label: field.label, from: `${policy[name]} ${field.unit}`, to: to === "" ? "(empty)" : `${to} ${field.unit}` });
+    const unit = t(`units.${field.unit}`);
+    if (to !== String(policy[name])) {
+      changes.push({ label: t(`fields.${name}.label`), from: t("review.value", { value: policy[name], unit }), to: to === "" ? t("review.empty") : t("review.value", { value: to, unit }) });
+    }
   }
-  for (const [name, flag] of Object.entries(POLICY_FLAGS) as [keyof typeof POLICY_FLAGS, (typeof POLICY_FLAGS)[keyof typeof POLICY_FLAGS]][]) {
+  const onOff = (on: boolean) => (on ? t("review.on") : t("review.off"));
+  for (const name of Object.keys(POLICY_FLAGS) as (keyof typeof POLICY_FLAGS)[]) {
     const to = data.get(name) === "on";
-    if (to !== policy[name]) changes.push({ label: flag.label, from: policy[name] ? "on" : "off", to: to ? "on" : "off" });
+    if (to !== policy[name]) changes.push({ label: t(`fields.${name}.label`), from: onOff(policy[name]), to: onOff(to) });
   }
-  const types = REGISTRABLE_TYPES.filter((t) => data.getAll("allowedDeviceTypes").includes(t));
+  const types = REGISTRABLE_TYPES.filter((type) => data.getAll("allowedDeviceTypes").includes(type));
   if (types.join() !== policy.allowedDeviceTypes.join()) {
-    const names = (list: readonly string[]) => (list.length ? list.map((t) => DEVICE_TYPE_LABELS[t as keyof typeof DEVICE_TYPE_LABELS]).join(", ") : "none");
-    changes.push({ label: "Allowed device types", from: names(policy.allowedDeviceTypes), to: names(types) });
+    const names = (list: readonly RegistrableType[]) => (list.length ? list.map((type) => t(`types.${type}`)).join(", ") : t("review.none"));
+    changes.push({ label: t("fields.allowedDeviceTypes.label"), from: names(policy.allowedDeviceTypes), to: names(types) });
   }
   const uv = String(data.get("webauthnUserVerification") ?? "");
-  if (uv !== policy.webauthnUserVerification) changes.push({ label: "User verification", from: policy.webauthnUserVerification, to: uv });
+  if (uv !== policy.webauthnUserVerification) changes.push({ label: t("review.userVerification"), from: policy.webauthnUserVerification, to: uv });
   return changes;
 }
+
+type FlagWithHint = { [K in keyof typeof POLICY_FLAGS]: (typeof POLICY_FLAGS)[K] extends { hint: string } ? K : never }[keyof typeof POLICY_FLAGS];
+type NumberWithHint = { [K in keyof typeof POLICY_NUMBERS]: (typeof POLICY_NUMBERS)[K] extends { hint: string } ? K : never }[keyof typeof POLICY_NUMBERS];

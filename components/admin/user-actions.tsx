@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { ClientForm } from "@/components/ui/client-form";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { place, slots } from "@/components/admin/place";
 
 type AdminAction = (data: FormData) => Promise<ActionResult & { confirmPath?: string }>;
 
@@ -28,26 +30,6 @@ export type AdminDeviceRow = {
 
 type Kind = "block" | "unblock" | "unlock" | "remove" | "lock" | "resetMfa" | "signOutEverywhere";
 type Pending = { kind: Kind; device?: AdminDeviceRow } | null;
-
-const confirmLabel: Record<Kind, string> = {
-  block: "Block device",
-  unblock: "Unblock device",
-  unlock: "Unlock device",
-  remove: "Remove device",
-  lock: "Lock device",
-  resetMfa: "Reset MFA",
-  signOutEverywhere: "Sign out everywhere",
-};
-
-const yes: Record<Kind, string> = {
-  block: "Yes, block it",
-  unblock: "Yes, unblock it",
-  unlock: "Yes, unlock it",
-  remove: "Yes, remove it",
-  lock: "Yes, lock it",
-  resetMfa: "Yes, reset MFA",
-  signOutEverywhere: "Yes, sign them out",
-};
 
 /** Tomorrow at this time (UTC, to the minute), as a datetime-local field wants it. */
 function tomorrow() {
@@ -82,6 +64,7 @@ export function UserActions({
   canManageUser: boolean;
   actions: AdminActions;
 }) {
+  const t = useTranslations("admin.userActions");
   const [pending, setPending] = useState<Pending>(null);
   const [result, setResult] = useState<{ answer: ActionResult & { confirmPath?: string }; at: number } | null>(null);
   const [busy, startTransition] = useTransition();
@@ -108,18 +91,19 @@ export function UserActions({
     });
   }
 
-  const s = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const lastActive = (d: AdminDeviceRow) => d.status === "ACTIVE" && activeDevices === 1 && mfaEnabled;
-  const what: Record<Kind, (d?: AdminDeviceRow) => ReactNode> = {
-    block: (d) => `Block ${d!.label} of ${email}? It stops working at once and cannot be used to sign in until it is unblocked. They will be told by email.`,
-    unblock: (d) => `Unblock ${d!.label} of ${email}? It can be used to sign in again. They will be told by email.`,
-    unlock: (d) => `Unlock ${d!.label} of ${email}? Its lock ends now and its wrong-code count starts again, so it can be used to sign in at once. They will be told by email.`,
-    remove: (d) =>
-      `Remove ${d!.label} from ${email}'s account? They would have to add it again to use it.${lastActive(d!) ? " It is their last active device: two-step verification turns off." : ""} They will be told by email.`,
-    lock: (d) => `Lock ${d!.label} of ${email} until the time below? Sign-in refuses it until then and says until when. They will be told by email.`,
-    resetMfa: () =>
-      `Reset MFA for ${email}? Their ${s(totalDevices, "device is", "devices are")} removed and two-step verification turns off. They will be told by email.`,
-    signOutEverywhere: () => `Sign ${email} out everywhere? Their ${s(sessions, "active session ends", "active sessions end")} at once; every browser of theirs must sign in again. They will be told by email.`,
+  const what = (kind: Kind, d?: AdminDeviceRow) => {
+    const device = d?.label ?? "";
+    switch (kind) {
+      case "remove":
+        return t("ask.remove", { device, email, last: d && lastActive(d) ? "yes" : "no" });
+      case "resetMfa":
+        return t("ask.resetMfa", { email, count: totalDevices });
+      case "signOutEverywhere":
+        return t("ask.signOutEverywhere", { email, count: sessions });
+      default:
+        return t(`ask.${kind}`, { device, email });
+    }
   };
   const fieldErrors = result?.answer.status === "error" ? result.answer.fieldErrors : undefined;
 
@@ -130,21 +114,21 @@ export function UserActions({
           {result.answer.confirmPath && (
             <>
               {" "}
-              <a href={result.answer.confirmPath}>Confirm it&apos;s you</a>, then try again.
+              {place(t("confirmThenRetry", slots("link")), { link: <a href={result.answer.confirmPath}>{t("confirmLink")}</a> })}
             </>
           )}
         </FocusedNotice>
       )}
 
       {pending && (
-        <div ref={panel} tabIndex={-1} className="admin-confirm stack" role="region" aria-label="Confirm the change">
-          <p>{what[pending.kind](pending.device)}</p>
-          <ClientForm onSubmit={submit} aria-label={confirmLabel[pending.kind]}>
+        <div ref={panel} tabIndex={-1} className="admin-confirm stack" role="region" aria-label={t("confirmRegion")}>
+          <p>{what(pending.kind, pending.device)}</p>
+          <ClientForm onSubmit={submit} aria-label={t(`form.${pending.kind}`)}>
             <input type="hidden" name="userId" value={userId} />
             {pending.device && <input type="hidden" name="deviceId" value={pending.device.id} />}
             {pending.kind === "lock" && (
               <div className="field">
-                <label htmlFor="lock-until">Locked until (UTC)</label>
+                <label htmlFor="lock-until">{t("lockUntil")}</label>
                 <input
                   id="lock-until"
                   name="until"
@@ -161,10 +145,10 @@ export function UserActions({
             )}
             <div className="row">
               <button className={`btn ${pending.kind === "unblock" || pending.kind === "unlock" ? "" : "btn-danger"}`} type="submit" disabled={busy}>
-                {busy ? "Working…" : yes[pending.kind]}
+                {busy ? t("working") : t(`yes.${pending.kind}`)}
               </button>
               <button className="btn btn-secondary" type="button" onClick={() => setPending(null)} disabled={busy}>
-                Cancel
+                {t("cancel")}
               </button>
             </div>
           </ClientForm>
@@ -172,20 +156,20 @@ export function UserActions({
       )}
 
       {canManageUser && (
-        <div className="admin-actions" role="group" aria-label="Account actions">
+        <div className="admin-actions" role="group" aria-label={t("accountActions")}>
           <button className="btn btn-secondary btn-small" type="button" onClick={() => ask("resetMfa")}>
-            Reset MFA
+            {t("button.resetMfa")}
           </button>
           <button className="btn btn-secondary btn-small" type="button" onClick={() => ask("signOutEverywhere")}>
-            Sign out everywhere
+            {t("button.signOutEverywhere")}
           </button>
         </div>
       )}
 
       {devices.length === 0 ? (
-        <p className="muted">No devices.</p>
+        <p className="muted">{t("noDevices")}</p>
       ) : (
-        <ul className="stack" aria-label="Device actions" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        <ul className="stack" aria-label={t("deviceActions")} style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {devices.map((d) => {
             const usable = d.status !== "ACTIVATION_REQUIRED";
             const offered: Kind[] = !usable
@@ -200,15 +184,15 @@ export function UserActions({
               <li key={d.id} className="spread">
                 <span>{d.label}</span>
                 {offered.length > 0 ? (
-                  <span className="admin-actions" role="group" aria-label={`Actions for ${d.label}`}>
+                  <span className="admin-actions" role="group" aria-label={t("actionsFor", { device: d.label })}>
                     {offered.map((kind) => (
                       <button key={kind} className="btn btn-secondary btn-small" type="button" onClick={() => ask(kind, d)}>
-                        {confirmLabel[kind].replace(" device", "")}
+                        {t(`button.${kind}`)}
                       </button>
                     ))}
                   </span>
                 ) : (
-                  <span className="muted small">{usable ? "No actions for your role" : "Registration not finished"}</span>
+                  <span className="muted small">{usable ? t("noActionsForRole") : t("notRegistered")}</span>
                 )}
               </li>
             );

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { currentSession, type SignedIn } from "@/lib/auth/require-user";
 import { isRecentlyAuthenticated } from "@/lib/auth/confirm-password";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 
 /**
  * Who may do what in the admin console (issue 13). ADMIN has every capability; HELPDESK sees users
@@ -67,7 +68,7 @@ export async function requireStaff(capability: StaffCapability, options: { fresh
   const staff = await currentStaff(capability);
   if (!staff) throw new AppError("NOT_FOUND", "Not found.");
   if (options.fresh && !(await isRecentlyAuthenticated({ sessionId: staff.id }))) {
-    throw new AppError("REAUTH_REQUIRED", "Confirm it's you before making this change.");
+    throw new AppError("REAUTH_REQUIRED", text("admin.errors.reauth"));
   }
   return staff;
 }

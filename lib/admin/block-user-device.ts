@@ -5,6 +5,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { blockDevice } from "@/lib/devices/block-device";
 import { getOwnDevice } from "@/lib/devices/get-own-device";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 
 /**
  * Blocks one device of a user (HELPDESK may): the portal's own block, so the default rule, the audit row
@@ -15,6 +16,6 @@ export async function blockUserDevice(input: { userId: unknown; deviceId: unknow
   const { userId, deviceId } = parseAdminInput(userDeviceInput, input);
   // The device is looked up by its id AND the user in the URL: another user's device is not found.
   const device = await getOwnDevice({ userId, deviceId });
-  if (device.status === "BLOCKED") throw new AppError("CONFLICT", "This device is already blocked.");
+  if (device.status === "BLOCKED") throw new AppError("CONFLICT", text("admin.errors.alreadyBlocked"));
   await blockDevice({ userId, deviceId, meta: await requestMeta(), actorId: staff.user.id, reason: "administrator" });
 }

@@ -7,6 +7,7 @@ import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 import { wakePhoneAfterResponse } from "@/lib/push/wake-phone";
 
@@ -26,7 +27,7 @@ export async function resetUserMfa(input: { userId: unknown }): Promise<{ device
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, mfaEnabled: true } });
     if (!user) throw notFound("User");
     const devices = await tx.device.findMany({ where: { userId }, select: { id: true, type: true, nickname: true, pushSubscription: true } });
-    if (devices.length === 0 && !user.mfaEnabled) throw new AppError("CONFLICT", "Two-step verification is already off and there is no device to remove.");
+    if (devices.length === 0 && !user.mfaEnabled) throw new AppError("CONFLICT", text("admin.errors.mfaAlreadyOff"));
     await tx.device.deleteMany({ where: { userId } });
     await tx.user.update({ where: { id: userId }, data: { mfaEnabled: false, failedMfaAttempts: 0 }, select: { id: true } });
     await recordAuditEvent(tx, {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SortDirection, UserSearch, UserSort } from "@/lib/validations/admin-users";
 
@@ -48,7 +49,7 @@ const cursorSchema = z.object({
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
-const INVALID_CURSOR = () => new AppError("VALIDATION", "This page link is not valid. Start from the first page.", { cursor: ["Not a page of this list."] });
+const INVALID_CURSOR = () => new AppError("VALIDATION", text("admin.users.invalidCursor"), { cursor: ["Not a page of this list."] });
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");

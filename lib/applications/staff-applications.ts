@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireStaff, type Staff } from "@/lib/admin/admin-access";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { createApplication, type CreatedApplication } from "@/lib/applications/create-application";
 import { listApplications } from "@/lib/applications/list-applications";
 import { revokeApplication } from "@/lib/applications/revoke-application";
@@ -42,17 +43,17 @@ export async function rotateApplicationAsStaff(options: { clientId: string; meta
     case "rotated":
       return result;
     case "not-found":
-      throw new AppError("NOT_FOUND", "That application does not exist.");
+      throw new AppError("NOT_FOUND", text("admin.applications.errors.notFound"));
     case "revoked":
-      throw new AppError("CONFLICT", `"${result.name}" is revoked: its key cannot be replaced. Create a new application instead.`);
+      throw new AppError("CONFLICT", text("admin.applications.errors.revoked", { name: result.name }));
     case "changed-meanwhile":
-      throw new AppError("CONFLICT", `"${result.name}" was changed by someone else just now. Nothing was changed; reload the page to see it.`);
+      throw new AppError("CONFLICT", text("admin.applications.errors.changedMeanwhile", { name: result.name }));
   }
 }
 
 export async function revokeApplicationAsStaff(options: { clientId: string; meta: RequestMeta }): Promise<{ name: string; alreadyRevoked: boolean }> {
   const staff = await requireStaff("applications.manage", { fresh: true });
   const result = await revokeApplication({ db, clientId: options.clientId, actorId: staff.user.id, meta: options.meta });
-  if (result.status === "not-found") throw new AppError("NOT_FOUND", "That application does not exist.");
+  if (result.status === "not-found") throw new AppError("NOT_FOUND", text("admin.applications.errors.notFound"));
   return { name: result.name, alreadyRevoked: result.status === "already-revoked" };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { dayStart, type AuditFilters } from "@/lib/validations/audit";
 
 const { sql, join, empty } = Prisma;
@@ -146,7 +147,7 @@ export function encodeAuditCursor(direction: Direction, position: AuditPosition)
 }
 
 export function decodeAuditCursor(cursor: string): AuditPosition & { direction: Direction } {
-  const invalid = () => new AppError("VALIDATION", "This page link is not valid. Start again from the newest events.");
+  const invalid = () => new AppError("VALIDATION", text("admin.audit.invalidCursor"));
   if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match) throw invalid();

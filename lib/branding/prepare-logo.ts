@@ -1,6 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors/app-error";
+import { text, type Text } from "@/lib/i18n/text";
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 /** Larger images are scaled down: a logo is shown a few dozen pixels high. */
@@ -22,7 +23,7 @@ export function sniffLogoType(bytes: Uint8Array): LogoType | null {
   return null;
 }
 
-const refuse = (message: string) => new AppError("VALIDATION", message, { logo: [message] });
+const refuse = (message: Text) => AppError.onField("logo", message);
 
 /**
  * An uploaded logo, checked and drawn again: only PNG, JPEG, WebP or GIF bytes of at most 512 KB are
@@ -30,10 +31,10 @@ const refuse = (message: string) => new AppError("VALIDATION", message, { logo: 
  * pixels only (no metadata, comments or anything appended after the image).
  */
 export async function prepareLogo(bytes: Uint8Array): Promise<{ contentType: LogoType; bytes: Uint8Array<ArrayBuffer>; width: number; height: number }> {
-  if (bytes.length === 0) throw refuse("The file is empty.");
-  if (bytes.length > MAX_LOGO_BYTES) throw refuse("The image is larger than 512 KB. Use a smaller file.");
+  if (bytes.length === 0) throw refuse(text("admin.branding.logo.empty"));
+  if (bytes.length > MAX_LOGO_BYTES) throw refuse(text("admin.branding.logo.tooLarge", { kb: MAX_LOGO_BYTES / 1024 }));
   const type = sniffLogoType(bytes);
-  if (!type) throw refuse("Upload a PNG, JPEG, WebP or GIF image. This file is not one.");
+  if (!type) throw refuse(text("admin.branding.logo.notImage"));
   const animated = type === "image/gif" || type === "image/webp";
   try {
     let image = sharp(bytes, { animated, limitInputPixels: 40_000_000, failOn: "error" }).rotate();
@@ -50,6 +51,6 @@ export async function prepareLogo(bytes: Uint8Array): Promise<{ contentType: Log
     return { contentType: type, bytes: new Uint8Array(data), width: info.width, height: info.pageHeight ?? info.height };
   } catch (error) {
     console.warn("logo upload refused", error instanceof Error ? error.message : error);
-    throw refuse("This image could not be read. Upload a PNG, JPEG, WebP or GIF image.");
+    throw refuse(text("admin.branding.logo.unreadable"));
   }
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { forgetSetting, writeSetting } from "@/lib/settings/settings-store";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { BRANDING_KEY, currentBranding } from "@/lib/branding/current-branding";
 import { prepareLogo } from "@/lib/branding/prepare-logo";
 import { logoPath } from "@/lib/branding/read-logo";
@@ -35,7 +36,7 @@ export async function updateBranding(options: {
 }): Promise<{ branding: BrandingDocument; changed: string[] }> {
   const logo = options.logo ? await prepareLogo(options.logo) : null;
   if (!logo && options.draft.logoUrl === "") {
-    throw new AppError("VALIDATION", "Please correct the highlighted fields.", { logoUrl: ["Enter the logo's address, or upload an image."] });
+    throw new AppError("VALIDATION", text("admin.branding.correctFields"), { logoUrl: ["Enter the logo's address, or upload an image."] });
   }
   const before = await currentBranding();
   const result = await db.$transaction(async (tx) => {

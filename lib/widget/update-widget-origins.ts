@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { requireStaff } from "@/lib/admin/admin-access";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { forgetSetting, writeSetting } from "@/lib/settings/settings-store";
 import { MAX_WIDGET_ORIGINS, parseWidgetOrigins, WIDGET_ORIGINS_KEY, widgetAllowedOrigins } from "@/lib/widget/widget-origins";
 
@@ -13,9 +14,9 @@ import { MAX_WIDGET_ORIGINS, parseWidgetOrigins, WIDGET_ORIGINS_KEY, widgetAllow
  */
 export async function addWidgetOrigin(options: { origin: string; meta: RequestMeta }): Promise<string[]> {
   return changeWidgetOrigins(options.meta, (origins) => {
-    if (origins.includes(options.origin)) throw new AppError("CONFLICT", `${options.origin} is already allowed.`, { origin: ["Already in the list."] });
+    if (origins.includes(options.origin)) throw new AppError("CONFLICT", text("admin.applications.errors.originAllowed", { origin: options.origin }), { origin: ["Already in the list."] });
     if (origins.length >= MAX_WIDGET_ORIGINS) {
-      throw new AppError("VALIDATION", `At most ${MAX_WIDGET_ORIGINS} origins can be allowed. Remove one first.`, { origin: [`The list is full (${MAX_WIDGET_ORIGINS}).`] });
+      throw new AppError("VALIDATION", text("admin.applications.errors.tooManyOrigins", { max: MAX_WIDGET_ORIGINS }), { origin: [`The list is full (${MAX_WIDGET_ORIGINS}).`] });
     }
     return { origins: [...origins, options.origin], details: { added: options.origin } };
   });
@@ -24,7 +25,7 @@ export async function addWidgetOrigin(options: { origin: string; meta: RequestMe
 /** Removes an origin: host pages there can no longer frame the widget, from the next request on. */
 export async function removeWidgetOrigin(options: { origin: string; meta: RequestMeta }): Promise<string[]> {
   return changeWidgetOrigins(options.meta, (origins) => {
-    if (!origins.includes(options.origin)) throw new AppError("NOT_FOUND", `${options.origin} is not in the list (any more).`);
+    if (!origins.includes(options.origin)) throw new AppError("NOT_FOUND", text("admin.applications.errors.originGone", { origin: options.origin }));
     return { origins: origins.filter((o) => o !== options.origin), details: { removed: options.origin } };
   });
 }

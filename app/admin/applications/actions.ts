@@ -6,6 +6,10 @@ import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
 import { confirmIdentityPath } from "@/lib/admin/admin-access";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { AppError } from "@/lib/errors/app-error";
+import { inConsoleLanguage } from "@/lib/admin/console-messages";
+import type { Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { createApplicationAsStaff, revokeApplicationAsStaff, rotateApplicationAsStaff } from "@/lib/applications/staff-applications";
 import { addWidgetOrigin, removeWidgetOrigin } from "@/lib/widget/update-widget-origins";
 import { applicationIdSchema, createApplicationSchema, widgetOriginFormSchema, widgetOriginRemovalSchema } from "@/lib/validations/applications";
@@ -27,78 +31,88 @@ export type ApplicationsResult = ActionResult & {
 
 export async function createApplicationAction(_prev: ApplicationsResult, formData: FormData, ...extra: unknown[]): Promise<ApplicationsResult> {
   noArguments(extra);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const parsed = createApplicationSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
   try {
     const created = await createApplicationAsStaff({ ...parsed.data, meta: await requestMeta() });
     revalidatePath(PAGE);
     return {
       status: "success",
-      message: `Created "${created.name}".`,
+      message: t("applications.done.created", { name: created.name }),
       secret: { name: created.name, clientId: created.clientId, value: created.secret },
     };
   } catch (error) {
-    return refused(error);
+    return refused(error, locale);
   }
 }
 
 export async function rotateApplicationAction(_prev: ApplicationsResult, formData: FormData, ...extra: unknown[]): Promise<ApplicationsResult> {
   noArguments(extra);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const parsed = applicationIdSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
   try {
     const rotated = await rotateApplicationAsStaff({ clientId: parsed.data.clientId, meta: await requestMeta() });
     revalidatePath(PAGE);
     return {
       status: "success",
-      message: `"${rotated.name}" has a new secret. The old one no longer works.`,
+      message: t("applications.done.rotated", { name: rotated.name }),
       secret: { name: rotated.name, clientId: rotated.clientId, value: rotated.secret },
     };
   } catch (error) {
-    return refused(error);
+    return refused(error, locale);
   }
 }
 
 export async function revokeApplicationAction(_prev: ApplicationsResult, formData: FormData, ...extra: unknown[]): Promise<ApplicationsResult> {
   noArguments(extra);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const parsed = applicationIdSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
   try {
     const revoked = await revokeApplicationAsStaff({ clientId: parsed.data.clientId, meta: await requestMeta() });
     revalidatePath(PAGE);
-    return { status: "success", message: revoked.alreadyRevoked ? `"${revoked.name}" was already revoked.` : `Revoked "${revoked.name}". Its secret no longer works.` };
+    return { status: "success", message: t(revoked.alreadyRevoked ? "applications.done.alreadyRevoked" : "applications.done.revoked", { name: revoked.name }) };
   } catch (error) {
-    return refused(error);
+    return refused(error, locale);
   }
 }
 
 export async function addWidgetOriginAction(_prev: ApplicationsResult, formData: FormData, ...extra: unknown[]): Promise<ApplicationsResult> {
   noArguments(extra);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const parsed = widgetOriginFormSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
   try {
     await addWidgetOrigin({ origin: parsed.data.origin, meta: await requestMeta() });
     revalidatePath(PAGE);
-    return { status: "success", message: `${parsed.data.origin} may now embed the widget.` };
+    return { status: "success", message: t("applications.done.originAdded", { origin: parsed.data.origin }) };
   } catch (error) {
-    return refused(error);
+    return refused(error, locale);
   }
 }
 
 export async function removeWidgetOriginAction(_prev: ApplicationsResult, formData: FormData, ...extra: unknown[]): Promise<ApplicationsResult> {
   noArguments(extra);
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const parsed = widgetOriginRemovalSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
   try {
     await removeWidgetOrigin({ origin: parsed.data.origin, meta: await requestMeta() });
     revalidatePath(PAGE);
-    return { status: "success", message: `${parsed.data.origin} can no longer embed the widget.` };
+    return { status: "success", message: t("applications.done.originRemoved", { origin: parsed.data.origin }) };
   } catch (error) {
-    return refused(error);
+    return refused(error, locale);
   }
 }
 
-function refused(error: unknown): ApplicationsResult {
-  const result = failure(error);
+function refused(error: unknown, locale: Locale): ApplicationsResult {
+  const result = inConsoleLanguage(failure(error, locale), locale);
   return error instanceof AppError && error.code === "REAUTH_REQUIRED" ? { ...result, confirmPath: confirmIdentityPath(PAGE) } : result;
 }

@@ -6,12 +6,15 @@ import { requireStaffPage } from "@/lib/admin/admin-access";
 import { listApplicationsForStaff } from "@/lib/applications/staff-applications";
 import { config } from "@/lib/config";
 import { widgetAllowedOrigins } from "@/lib/widget/widget-origins";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { serverTranslator } from "@/lib/i18n/server-translator";
+import { translatorFor } from "@/lib/i18n/translator";
+import { place, slots } from "@/components/admin/place";
 import "./applications.css";
 
-export const metadata: Metadata = { title: "Applications" };
-
-const moment = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (date: Date) => `${moment.format(date)} UTC`;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("admin"))("applications.title") };
+}
 
 /**
  * The flow API's applications (create, rotate, revoke; the key shown once) and the origins allowed to
@@ -24,36 +27,39 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const [{ applications, pages }, origins] = await Promise.all([listApplicationsForStaff(staff, { page }), widgetAllowedOrigins()]);
   const { limits, appOrigin } = config();
   const defaultLimit = limits.api.perMinute;
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
+  // In UTC, saying so, written on the server in the reader's language: the rows are sorted and compared
+  // by these times, and e2e/admin-applications.spec.ts reads them as written.
+  const moment = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const when = (date: Date) => t("applications.utc", { time: moment.format(date) });
 
   return (
     <div className="stack applications-page">
       <div>
-        <h1>Applications</h1>
-        <p className="muted">
-          Applications call the <a href="/developers">flow API</a> with a secret of their own. Each change here needs a recent sign-in and is
-          written to the audit log.
-        </p>
+        <h1>{t("applications.heading")}</h1>
+        <p className="muted">{place(t("applications.intro", slots("link")), { link: <a href="/developers">{t("applications.flowApi")}</a> })}</p>
       </div>
 
       <section className="card stack" aria-labelledby="applications-title">
         <h2 id="applications-title" tabIndex={-1}>
-          API applications
+          {t("applications.list.heading")}
         </h2>
         {applications.length === 0 ? (
-          <p className="muted">No applications yet.</p>
+          <p className="muted">{t("applications.list.none")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="API applications, scrollable">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("applications.list.region")}>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Client id</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Rate limit</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t("applications.list.name")}</th>
+                  <th scope="col">{t("applications.list.clientId")}</th>
+                  <th scope="col">{t("applications.list.created")}</th>
+                  <th scope="col">{t("applications.list.lastUsed")}</th>
+                  <th scope="col">{t("applications.list.rateLimit")}</th>
+                  <th scope="col">{t("applications.list.status")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("applications.list.actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -77,24 +83,19 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </div>
         )}
         {pages > 1 && (
-          <nav className="row" aria-label="Pages of applications">
-            {page > 1 && <a href={`/admin/applications?page=${page - 1}`}>Newer</a>}
-            <span className="muted">
-              Page {page} of {pages}
-            </span>
-            {page < pages && <a href={`/admin/applications?page=${page + 1}`}>Older</a>}
+          <nav className="row" aria-label={t("applications.list.pages")}>
+            {page > 1 && <a href={`/admin/applications?page=${page - 1}`}>{t("applications.list.newer")}</a>}
+            <span className="muted">{t("applications.list.page", { page, pages })}</span>
+            {page < pages && <a href={`/admin/applications?page=${page + 1}`}>{t("applications.list.older")}</a>}
           </nav>
         )}
-        <p className="muted small">Last used is updated at most once a minute.</p>
+        <p className="muted small">{t("applications.list.lastUsedNote")}</p>
         <CreateApplicationForm defaultLimit={defaultLimit} />
       </section>
 
       <section className="card stack" id="widget" aria-labelledby="widget-title">
-        <h2 id="widget-title">Widget origins</h2>
-        <p className="muted">
-          Sites allowed to embed the device widget (<code>/widget.js</code>): browsers let only these frame it, and it hands its result
-          only to them. This portal ({appOrigin}) may always embed it. Changes apply from the next page load.
-        </p>
+        <h2 id="widget-title">{t("applications.origins.heading")}</h2>
+        <p className="muted">{place(t("applications.origins.intro", { appOrigin, ...slots("script") }), { script: <code>/widget.js</code> })}</p>
         <WidgetOrigins origins={origins} appOrigin={appOrigin} />
       </section>
     </div>

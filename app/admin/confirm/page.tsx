@@ -7,9 +7,12 @@ import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { clientDoorView } from "@/lib/flows/flow-door";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { openFlowForDoor } from "@/lib/flows/open-flow-for-door";
 
-export const metadata: Metadata = { title: "Confirm it's you" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("admin"))("confirm.title") };
+}
 
 /**
  * The admin console's "Confirm it's you" (lib/flows/re-authentication): a change refused as

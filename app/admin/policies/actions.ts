@@ -6,6 +6,10 @@ import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
 import { requireStaff } from "@/lib/admin/admin-access";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { AppError } from "@/lib/errors/app-error";
+import { inConsoleLanguage } from "@/lib/admin/console-messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
+import { policyFieldErrors } from "@/lib/policy/policy-messages";
 import { DEFAULT_POLICY_ID } from "@/lib/policy/device-policy";
 import { saveDevicePolicy } from "@/lib/policy/save-device-policy";
 import { policyFromForm } from "@/lib/validations/policies";
@@ -19,20 +23,21 @@ export type SavePolicyResult = ActionResult & { reauthenticate?: boolean; change
 export async function savePolicyAction(_prev: SavePolicyResult, formData: FormData, ...extra: unknown[]): Promise<SavePolicyResult> {
   noArguments(extra);
   const form = formDataArgument(formData);
+  const locale = await requestLocale();
   try {
     const staff = await requireStaff("policies.manage", { fresh: true });
     const parsed = policyFromForm(form);
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return { ...invalid(parsed.error, locale), fieldErrors: policyFieldErrors(parsed.error, locale) };
     const { changes } = await saveDevicePolicy({ id: DEFAULT_POLICY_ID, policy: parsed.data, actorId: staff.user.id, meta: await requestMeta() });
     revalidatePath("/admin/policies");
     const changed = Object.keys(changes).length;
     return {
       status: "success",
       changed,
-      message: changed === 0 ? "Saved. Nothing had changed." : `Saved. ${changed === 1 ? "1 setting applies" : `${changed} settings apply`} from the next sign-in or registration.`,
+      message: translatorFor(locale, "admin")("policies.saved", { count: changed }),
     };
   } catch (error) {
-    const result: SavePolicyResult = failure(error);
+    const result: SavePolicyResult = inConsoleLanguage(failure(error, locale), locale);
     if (error instanceof AppError && error.code === "REAUTH_REQUIRED") result.reauthenticate = true;
     return result;
   }

@@ -3,11 +3,18 @@ import { requireStaffPage } from "@/lib/admin/admin-access";
 import { searchUsers, type UserPage } from "@/lib/admin/search-users";
 import { AppError } from "@/lib/errors/app-error";
 import { Notice } from "@/components/ui/notice";
-import { formatUtc } from "@/lib/otp/messages";
-import { USER_SORTS, userSearchSchema, userSortLabel, type UserSearch } from "@/lib/validations/admin-users";
+import { LocalTime } from "@/components/ui/local-time";
+import { consoleMessage } from "@/lib/admin/console-messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { serverTranslator } from "@/lib/i18n/server-translator";
+import { translate } from "@/lib/i18n/text";
+import { translatorFor } from "@/lib/i18n/translator";
+import { USER_SORTS, userSearchSchema, type UserSearch } from "@/lib/validations/admin-users";
 import "./users.css";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("admin"))("users.title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,75 +33,77 @@ function listHref(search: Pick<UserSearch, "q" | "sort" | "dir">, cursor?: strin
  */
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireStaffPage("users.read");
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const parsed = userSearchSchema.safeParse(await searchParams);
   const search: UserSearch = parsed.success ? parsed.data : { q: "", sort: "email", dir: "asc" };
   let page: UserPage = { rows: [], nextCursor: null };
-  let problem = parsed.success ? null : (parsed.error.issues[0]?.message ?? "That search is not valid.");
+  let problem = parsed.success ? null : consoleMessage(parsed.error.issues[0]?.message ?? "That search is not valid.", locale);
   if (!problem) {
     try {
       page = await searchUsers(search);
     } catch (error) {
       if (!(error instanceof AppError && error.code === "VALIDATION")) throw error;
-      problem = error.message;
+      problem = error.text ? translate(locale, error.text) : consoleMessage(error.message, locale);
     }
   }
   return (
     <div className="stack">
-      <h1>Users</h1>
-      <form className="card user-search" method="get" action="/admin/users" role="search" aria-label="Users">
+      <h1>{t("users.heading")}</h1>
+      <form className="card user-search" method="get" action="/admin/users" role="search" aria-label={t("users.heading")}>
         <div className="field field-grow">
-          <label htmlFor="user-q">Search users</label>
+          <label htmlFor="user-q">{t("users.search.label")}</label>
           <input id="user-q" name="q" type="search" defaultValue={search.q} maxLength={100} aria-describedby="user-q-hint" />
           <span id="user-q-hint" className="muted small">
-            Part of an email, name, username or phone number.
+            {t("users.search.hint")}
           </span>
         </div>
         <div className="field">
-          <label htmlFor="user-sort">Sort by</label>
+          <label htmlFor="user-sort">{t("users.search.sort")}</label>
           <select id="user-sort" name="sort" defaultValue={search.sort}>
             {USER_SORTS.map((s) => (
               <option key={s} value={s}>
-                {userSortLabel[s]}
+                {t(`users.sorts.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="user-dir">Order</label>
+          <label htmlFor="user-dir">{t("users.search.order")}</label>
           <select id="user-dir" name="dir" defaultValue={search.dir}>
-            <option value="asc">Ascending (A–Z, oldest first)</option>
-            <option value="desc">Descending (Z–A, newest first)</option>
+            <option value="asc">{t("users.search.asc")}</option>
+            <option value="desc">{t("users.search.desc")}</option>
           </select>
         </div>
         <button className="btn" type="submit">
-          Search
+          {t("users.search.submit")}
         </button>
       </form>
 
       {problem ? (
         <Notice tone="error">
-          {problem} <a href="/admin/users">Start again</a>
+          {problem} <a href="/admin/users">{t("users.startAgain")}</a>
         </Notice>
       ) : page.rows.length === 0 ? (
         <div className="card">
-          <p>{search.q ? `No users match “${search.q}”.` : "There are no users yet."}</p>
-          {search.q && <a href="/admin/users">Show every user</a>}
+          <p>{search.q ? t("users.noMatch", { q: search.q }) : t("users.none")}</p>
+          {search.q && <a href="/admin/users">{t("users.showAll")}</a>}
         </div>
       ) : (
         <>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Users found">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("users.found")}>
             <table className="table">
               <caption className="visually-hidden">
-                Users{search.q ? ` matching “${search.q}”` : ""}, by {userSortLabel[search.sort].toLowerCase()}, {search.dir === "asc" ? "ascending" : "descending"}
+                {t("users.caption", { matching: search.q ? "yes" : "no", q: search.q, sort: t(`users.sortsInSentence.${search.sort}`), dir: search.dir })}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Two-step verification</th>
-                  <th scope="col">Active devices</th>
-                  <th scope="col">Last sign-in (UTC)</th>
-                  <th scope="col">Created (UTC)</th>
+                  <th scope="col">{t("users.columns.email")}</th>
+                  <th scope="col">{t("users.columns.name")}</th>
+                  <th scope="col">{t("users.columns.mfa")}</th>
+                  <th scope="col">{t("users.columns.activeDevices")}</th>
+                  <th scope="col">{t("users.columns.lastSignIn")}</th>
+                  <th scope="col">{t("users.columns.created")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -102,21 +111,23 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                   <tr key={u.id}>
                     <td>
                       <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a>
-                      {u.role !== "USER" && <span className="badge"> {u.role === "ADMIN" ? "Administrator" : "Helpdesk"}</span>}
+                      {u.role !== "USER" && <span className="badge"> {t("roles.staff", { role: u.role })}</span>}
                     </td>
-                    <td>{u.name ?? <span className="muted">none</span>}</td>
-                    <td>{u.mfaEnabled ? <span className="badge badge-active">On</span> : <span className="badge">Off</span>}</td>
+                    <td>{u.name ?? <span className="muted">{t("users.noValue")}</span>}</td>
+                    <td>{u.mfaEnabled ? <span className="badge badge-active">{t("users.on")}</span> : <span className="badge">{t("users.off")}</span>}</td>
                     <td>{u.activeDevices}</td>
-                    <td>{u.lastSignInAt ? formatUtc(u.lastSignInAt) : <span className="muted">never</span>}</td>
-                    <td>{formatUtc(u.createdAt)}</td>
+                    <td>{u.lastSignInAt ? <LocalTime value={u.lastSignInAt.toISOString()} /> : <span className="muted">{t("users.never")}</span>}</td>
+                    <td>
+                      <LocalTime value={u.createdAt.toISOString()} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pages of users">
-            {search.cursor ? <a href={listHref(search)}>First page</a> : <span />}
-            {page.nextCursor ? <a href={listHref(search, page.nextCursor)}>Next page</a> : <span className="muted small">End of the list</span>}
+          <nav className="pager" aria-label={t("users.pages")}>
+            {search.cursor ? <a href={listHref(search)}>{t("users.firstPage")}</a> : <span />}
+            {page.nextCursor ? <a href={listHref(search, page.nextCursor)}>{t("users.nextPage")}</a> : <span className="muted small">{t("users.endOfList")}</span>}
           </nav>
         </>
       )}

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { revokeApplicationAction, rotateApplicationAction, type ApplicationsResult } from "@/app/admin/applications/actions";
 import { ResultNotice } from "@/components/admin/applications/result-notice";
 import { SecretOnce } from "@/components/admin/applications/secret-once";
+import { place, slots } from "@/components/admin/place";
 
 export type ApplicationRowData = {
   clientId: string;
@@ -26,6 +28,7 @@ const COLUMNS = 7;
  * secret after a rotation is shown under the row, once.
  */
 export function ApplicationRow({ application, defaultLimit }: { application: ApplicationRowData; defaultLimit: number }) {
+  const t = useTranslations("admin.applications");
   const rotate = useKeptFormAction(rotateApplicationAction);
   const revoke = useKeptFormAction(revokeApplicationAction);
   const [panel, setPanel] = useState<Panel>({ step: "none" });
@@ -62,9 +65,9 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
           <code>{a.clientId}</code>
         </td>
         <td>{a.created}</td>
-        <td>{a.lastUsed ?? <span className="muted">Never</span>}</td>
-        <td>{a.rateLimitPerMinute === null ? <span className="muted">Default ({defaultLimit}/min)</span> : `${a.rateLimitPerMinute}/min`}</td>
-        <td>{a.revoked ? <span className="badge badge-blocked">Revoked {a.revoked}</span> : <span className="badge badge-active">Active</span>}</td>
+        <td>{a.lastUsed ?? <span className="muted">{t("list.never")}</span>}</td>
+        <td>{a.rateLimitPerMinute === null ? <span className="muted">{t("list.defaultLimit", { limit: defaultLimit })}</span> : t("list.limit", { limit: a.rateLimitPerMinute })}</td>
+        <td>{a.revoked ? <span className="badge badge-blocked">{t("list.revoked", { when: a.revoked })}</span> : <span className="badge badge-active">{t("list.active")}</span>}</td>
         <td>
           {!a.revoked && (
             <div className="application-actions">
@@ -75,7 +78,7 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
                 aria-expanded={panel.step === "confirm" && panel.change === "rotate"}
                 onClick={() => setPanel({ step: "confirm", change: "rotate" })}
               >
-                Rotate secret<span className="visually-hidden"> of {a.name}</span>
+                {place(t("row.rotate", slots("hidden")), { hidden: <span className="visually-hidden">{t("row.rotateHidden", { name: a.name })}</span> })}
               </button>
               <button
                 ref={revokeButton}
@@ -84,7 +87,7 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
                 aria-expanded={panel.step === "confirm" && panel.change === "revoke"}
                 onClick={() => setPanel({ step: "confirm", change: "revoke" })}
               >
-                Revoke<span className="visually-hidden"> {a.name}</span>
+                {place(t("row.revoke", slots("hidden")), { hidden: <span className="visually-hidden">{t("row.revokeHidden", { name: a.name })}</span> })}
               </button>
             </div>
           )}
@@ -95,29 +98,23 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
           <td colSpan={COLUMNS}>
             <div ref={confirmBox} tabIndex={-1} className="focus-target stack" role="group" aria-labelledby={`${rowId}-confirm`}>
               {panel.change === "rotate" ? (
-                <p id={`${rowId}-confirm`}>
-                  <strong>Rotate the secret of &ldquo;{a.name}&rdquo;?</strong> A new secret is made and shown once. The current secret stops
-                  working at once: every request that still sends it is refused until the application is given the new one.
-                </p>
+                <p id={`${rowId}-confirm`}>{place(t("row.askRotate", slots("question")), { question: <strong>{t("row.askRotateQuestion", { name: a.name })}</strong> })}</p>
               ) : (
-                <p id={`${rowId}-confirm`}>
-                  <strong>Revoke &ldquo;{a.name}&rdquo;?</strong> Its secret stops working at once and cannot be restored. The users it
-                  provisioned and its audit history stay. To call the API again, create a new application.
-                </p>
+                <p id={`${rowId}-confirm`}>{place(t("row.askRevoke", slots("question")), { question: <strong>{t("row.askRevokeQuestion", { name: a.name })}</strong> })}</p>
               )}
               <form method="post" onSubmit={(event) => submit(panel.change, event)} className="row">
                 <input type="hidden" name="clientId" value={a.clientId} />
                 {panel.change === "rotate" ? (
                   <button className="btn" type="submit">
-                    Rotate the secret
+                    {t("row.rotateConfirm")}
                   </button>
                 ) : (
                   <button className="btn btn-danger" type="submit">
-                    Revoke the application
+                    {t("row.revokeConfirm")}
                   </button>
                 )}
                 <button className="btn btn-secondary" type="button" onClick={() => close(panel.change)}>
-                  Cancel
+                  {t("cancel")}
                 </button>
               </form>
             </div>
@@ -140,14 +137,15 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
 }
 
 function Answer({ pending, result, onClose }: { pending: boolean; result: ApplicationsResult; onClose: () => void }) {
-  if (pending || result.status === "idle") return <p aria-live="polite">Working…</p>;
+  const t = useTranslations("admin.applications");
+  if (pending || result.status === "idle") return <p aria-live="polite">{t("working")}</p>;
   if (result.status === "success" && result.secret) return <SecretOnce secret={result.secret} onDone={onClose} />;
   return (
     <div className="stack">
       <ResultNotice result={result} />
       <div>
         <button type="button" className="btn btn-secondary btn-small" onClick={onClose}>
-          Close
+          {t("close")}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { useEffect, useState } from "react";
 import { ClientForm } from "@/components/ui/client-form";
 import { Field } from "@/components/ui/field";
@@ -10,6 +11,7 @@ import { SecretOnce } from "@/components/admin/applications/secret-once";
 
 /** New application: a name and an optional limit; its secret is shown once, here, right after. */
 export function CreateApplicationForm({ defaultLimit }: { defaultLimit: number }) {
+  const t = useTranslations("admin.applications");
   const { state, pending, onSubmit } = useKeptFormAction(createApplicationAction);
   const result = state as ApplicationsResult;
   const [shown, setShown] = useState<ApplicationsResult["secret"]>(undefined);
@@ -31,20 +33,20 @@ export function CreateApplicationForm({ defaultLimit }: { defaultLimit: number }
   const errors = result.fieldErrors ?? {};
   return (
     <ClientForm onSubmit={onSubmit} className="stack" aria-labelledby="create-application-title" key={result.secret?.clientId}>
-      <h3 id="create-application-title">New application</h3>
+      <h3 id="create-application-title">{t("create.heading")}</h3>
       {result.status === "error" && <ResultNotice result={result} />}
-      <Field label="Name" name="name" required maxLength={80} autoComplete="off" hint="The site or service that will call the API." errors={errors.name} />
+      <Field label={t("create.name")} name="name" required maxLength={80} autoComplete="off" hint={t("create.nameHint")} errors={errors.name} />
       <Field
-        label="Rate limit (requests per minute)"
+        label={t("create.rateLimit")}
         name="rateLimitPerMinute"
         inputMode="numeric"
         autoComplete="off"
-        hint={`Optional. Empty means the installation's default, ${defaultLimit} per minute.`}
+        hint={t("create.rateLimitHint", { limit: defaultLimit })}
         errors={errors.rateLimitPerMinute}
       />
       <div>
         <button className="btn" type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create application"}
+          {pending ? t("create.creating") : t("create.submit")}
         </button>
       </div>
     </ClientForm>

@@ -1,13 +1,16 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import type { ApplicationsResult } from "@/app/admin/applications/actions";
+import { place, slots } from "@/components/admin/place";
 
 /**
  * What an action answered, taking the focus: a success, or the refusal with, when the change needs a
  * fresh sign-in, the way to confirm it and come back here.
  */
 export function ResultNotice({ result }: { result: ApplicationsResult }) {
+  const t = useTranslations("admin.applications");
   if (result.status === "idle" || !result.message) return null;
   if (result.status === "success") return <FocusedNotice tone="success" message={result.message} focusKey={result} />;
   return (
@@ -15,7 +18,7 @@ export function ResultNotice({ result }: { result: ApplicationsResult }) {
       {result.confirmPath && (
         <>
           {" "}
-          <a href={result.confirmPath}>Confirm it&apos;s you</a>, then make the change again.
+          {place(t("confirmThenRetry", slots("link")), { link: <a href={result.confirmPath}>{t("confirmLink")}</a> })}
         </>
       )}
     </FocusedNotice>

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { useEffect, useRef, useState } from "react";
+import { place, slots } from "@/components/admin/place";
 
 /**
  * An application's key, the one time it exists outside its owner's hands: the database keeps only
  * its hash. Takes the focus when it appears, so the person (and a screen reader) lands on it.
  */
 export function SecretOnce({ secret, onDone }: { secret: { name: string; clientId: string; value: string }; onDone: () => void }) {
+  const t = useTranslations("admin.applications.secret");
   const box = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
@@ -28,28 +31,25 @@ export function SecretOnce({ secret, onDone }: { secret: { name: string; clientI
   const id = `secret-${secret.clientId}`;
   return (
     <div ref={box} tabIndex={-1} className="focus-target secret-once" role="region" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Secret for {secret.name}</h3>
-      <p className="notice notice-warning">
-        Copy it now and keep it in the application&apos;s secret store. It is shown only this once: it cannot be read back, only
-        replaced by rotating it.
-      </p>
+      <h3 id={`${id}-title`}>{t("heading", { name: secret.name })}</h3>
+      <p className="notice notice-warning">{t("warning")}</p>
       <div className="field">
-        <label htmlFor={id}>Secret</label>
+        <label htmlFor={id}>{t("label")}</label>
         <div className="secret-copy">
           <input id={id} ref={input} readOnly value={secret.value} spellCheck={false} autoComplete="off" onFocus={(e) => e.currentTarget.select()} />
           <button type="button" className="btn btn-secondary" onClick={copy}>
-            Copy
+            {t("copy")}
           </button>
         </div>
         <div className="muted small" aria-live="polite">
-          {copied === "copied" ? "Copied to the clipboard." : copied === "failed" ? "Copying is not available here: the secret is selected, copy it with your keyboard." : ""}
+          {copied === "copied" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
         </div>
       </div>
       <p className="muted small">
-        Client id <code>{secret.clientId}</code>. Send the secret as <code>Authorization: Bearer &lt;secret&gt;</code>.
+        {place(t("usage", slots("clientId", "header")), { clientId: <code>{secret.clientId}</code>, header: <code>Authorization: Bearer &lt;secret&gt;</code> })}
       </p>
       <button type="button" className="btn" onClick={onDone}>
-        I have stored the secret
+        {t("done")}
       </button>
     </div>
   );

@@ -1,17 +1,20 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { useEffect, useRef, useState } from "react";
 import { ClientForm } from "@/components/ui/client-form";
 import { Field } from "@/components/ui/field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { addWidgetOriginAction, removeWidgetOriginAction, type ApplicationsResult } from "@/app/admin/applications/actions";
 import { ResultNotice } from "@/components/admin/applications/result-notice";
+import { place, slots } from "@/components/admin/place";
 
 /**
  * The origins allowed to embed the widget: the list, Remove (confirmed in the page first) and Add.
  * One notice answers both, above the list, and takes the focus.
  */
 export function WidgetOrigins({ origins, appOrigin }: { origins: string[]; appOrigin: string }) {
+  const t = useTranslations("admin.applications.origins");
   const add = useKeptFormAction(addWidgetOriginAction);
   const remove = useKeptFormAction(removeWidgetOriginAction);
   const [last, setLast] = useState<"add" | "remove" | null>(null);
@@ -31,25 +34,22 @@ export function WidgetOrigins({ origins, appOrigin }: { origins: string[]; appOr
     <div className="stack">
       <ResultNotice result={answer} />
       {origins.length === 0 ? (
-        <p className="muted">No other site may embed the widget: only this portal ({appOrigin}) itself.</p>
+        <p className="muted">{t("none", { appOrigin })}</p>
       ) : (
-        <ul className="origin-list" aria-label="Allowed origins">
+        <ul className="origin-list" aria-label={t("list")}>
           {origins.map((origin) => (
             <li key={origin}>
               <div className="spread">
                 <code>{origin}</code>
                 {confirming !== origin && (
                   <button id={removeButtonId(origin)} type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(origin)}>
-                    Remove<span className="visually-hidden"> {origin}</span>
+                    {place(t("remove", slots("hidden")), { hidden: <span className="visually-hidden">{t("removeHidden", { origin })}</span> })}
                   </button>
                 )}
               </div>
               {confirming === origin && (
-                <div ref={confirmBox} tabIndex={-1} className="focus-target stack origin-confirm" role="group" aria-label={`Remove ${origin}`}>
-                  <p>
-                    <strong>Remove {origin}?</strong> Pages there can no longer show the widget: from their next page load, browsers refuse to
-                    frame it and it sends them no results.
-                  </p>
+                <div ref={confirmBox} tabIndex={-1} className="focus-target stack origin-confirm" role="group" aria-label={t("removeLabel", { origin })}>
+                  <p>{place(t("askRemove", slots("question")), { question: <strong>{t("askRemoveQuestion", { origin })}</strong> })}</p>
                   <form
                     method="post"
                     className="row"
@@ -61,10 +61,10 @@ export function WidgetOrigins({ origins, appOrigin }: { origins: string[]; appOr
                   >
                     <input type="hidden" name="origin" value={origin} />
                     <button className="btn btn-danger btn-small" type="submit" disabled={remove.pending}>
-                      Remove the origin
+                      {t("removeConfirm")}
                     </button>
                     <button className="btn btn-secondary btn-small" type="button" onClick={() => cancel(origin)}>
-                      Cancel
+                      {t("cancel")}
                     </button>
                   </form>
                 </div>
@@ -79,21 +79,21 @@ export function WidgetOrigins({ origins, appOrigin }: { origins: string[]; appOr
           setLast("add");
         }}
         className="stack"
-        aria-label="Add an origin"
+        aria-label={t("addLabel")}
         key={last === "add" && add.state.status === "success" ? add.state.message : "add"}
       >
         <Field
-          label="Origin"
+          label={t("origin")}
           name="origin"
           autoComplete="off"
           spellCheck={false}
           placeholder="https://shop.example.com"
-          hint="The site's scheme, host and port, without a path: https, or http only for localhost and 127.0.0.1."
+          hint={t("originHint")}
           errors={addErrors.origin}
         />
         <div>
           <button className="btn" type="submit" disabled={add.pending}>
-            {add.pending ? "Adding…" : "Add origin"}
+            {add.pending ? t("adding") : t("add")}
           </button>
         </div>
       </ClientForm>

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
 /**
  * A chart's frame: the picture (an SVG with role="img", named by its title and described by a one-line
@@ -6,6 +8,7 @@ import type { ReactNode } from "react";
  * them, sighted or not. Server-rendered, no script.
  */
 export function ChartFigure({
+  locale,
   id,
   title,
   summary,
@@ -13,6 +16,7 @@ export function ChartFigure({
   picture,
   table,
 }: {
+  locale: Locale;
   id: string;
   title: string;
   /** One sentence with the figure's point, e.g. "412 sign-ins in 30 days, most on 3 Dec (40)". */
@@ -21,6 +25,7 @@ export function ChartFigure({
   picture: ReactNode;
   table: { caption: string; columns: string[]; rows: (string | number)[][] };
 }) {
+  const t = translatorFor(locale, "admin");
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
@@ -33,7 +38,7 @@ export function ChartFigure({
         {picture}
       </svg>
       <details className="chart-numbers">
-        <summary>The numbers</summary>
+        <summary>{t("charts.numbers")}</summary>
         <div className="table-scroll">
           <table className="table">
             <caption className="visually-hidden">{table.caption}</caption>

@@ -1,3 +1,5 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { ChartFigure } from "./chart-figure";
 
 const WIDTH = 600;
@@ -6,36 +8,37 @@ const LEFT = 36;
 const BOTTOM = 22;
 const TOP = 10;
 
-const dayLabel = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" });
-const label = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
+/** The overview's daily charts, each with its title, summary and column in the catalogue (admin.charts). */
+export type DailyChart = "signIns" | "failedSecondFactors" | "lockouts";
 
 /** A count per day as vertical bars, oldest day on the left, with the scale's top and the first and last days named. */
 export function DailyBarChart({
+  locale,
   id,
-  title,
-  unit,
+  chart,
   tone = "brand",
   data,
 }: {
+  locale: Locale;
   id: string;
-  title: string;
-  /** What is counted, plural, for the summary and the table: "sign-ins". */
-  unit: string;
+  chart: DailyChart;
   tone?: "brand" | "danger" | "warning";
   data: { day: string; value: number }[];
 }) {
+  const t = translatorFor(locale, "admin");
+  const dayLabel = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const label = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
   const total = data.reduce((sum, d) => sum + d.value, 0);
   const busiest = data.reduce((best, d) => (d.value > best.value ? d : best), data[0] ?? { day: "", value: 0 });
   const max = Math.max(1, busiest.value);
   const plotWidth = WIDTH - LEFT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const slot = plotWidth / Math.max(1, data.length);
-  const summary =
-    total === 0
-      ? `No ${unit} in the last ${data.length} days.`
-      : `${total} ${unit} in the last ${data.length} days; most on ${label(busiest.day)} (${busiest.value}).`;
+  const title = t(`charts.${chart}.title`);
+  const summary = t(`charts.${chart}.summary`, { total, days: data.length, day: busiest.day ? label(busiest.day) : "", most: busiest.value });
   return (
     <ChartFigure
+      locale={locale}
       id={id}
       title={title}
       summary={summary}
@@ -75,11 +78,7 @@ export function DailyBarChart({
           )}
         </>
       }
-      table={{ caption: title, columns: ["Day (UTC)", capitalize(unit)], rows: data.map((d) => [label(d.day), d.value]) }}
+      table={{ caption: title, columns: [t("charts.day"), t(`charts.${chart}.column`)], rows: data.map((d) => [label(d.day), d.value]) }}
     />
   );
-}
-
-function capitalize(text: string) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,5 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { ChartFigure } from "./chart-figure";
 
 const WIDTH = 600;
@@ -5,25 +7,17 @@ const ROW = 30;
 const LABEL = 150;
 const VALUE = 50;
 
-/** Counts by category as horizontal bars, largest first, each named and numbered on its row. */
-export function HorizontalBarChart({
-  id,
-  title,
-  unit,
-  data,
-}: {
-  id: string;
-  title: string;
-  unit: string;
-  data: { label: string; value: number }[];
-}) {
+/** Active devices by type as horizontal bars, largest first, each named and numbered on its row. */
+export function HorizontalBarChart({ locale, id, data }: { locale: Locale; id: string; data: { label: string; value: number }[] }) {
+  const t = translatorFor(locale, "admin");
   const total = data.reduce((sum, d) => sum + d.value, 0);
   const max = Math.max(1, ...data.map((d) => d.value));
   const height = Math.max(1, data.length) * ROW;
-  const summary =
-    total === 0 ? `No ${unit} yet.` : `${total} ${unit}: ${data.map((d) => `${d.label} ${d.value}`).join(", ")}.`;
+  const title = t("charts.devicesByType.title");
+  const summary = t("charts.devicesByType.summary", { total, list: data.map((d) => `${d.label} ${d.value}`).join(", ") });
   return (
     <ChartFigure
+      locale={locale}
       id={id}
       title={title}
       summary={summary}
@@ -31,7 +25,7 @@ export function HorizontalBarChart({
       picture={
         data.length === 0 ? (
           <text className="chart-label" x={0} y={ROW / 2 + 4}>
-            No {unit} yet
+            {t("charts.devicesByType.none")}
           </text>
         ) : (
           data.map((d, i) => {
@@ -51,7 +45,7 @@ export function HorizontalBarChart({
           })
         )
       }
-      table={{ caption: title, columns: ["Type", `Active ${unit}`], rows: data.map((d) => [d.label, d.value]) }}
+      table={{ caption: title, columns: [t("charts.devicesByType.type"), t("charts.devicesByType.column")], rows: data.map((d) => [d.label, d.value]) }}
     />
   );
 }

@@ -5,9 +5,12 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { exportFileName, startAuditExport } from "@/lib/audit/export-audit-events";
 import { isDatabaseUnavailable, serviceBusyResponse } from "@/lib/database/unavailable";
 import { AppError } from "@/lib/errors/app-error";
+import { consoleMessage } from "@/lib/admin/console-messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { auditFiltersSchema, firstFilterError, queryValues } from "@/lib/validations/audit";
 
-const formatSchema = z.enum(["csv", "json"], { error: "Choose the format csv or json." });
+const formatSchema = z.enum(["csv", "json"]);
 
 const CONTENT_TYPE = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;
 
@@ -21,9 +24,11 @@ export async function GET(request: Request) {
     const staff = await requireStaff("audit.read");
     const values = queryValues(new URL(request.url).searchParams);
     const format = formatSchema.safeParse(values.format ?? "csv");
-    if (!format.success) return badRequest(format.error.issues[0]?.message ?? "Choose the format csv or json.");
+    // Read by a person who edited the link by hand: in their language, like the page.
+    const locale = await requestLocale();
+    if (!format.success) return badRequest(translatorFor(locale, "admin")("audit.badFormat"));
     const filters = auditFiltersSchema.safeParse(values);
-    if (!filters.success) return badRequest(firstFilterError(filters.error));
+    if (!filters.success) return badRequest(consoleMessage(firstFilterError(filters.error), locale));
     const body = await startAuditExport({ actorId: staff.user.id, filters: filters.data, format: format.data, meta: await requestMeta() });
     return new Response(body, {
       headers: {

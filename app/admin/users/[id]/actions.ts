@@ -12,8 +12,13 @@ import { unblockUserDevice } from "@/lib/admin/unblock-user-device";
 import { unlockUserDevice } from "@/lib/admin/unlock-user-device";
 import { failure, type ActionResult } from "@/lib/actions/action-result";
 import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
+import { inConsoleLanguage } from "@/lib/admin/console-messages";
 import { AppError } from "@/lib/errors/app-error";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translatorFor } from "@/lib/i18n/translator";
 import { formatUtc } from "@/lib/otp/messages";
+
+type Done = ReturnType<typeof translatorFor<"admin">>;
 
 /** An action's answer; with `confirmPath` when the change needs the administrator to confirm it's them first. */
 export type AdminActionResult = ActionResult & { confirmPath?: string };
@@ -24,7 +29,7 @@ export type AdminActionResult = ActionResult & { confirmPath?: string };
  * like the pages (nobody else learns the console exists). The use-case in lib/admin checks again, with
  * the fresh sign-in it needs, and validates the fields.
  */
-async function run(capability: StaffCapability, args: unknown[], change: (fields: Record<string, string>) => Promise<string>): Promise<AdminActionResult> {
+async function run(capability: StaffCapability, args: unknown[], change: (fields: Record<string, string>, t: Done) => Promise<string>): Promise<AdminActionResult> {
   const [data, ...rest] = args;
   noArguments(rest);
   const form = formDataArgument(data);
@@ -34,12 +39,13 @@ async function run(capability: StaffCapability, args: unknown[], change: (fields
   } catch {
     notFound();
   }
+  const locale = await requestLocale();
   try {
-    const message = await change(fields);
+    const message = await change(fields, translatorFor(locale, "admin"));
     if (fields.userId) revalidatePath(`/admin/users/${fields.userId}`);
     return { status: "success", message };
   } catch (error) {
-    const answer: AdminActionResult = failure(error);
+    const answer: AdminActionResult = inConsoleLanguage(failure(error, locale), locale);
     if (error instanceof AppError && error.code === "REAUTH_REQUIRED") {
       answer.confirmPath = confirmIdentityPath(`/admin/users/${encodeURIComponent(fields.userId ?? "")}`);
     }
@@ -50,50 +56,51 @@ async function run(capability: StaffCapability, args: unknown[], change: (fields
 const device = (f: Record<string, string>) => ({ userId: f.userId, deviceId: f.deviceId });
 
 export async function blockUserDeviceAction(...args: unknown[]) {
-  return run("devices.manage", args, async (f) => {
+  return run("devices.manage", args, async (f, t) => {
     await blockUserDevice(device(f));
-    return "Device blocked. It fails on its next use. The user was told by email.";
+    return t("userActions.done.block");
   });
 }
 
 export async function unblockUserDeviceAction(...args: unknown[]) {
-  return run("devices.manage", args, async (f) => {
+  return run("devices.manage", args, async (f, t) => {
     await unblockUserDevice(device(f));
-    return "Device unblocked. It can be used to sign in again. The user was told by email.";
+    return t("userActions.done.unblock");
   });
 }
 
 export async function unlockUserDeviceAction(...args: unknown[]) {
-  return run("devices.manage", args, async (f) => {
+  return run("devices.manage", args, async (f, t) => {
     await unlockUserDevice(device(f));
-    return "Device unlocked. It can be used to sign in again at once. The user was told by email.";
+    return t("userActions.done.unlock");
   });
 }
 
 export async function removeUserDeviceAction(...args: unknown[]) {
-  return run("devices.manage", args, async (f) => {
+  return run("devices.manage", args, async (f, t) => {
     const { mfaTurnedOff } = await removeUserDevice(device(f));
-    return `Device removed. The user was told by email.${mfaTurnedOff ? " It was their last active device, so two-step verification is now off." : ""}`;
+    return t("userActions.done.remove", { mfaOff: mfaTurnedOff ? "yes" : "no" });
   });
 }
 
 export async function lockUserDeviceAction(...args: unknown[]) {
-  return run("users.manage", args, async (f) => {
+  return run("users.manage", args, async (f, t) => {
     const { until } = await lockUserDevice({ ...device(f), until: f.until });
-    return `Device locked until ${formatUtc(until)}. The user was told by email.`;
+    // In UTC, as the administrator chose it (the field says so).
+    return t("userActions.done.lock", { until: formatUtc(until) });
   });
 }
 
 export async function resetUserMfaAction(...args: unknown[]) {
-  return run("users.manage", args, async (f) => {
+  return run("users.manage", args, async (f, t) => {
     const { devicesRemoved } = await resetUserMfa({ userId: f.userId });
-    return `Two-step verification reset: ${devicesRemoved} ${devicesRemoved === 1 ? "device" : "devices"} removed, and it is off. The user was told by email.`;
+    return t("userActions.done.resetMfa", { count: devicesRemoved });
   });
 }
 
 export async function signOutUserEverywhereAction(...args: unknown[]) {
-  return run("users.manage", args, async (f) => {
+  return run("users.manage", args, async (f, t) => {
     const { sessionsEnded } = await signOutUserEverywhere({ userId: f.userId });
-    return sessionsEnded === 0 ? "They had no active session." : `Signed out everywhere: ${sessionsEnded} ${sessionsEnded === 1 ? "session" : "sessions"} ended. The user was told by email.`;
+    return t("userActions.done.signOutEverywhere", { count: sessionsEnded });
   });
 }

@@ -2,8 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireStaffPage, roleCan } from "@/lib/admin/admin-access";
 import { getUserOverview } from "@/lib/admin/user-overview";
+import { auditLabelIn } from "@/lib/audit/audit-labels";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { serverTranslator } from "@/lib/i18n/server-translator";
+import { translatorFor } from "@/lib/i18n/translator";
 import { formatUtc } from "@/lib/otp/messages";
 import { UserActions } from "@/components/admin/user-actions";
+import { LocalTime } from "@/components/ui/local-time";
 import {
   blockUserDeviceAction,
   lockUserDeviceAction,
@@ -15,11 +20,12 @@ import {
 } from "./actions";
 import "../users.css";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("admin"))("user.title") };
+}
 
-const actorLabel = { user: "The user", staff: "Staff", application: "An application", unknown: "—" } as const;
-
-const when = (d: Date | null, none = "never") => (d ? formatUtc(d) : <span className="muted">{none}</span>);
+const at = (d: Date) => <LocalTime value={d.toISOString()} />;
+const when = (d: Date | null, none: string) => (d ? at(d) : <span className="muted">{none}</span>);
 
 /**
  * One user, for staff (issue 13): profile, MFA, every device with what it may be asked to do, browsers
@@ -27,6 +33,8 @@ const when = (d: Date | null, none = "never") => (d ? formatUtc(d) : <span class
  */
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaffPage("users.read");
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "admin");
   const { id } = await params;
   const overview = typeof id === "string" && id.length <= 64 ? await getUserOverview(id) : null;
   if (!overview) notFound();
@@ -35,71 +43,70 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   return (
     <div className="stack">
       <p className="small">
-        <a href="/admin/users">← Users</a>
+        <a href="/admin/users">{t("user.back")}</a>
       </p>
       <div>
         <h1>{profile.email}</h1>
-        <p className="muted">{profile.name ?? "No name"}</p>
+        <p className="muted">{profile.name ?? t("user.noName")}</p>
       </div>
 
       <section className="card stack" aria-labelledby="profile-heading">
-        <h2 id="profile-heading">Profile</h2>
+        <h2 id="profile-heading">{t("user.profile.heading")}</h2>
         <dl className="profile-facts">
-          <dt>Email</dt>
+          <dt>{t("user.profile.email")}</dt>
           <dd>
-            {profile.email} {profile.emailVerifiedAt ? <span className="badge badge-active">confirmed</span> : <span className="badge">not confirmed</span>}
+            {profile.email}{" "}
+            {profile.emailVerifiedAt ? <span className="badge badge-active">{t("user.profile.confirmed")}</span> : <span className="badge">{t("user.profile.notConfirmed")}</span>}
           </dd>
-          <dt>Name</dt>
-          <dd>{profile.name ?? <span className="muted">none</span>}</dd>
-          <dt>Username</dt>
-          <dd>{profile.username ?? <span className="muted">none</span>}</dd>
-          <dt>Phone</dt>
-          <dd>{profile.phone ?? <span className="muted">none</span>}</dd>
-          <dt>Role</dt>
-          <dd>{profile.role === "ADMIN" ? "Administrator" : profile.role === "HELPDESK" ? "Helpdesk" : "User"}</dd>
-          <dt>Created</dt>
-          <dd>{formatUtc(profile.createdAt)}</dd>
-          <dt>Last sign-in</dt>
-          <dd>{when(profile.lastSignInAt)}</dd>
+          <dt>{t("user.profile.name")}</dt>
+          <dd>{profile.name ?? <span className="muted">{t("user.none")}</span>}</dd>
+          <dt>{t("user.profile.username")}</dt>
+          <dd>{profile.username ?? <span className="muted">{t("user.none")}</span>}</dd>
+          <dt>{t("user.profile.phone")}</dt>
+          <dd>{profile.phone ?? <span className="muted">{t("user.none")}</span>}</dd>
+          <dt>{t("user.profile.role")}</dt>
+          <dd>{t("roles.any", { role: profile.role })}</dd>
+          <dt>{t("user.profile.created")}</dt>
+          <dd>{at(profile.createdAt)}</dd>
+          <dt>{t("user.profile.lastSignIn")}</dt>
+          <dd>{when(profile.lastSignInAt, t("user.never"))}</dd>
         </dl>
       </section>
 
       <section className="card stack" aria-labelledby="mfa-heading">
-        <h2 id="mfa-heading">Two-step verification: {overview.mfaEnabled ? "On" : "Off"}</h2>
-        <p className="muted">
-          {active} active {active === 1 ? "device" : "devices"} of {devices.length} · {sessions.length} active{" "}
-          {sessions.length === 1 ? "session" : "sessions"}
-        </p>
+        <h2 id="mfa-heading">{t("user.mfa.heading", { on: overview.mfaEnabled ? "yes" : "no" })}</h2>
+        <p className="muted">{t("user.mfa.counts", { active, total: devices.length, sessions: sessions.length })}</p>
         {devices.length > 0 && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Devices">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("user.devices.heading")}>
             <table className="table">
-              <caption>Devices</caption>
+              <caption>{t("user.devices.heading")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Device</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Sends to</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Locked until (UTC)</th>
-                  <th scope="col">Created (UTC)</th>
-                  <th scope="col">Last used (UTC)</th>
+                  <th scope="col">{t("user.devices.device")}</th>
+                  <th scope="col">{t("user.devices.type")}</th>
+                  <th scope="col">{t("user.devices.sendsTo")}</th>
+                  <th scope="col">{t("user.devices.status")}</th>
+                  <th scope="col">{t("user.devices.lockedUntil")}</th>
+                  <th scope="col">{t("user.devices.created")}</th>
+                  <th scope="col">{t("user.devices.lastUsed")}</th>
                 </tr>
               </thead>
               <tbody>
                 {devices.map((d) => (
                   <tr key={d.id}>
                     <td>
-                      {d.nickname} {d.isDefault && <span className="badge badge-default">Default</span>}
+                      {d.nickname} {d.isDefault && <span className="badge badge-default">{t("user.devices.default")}</span>}
                     </td>
-                    <td>{d.typeLabel}</td>
+                    <td>{t(`deviceTypes.${d.type}`)}</td>
                     <td>{d.maskedTarget ?? <span className="muted">—</span>}</td>
                     <td>
-                      <span className={d.status === "BLOCKED" ? "badge badge-blocked" : d.status === "ACTIVE" ? "badge badge-active" : "badge"}>{d.statusLabel}</span>
-                      {d.failedAttempts > 0 && <span className="muted small"> {d.failedAttempts} wrong {d.failedAttempts === 1 ? "code" : "codes"}</span>}
+                      <span className={d.status === "BLOCKED" ? "badge badge-blocked" : d.status === "ACTIVE" ? "badge badge-active" : "badge"}>{t(`deviceStatuses.${d.status}`)}</span>
+                      {d.failedAttempts > 0 && <span className="muted small"> {t("user.devices.wrongCodes", { count: d.failedAttempts })}</span>}
                     </td>
-                    <td>{when(d.lockedUntil, "not locked")}</td>
-                    <td>{formatUtc(d.createdAt)}</td>
-                    <td>{when(d.lastUsedAt)}</td>
+                    {/* In UTC, as the lock's own field is (components/admin/user-actions.tsx): the two read alike. */}
+                    <td>{d.lockedUntil ? formatUtc(d.lockedUntil) : <span className="muted">{t("user.devices.notLocked")}</span>}</td>
+                    <td>{at(d.createdAt)}</td>
+                    <td>{when(d.lastUsedAt, t("user.never"))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -109,7 +116,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <UserActions
           userId={profile.id}
           email={profile.email}
-          devices={devices.map((d) => ({ id: d.id, label: `${d.typeLabel} "${d.nickname}"`, status: d.status, locked: d.lockedUntil !== null, failedAttempts: d.failedAttempts }))}
+          devices={devices.map((d) => ({ id: d.id, label: t("user.devices.label", { type: t(`deviceTypes.${d.type}`), nickname: d.nickname }), status: d.status, locked: d.lockedUntil !== null, failedAttempts: d.failedAttempts }))}
           activeDevices={active}
           totalDevices={devices.length}
           sessions={sessions.length}
@@ -129,20 +136,20 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </section>
 
       <section className="card stack" aria-labelledby="keys-heading">
-        <h2 id="keys-heading">Registered browsers</h2>
+        <h2 id="keys-heading">{t("user.browsers.heading")}</h2>
         {deviceKeys.length === 0 ? (
-          <p className="muted">None.</p>
+          <p className="muted">{t("user.noneYet")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Registered browsers">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("user.browsers.heading")}>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Remembered until (UTC)</th>
-                  <th scope="col">Registered (UTC)</th>
-                  <th scope="col">Last seen (UTC)</th>
-                  <th scope="col">From</th>
+                  <th scope="col">{t("user.browsers.name")}</th>
+                  <th scope="col">{t("user.browsers.status")}</th>
+                  <th scope="col">{t("user.browsers.rememberedUntil")}</th>
+                  <th scope="col">{t("user.browsers.registered")}</th>
+                  <th scope="col">{t("user.browsers.lastSeen")}</th>
+                  <th scope="col">{t("user.browsers.from")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -150,13 +157,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                   <tr key={k.id}>
                     <td>
                       {k.displayName}
-                      {k.throughApplication && <span className="muted small"> (by an application)</span>}
+                      {k.throughApplication && <span className="muted small"> {t("user.browsers.byApplication")}</span>}
                     </td>
-                    <td>{k.status === "BLOCKED" ? <span className="badge badge-blocked">Blocked</span> : <span className="badge badge-active">Active</span>}</td>
-                    <td>{when(k.rememberedUntil, "not remembered")}</td>
-                    <td>{formatUtc(k.createdAt)}</td>
-                    <td>{formatUtc(k.lastSeenAt)}</td>
-                    <td>{k.lastSeenIp ?? <span className="muted">unknown</span>}</td>
+                    <td>{k.status === "BLOCKED" ? <span className="badge badge-blocked">{t("user.browsers.blocked")}</span> : <span className="badge badge-active">{t("user.browsers.active")}</span>}</td>
+                    <td>{when(k.rememberedUntil, t("user.browsers.notRemembered"))}</td>
+                    <td>{at(k.createdAt)}</td>
+                    <td>{at(k.lastSeenAt)}</td>
+                    <td>{k.lastSeenIp ?? <span className="muted">{t("user.unknown")}</span>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -166,27 +173,27 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </section>
 
       <section className="card stack" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Active sessions</h2>
+        <h2 id="sessions-heading">{t("user.sessions.heading")}</h2>
         {sessions.length === 0 ? (
-          <p className="muted">None.</p>
+          <p className="muted">{t("user.noneYet")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Active sessions">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("user.sessions.heading")}>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Browser</th>
-                  <th scope="col">Address</th>
-                  <th scope="col">Since (UTC)</th>
-                  <th scope="col">Last active (UTC)</th>
+                  <th scope="col">{t("user.sessions.browser")}</th>
+                  <th scope="col">{t("user.sessions.address")}</th>
+                  <th scope="col">{t("user.sessions.since")}</th>
+                  <th scope="col">{t("user.sessions.lastActive")}</th>
                 </tr>
               </thead>
               <tbody>
                 {sessions.map((s) => (
                   <tr key={s.id}>
-                    <td>{s.browser ?? <span className="muted">unknown</span>}</td>
-                    <td>{s.ip ?? <span className="muted">unknown</span>}</td>
-                    <td>{formatUtc(s.signedInAt)}</td>
-                    <td>{formatUtc(s.lastActiveAt)}</td>
+                    <td>{s.browser ?? <span className="muted">{t("user.unknown")}</span>}</td>
+                    <td>{s.ip ?? <span className="muted">{t("user.unknown")}</span>}</td>
+                    <td>{at(s.signedInAt)}</td>
+                    <td>{at(s.lastActiveAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -196,27 +203,27 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </section>
 
       <section className="card stack" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Recent activity</h2>
+        <h2 id="activity-heading">{t("user.activity.heading")}</h2>
         {events.length === 0 ? (
-          <p className="muted">Nothing yet.</p>
+          <p className="muted">{t("user.activity.nothing")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Recent activity">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("user.activity.heading")}>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">What</th>
-                  <th scope="col">When (UTC)</th>
-                  <th scope="col">By</th>
-                  <th scope="col">From</th>
+                  <th scope="col">{t("user.activity.what")}</th>
+                  <th scope="col">{t("user.activity.when")}</th>
+                  <th scope="col">{t("user.activity.by")}</th>
+                  <th scope="col">{t("user.activity.from")}</th>
                 </tr>
               </thead>
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id}>
-                    <td>{e.label}</td>
-                    <td>{formatUtc(e.createdAt)}</td>
-                    <td>{actorLabel[e.by]}</td>
-                    <td className="muted">{e.ip ?? "unknown"}</td>
+                    <td>{auditLabelIn(locale, e.action)}</td>
+                    <td>{at(e.createdAt)}</td>
+                    <td>{t("user.activity.actor", { by: e.by })}</td>
+                    <td className="muted">{e.ip ?? t("user.unknown")}</td>
                   </tr>
                 ))}
               </tbody>

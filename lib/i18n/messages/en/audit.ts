@@ -1,2 +1,95 @@
-/** Audit events as people read them: what happened, in the account activity and the admin console. */
-export const audit = {};
+/** Audit events as people read them: what happened, in the account activity and the admin console. Keys by action ("device.locked_by_admin" is device.lockedByAdmin). */
+export const audit = {
+  user: {
+    signedUp: "Account created",
+    signedIn: "Signed in",
+    signInFailed: "Failed sign-in attempt",
+    signedOut: "Signed out",
+    magicLinkSent: "Sign-in link sent",
+    emailVerificationSent: "Email confirmation link sent",
+    emailVerified: "Email address confirmed",
+    signUpRepeated: "Someone tried to create an account with your email",
+    passwordResetRequested: "Password reset link sent",
+    passwordReset: "Password reset; every session signed out",
+    reauthenticated: "Identity confirmed",
+    provisioned: "Account created by an application",
+    signedOutEverywhere: "Signed out everywhere by an administrator",
+    sessionSignedOut: "Another session signed out",
+    signedOutOthers: "All other sessions signed out",
+    unknownBrowserRefused: "Sign-in refused: the browser was not registered",
+  },
+  mfa: {
+    enabled: "Two-step verification turned on",
+    disabled: "Two-step verification turned off",
+    reset: "Two-step verification reset by an administrator",
+  },
+  device: {
+    added: "Device added",
+    activated: "Device activated",
+    renamed: "Device renamed",
+    madeDefault: "Default device changed",
+    blocked: "Device blocked",
+    unblocked: "Device unblocked",
+    removed: "Device removed",
+    locked: "Device locked after too many wrong codes",
+    cloneSuspected: "Device blocked: it may have been copied",
+    paired: "Phone paired",
+    pairingRefused: "A used or expired pairing key was refused",
+    lockedByAdmin: "Device locked by an administrator",
+    unlocked: "Device unlocked",
+  },
+  otp: {
+    sent: "Verification code sent",
+    failed: "Wrong verification code entered",
+  },
+  totp: {
+    replayRefused: "A used authenticator code was refused",
+  },
+  recoveryCodes: {
+    generated: "New recovery codes made",
+    locked: "Recovery codes locked after too many wrong codes",
+  },
+  recoveryCode: {
+    used: "Signed in with a recovery code",
+    failed: "Wrong recovery code entered",
+  },
+  flow: {
+    redemptionRefused: "Another browser tried to finish your sign-in",
+  },
+  application: {
+    created: "API application created",
+    revoked: "API application revoked",
+    rotated: "API application's secret rotated",
+  },
+  widget: {
+    originsUpdated: "Widget origins changed",
+    tokenIssued: "A site asked to open your device settings",
+    opened: "Device settings opened on a site",
+    tokenRefused: "A used device-settings link was refused",
+  },
+  push: {
+    sent: "Sign-in request sent to your phone",
+    approved: "Sign-in approved on your phone",
+    denied: "Sign-in denied on your phone",
+    numberMismatch: "Wrong number chosen on your phone",
+  },
+  deviceKey: {
+    registered: "Browser registered",
+    verified: "Registered browser recognised",
+    refused: "A browser was not recognised",
+    renamed: "Browser renamed",
+    blocked: "Browser blocked",
+    unblocked: "Browser unblocked",
+    forgotten: "Browser forgotten",
+    rememberedForgotten: "Remembered browsers reset",
+  },
+  policy: {
+    updated: "Device authentication policy changed",
+  },
+  branding: {
+    updated: "Branding and feature flags changed",
+  },
+  audit: {
+    exported: "Audit log exported",
+  },
+};
