@@ -3,8 +3,8 @@ import { serverTranslator } from "@/lib/i18n/server-translator";
 import { requireUserPage } from "@/lib/auth/require-user";
 import { countActiveDevices } from "@/lib/devices/list-devices";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { auditLabel } from "@/lib/audit/audit-labels";
-import { chosenLocale } from "@/lib/i18n/request-locale";
+import { auditLabelIn } from "@/lib/audit/audit-labels";
+import { chosenLocale, requestLocale } from "@/lib/i18n/request-locale";
 import { LanguageForm } from "@/components/account/language-form";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const { user } = await requireUserPage("/account");
-  const [active, events, locale] = await Promise.all([countActiveDevices({ userId: user.id }), listAuditEvents({ userId: user.id }), chosenLocale()]);
+  const [active, events, locale, reading] = await Promise.all([
+    countActiveDevices({ userId: user.id }),
+    listAuditEvents({ userId: user.id }),
+    chosenLocale(),
+    requestLocale(),
+  ]);
   const t = await serverTranslator("account");
   return (
     <div className="stack">
@@ -50,7 +55,7 @@ export default async function AccountPage() {
               {events.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    {e.label}
+                    {auditLabelIn(reading, e.action)}
                     {e.device && (
                       <>
                         <br />
