@@ -9,8 +9,8 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { DailyBarChart } from "@/components/admin/charts/daily-bar-chart";
 import { HorizontalBarChart } from "@/components/admin/charts/horizontal-bar-chart";
 import { ShareRing } from "@/components/admin/charts/share-ring";
-import { place, slots } from "@/components/admin/place";
 import "./overview.css";
+import { placed } from "@/components/i18n/placed";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await serverTranslator("admin"))("overview.title") };
@@ -76,7 +76,7 @@ export default async function AdminOverviewPage() {
         />
         <DailyBarChart locale={locale} id="lockouts" chart="lockouts" tone="warning" data={days.map((d) => ({ day: d.day, value: d.lockouts }))} />
         <p className="small muted">
-          {place(t("overview.explained", slots("link")), { link: <a href="/admin/audit?action=device.locked">{t("overview.seeLockouts")}</a> })}
+          {placed((v) => t("overview.explained", v), { link: <a href="/admin/audit?action=device.locked">{t("overview.seeLockouts")}</a> })}
         </p>
       </section>
     </div>

@@ -10,7 +10,7 @@ import { BrandingPreview } from "@/components/admin/branding-preview";
 import { ACCENT_PATTERN, MIN_ACCENT_CONTRAST, contrastRatio } from "@/lib/branding/accent-colour";
 import { logoUrlSchema, type BrandingDocument, type FeatureFlags } from "@/lib/validations/branding";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { place, slots } from "@/components/admin/place";
+import { placed } from "@/components/i18n/placed";
 
 type Result = ActionResult & { saved?: BrandingDocument; confirmPath?: string };
 
@@ -90,7 +90,7 @@ export function BrandingForm({
             {result.confirmPath && (
               <>
                 {" "}
-                {place(t("confirmThenSave", slots("link")), { link: <a href={result.confirmPath}>{t("confirmLink")}</a> })}
+                {placed((v) => t("confirmThenSave", v), { link: <a href={result.confirmPath}>{t("confirmLink")}</a> })}
               </>
             )}
           </FocusedNotice>

@@ -7,7 +7,6 @@ import { FocusedNotice } from "@/components/ui/focused-notice";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { REGISTRABLE_TYPES, type RegistrableType } from "@/lib/devices/device-eligibility";
-import { place, slots } from "@/components/admin/place";
 import {
   POLICY_FLAGS,
   POLICY_NUMBERS,
@@ -16,6 +15,7 @@ import {
   type DevicePolicy,
   type PolicyFieldName,
 } from "@/lib/policy/policy-document";
+import { placed } from "@/components/i18n/placed";
 
 type Result = ActionResult & { reauthenticate?: boolean };
 type Change = { label: string; from: string; to: string };
@@ -72,7 +72,7 @@ export function PolicyForm({
           {state.reauthenticate && (
             <>
               {" "}
-              {place(t("confirmThenSave", slots("link")), { link: <a href={confirmHref}>{t("confirmLink")}</a> })}
+              {placed((v) => t("confirmThenSave", v), { link: <a href={confirmHref}>{t("confirmLink")}</a> })}
             </>
           )}
         </FocusedNotice>
@@ -114,7 +114,7 @@ function Review({ changes, pending, onCancel }: { changes: Change[]; pending: bo
           <ul>
             {changes.map((c) => (
               <li key={c.label}>
-                {place(t("review.change", { label: c.label, from: c.from, ...slots("to") }), { to: <strong>{c.to}</strong> })}
+                {placed((v) => t("review.change", { label: c.label, from: c.from, ...v }), { to: <strong>{c.to}</strong> })}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { useTranslations } from "use-intl";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { ClientForm } from "@/components/ui/client-form";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { place, slots } from "@/components/admin/place";
+import { placed } from "@/components/i18n/placed";
 
 type AdminAction = (data: FormData) => Promise<ActionResult & { confirmPath?: string }>;
 
@@ -114,7 +114,7 @@ export function UserActions({
           {result.answer.confirmPath && (
             <>
               {" "}
-              {place(t("confirmThenRetry", slots("link")), { link: <a href={result.answer.confirmPath}>{t("confirmLink")}</a> })}
+              {placed((v) => t("confirmThenRetry", v), { link: <a href={result.answer.confirmPath}>{t("confirmLink")}</a> })}
             </>
           )}
         </FocusedNotice>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { signIn } from "next-auth/react";
-import { placed } from "@/components/auth/placed";
+import { placed } from "@/components/i18n/placed";
 import { Notice } from "@/components/ui/notice";
 import { confirmFlowMagicLinkAction } from "@/app/(auth)/actions";
 

@@ -15,7 +15,7 @@ import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-errors";
 import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { placed } from "@/components/auth/placed";
+import { placed } from "@/components/i18n/placed";
 import { useWord } from "@/components/auth/use-word";
 import "./sign-in.css";
 

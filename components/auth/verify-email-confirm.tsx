@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { placed } from "@/components/auth/placed";
+import { placed } from "@/components/i18n/placed";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import type { ActionResult } from "@/lib/actions/action-result";
 

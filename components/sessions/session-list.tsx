@@ -8,9 +8,9 @@ import { signOutOtherSessionsAction, signOutSessionAction } from "@/app/(portal)
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { LocalTime, personLocale } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
-import { ELEMENT, elementIn } from "@/components/flows/element-in-message";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { SessionSummary } from "@/lib/auth/list-sessions";
+import { placed } from "@/components/i18n/placed";
 
 /** A session as the page hands it over: the summary with its dates as ISO strings. */
 export type ClientSession = Omit<SessionSummary, "signedInAt" | "lastActiveAt"> & { signedInAt: string; lastActiveAt: string };
@@ -146,7 +146,7 @@ export function SessionList({ sessions }: { sessions: ClientSession[] }) {
                   <dt>{t("from")}</dt>
                   <dd>
                     {s.location
-                      ? elementIn(t("place", { place: ELEMENT, hasIp: String(Boolean(s.ip)), ip: s.ip ?? "" }), <Place value={s.location} />)
+                      ? placed((v) => t("place", { ...v, hasIp: String(Boolean(s.ip)), ip: s.ip ?? "" }), { place: <Place value={s.location} /> })
                       : (s.ip ?? t("addressUnknown"))}
                   </dd>
                 </dl>

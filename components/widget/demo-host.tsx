@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
-import { ELEMENT, elementIn } from "@/components/flows/element-in-message";
+import { placed } from "@/components/i18n/placed";
 
 type Widget = { open: (options: Record<string, unknown>) => { close: () => void } };
 
@@ -49,7 +49,7 @@ export function DemoHost({ username }: { username: string }) {
       <div ref={container} className="card" style={{ padding: 0, overflow: "hidden" }} />
       <section className="card" aria-labelledby="result-heading">
         <h2 id="result-heading">{t("heading")}</h2>
-        <p className="small muted">{elementIn(t("outcome", { value: ELEMENT }), <span data-testid="widget-outcome">{outcome}</span>)}</p>
+        <p className="small muted">{placed((v) => t("outcome", v), { value: <span data-testid="widget-outcome">{outcome}</span> })}</p>
         <pre className="message" data-testid="widget-result" aria-live="polite">
           {result ?? t("noResult")}
         </pre>

@@ -5,7 +5,7 @@ import { peekPasswordReset } from "@/lib/auth/password-reset";
 import { maskEmail } from "@/lib/devices/mask-target";
 import { magicLinkTokenSchema } from "@/lib/validations/auth";
 import { resetPasswordAction } from "../actions";
-import { placed } from "@/components/auth/placed";
+import { placed } from "@/components/i18n/placed";
 import { serverTranslator } from "@/lib/i18n/server-translator";
 
 export async function generateMetadata(): Promise<Metadata> {

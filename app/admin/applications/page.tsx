@@ -9,8 +9,8 @@ import { widgetAllowedOrigins } from "@/lib/widget/widget-origins";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { serverTranslator } from "@/lib/i18n/server-translator";
 import { translatorFor } from "@/lib/i18n/translator";
-import { place, slots } from "@/components/admin/place";
 import "./applications.css";
+import { placed } from "@/components/i18n/placed";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await serverTranslator("admin"))("applications.title") };
@@ -38,7 +38,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     <div className="stack applications-page">
       <div>
         <h1>{t("applications.heading")}</h1>
-        <p className="muted">{place(t("applications.intro", slots("link")), { link: <a href="/developers">{t("applications.flowApi")}</a> })}</p>
+        <p className="muted">{placed((v) => t("applications.intro", v), { link: <a href="/developers">{t("applications.flowApi")}</a> })}</p>
       </div>
 
       <section className="card stack" aria-labelledby="applications-title">
@@ -95,7 +95,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
 
       <section className="card stack" id="widget" aria-labelledby="widget-title">
         <h2 id="widget-title">{t("applications.origins.heading")}</h2>
-        <p className="muted">{place(t("applications.origins.intro", { appOrigin, ...slots("script") }), { script: <code>/widget.js</code> })}</p>
+        <p className="muted">{placed((v) => t("applications.origins.intro", { appOrigin, ...v }), { script: <code>/widget.js</code> })}</p>
         <WidgetOrigins origins={origins} appOrigin={appOrigin} />
       </section>
     </div>

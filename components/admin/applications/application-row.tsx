@@ -6,7 +6,7 @@ import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { revokeApplicationAction, rotateApplicationAction, type ApplicationsResult } from "@/app/admin/applications/actions";
 import { ResultNotice } from "@/components/admin/applications/result-notice";
 import { SecretOnce } from "@/components/admin/applications/secret-once";
-import { place, slots } from "@/components/admin/place";
+import { placed } from "@/components/i18n/placed";
 
 export type ApplicationRowData = {
   clientId: string;
@@ -78,7 +78,7 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
                 aria-expanded={panel.step === "confirm" && panel.change === "rotate"}
                 onClick={() => setPanel({ step: "confirm", change: "rotate" })}
               >
-                {place(t("row.rotate", slots("hidden")), { hidden: <span className="visually-hidden">{t("row.rotateHidden", { name: a.name })}</span> })}
+                {placed((v) => t("row.rotate", v), { hidden: <span className="visually-hidden">{t("row.rotateHidden", { name: a.name })}</span> })}
               </button>
               <button
                 ref={revokeButton}
@@ -87,7 +87,7 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
                 aria-expanded={panel.step === "confirm" && panel.change === "revoke"}
                 onClick={() => setPanel({ step: "confirm", change: "revoke" })}
               >
-                {place(t("row.revoke", slots("hidden")), { hidden: <span className="visually-hidden">{t("row.revokeHidden", { name: a.name })}</span> })}
+                {placed((v) => t("row.revoke", v), { hidden: <span className="visually-hidden">{t("row.revokeHidden", { name: a.name })}</span> })}
               </button>
             </div>
           )}
@@ -98,9 +98,9 @@ export function ApplicationRow({ application, defaultLimit }: { application: App
           <td colSpan={COLUMNS}>
             <div ref={confirmBox} tabIndex={-1} className="focus-target stack" role="group" aria-labelledby={`${rowId}-confirm`}>
               {panel.change === "rotate" ? (
-                <p id={`${rowId}-confirm`}>{place(t("row.askRotate", slots("question")), { question: <strong>{t("row.askRotateQuestion", { name: a.name })}</strong> })}</p>
+                <p id={`${rowId}-confirm`}>{placed((v) => t("row.askRotate", v), { question: <strong>{t("row.askRotateQuestion", { name: a.name })}</strong> })}</p>
               ) : (
-                <p id={`${rowId}-confirm`}>{place(t("row.askRevoke", slots("question")), { question: <strong>{t("row.askRevokeQuestion", { name: a.name })}</strong> })}</p>
+                <p id={`${rowId}-confirm`}>{placed((v) => t("row.askRevoke", v), { question: <strong>{t("row.askRevokeQuestion", { name: a.name })}</strong> })}</p>
               )}
               <form method="post" onSubmit={(event) => submit(panel.change, event)} className="row">
                 <input type="hidden" name="clientId" value={a.clientId} />

@@ -3,7 +3,7 @@
 import { useTranslations } from "use-intl";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import type { ApplicationsResult } from "@/app/admin/applications/actions";
-import { place, slots } from "@/components/admin/place";
+import { placed } from "@/components/i18n/placed";
 
 /**
  * What an action answered, taking the focus: a success, or the refusal with, when the change needs a
@@ -18,7 +18,7 @@ export function ResultNotice({ result }: { result: ApplicationsResult }) {
       {result.confirmPath && (
         <>
           {" "}
-          {place(t("confirmThenRetry", slots("link")), { link: <a href={result.confirmPath}>{t("confirmLink")}</a> })}
+          {placed((v) => t("confirmThenRetry", v), { link: <a href={result.confirmPath}>{t("confirmLink")}</a> })}
         </>
       )}
     </FocusedNotice>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "use-intl";
 import { useEffect, useRef, useState } from "react";
-import { place, slots } from "@/components/admin/place";
+import { placed } from "@/components/i18n/placed";
 
 /**
  * An application's key, the one time it exists outside its owner's hands: the database keeps only
@@ -46,7 +46,7 @@ export function SecretOnce({ secret, onDone }: { secret: { name: string; clientI
         </div>
       </div>
       <p className="muted small">
-        {place(t("usage", slots("clientId", "header")), { clientId: <code>{secret.clientId}</code>, header: <code>Authorization: Bearer &lt;secret&gt;</code> })}
+        {placed((v) => t("usage", v), { clientId: <code>{secret.clientId}</code>, header: <code>Authorization: Bearer &lt;secret&gt;</code> })}
       </p>
       <button type="button" className="btn" onClick={onDone}>
         {t("done")}

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { useKeptFormAction } from "@/components/ui/use-kept-form-action";
 import { addWidgetOriginAction, removeWidgetOriginAction, type ApplicationsResult } from "@/app/admin/applications/actions";
 import { ResultNotice } from "@/components/admin/applications/result-notice";
-import { place, slots } from "@/components/admin/place";
+import { placed } from "@/components/i18n/placed";
 
 /**
  * The origins allowed to embed the widget: the list, Remove (confirmed in the page first) and Add.
@@ -43,13 +43,13 @@ export function WidgetOrigins({ origins, appOrigin }: { origins: string[]; appOr
                 <code>{origin}</code>
                 {confirming !== origin && (
                   <button id={removeButtonId(origin)} type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(origin)}>
-                    {place(t("remove", slots("hidden")), { hidden: <span className="visually-hidden">{t("removeHidden", { origin })}</span> })}
+                    {placed((v) => t("remove", v), { hidden: <span className="visually-hidden">{t("removeHidden", { origin })}</span> })}
                   </button>
                 )}
               </div>
               {confirming === origin && (
                 <div ref={confirmBox} tabIndex={-1} className="focus-target stack origin-confirm" role="group" aria-label={t("removeLabel", { origin })}>
-                  <p>{place(t("askRemove", slots("question")), { question: <strong>{t("askRemoveQuestion", { origin })}</strong> })}</p>
+                  <p>{placed((v) => t("askRemove", v), { question: <strong>{t("askRemoveQuestion", { origin })}</strong> })}</p>
                   <form
                     method="post"
                     className="row"

@@ -3,7 +3,6 @@
 import { useTranslations } from "use-intl";
 import { ConfirmationPanel } from "@/components/ui/confirmation-panel";
 import { LocalTime } from "@/components/ui/local-time";
-import { ELEMENT, elementIn } from "@/components/flows/element-in-message";
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useFlowEvent } from "@/components/flows/flow-door";
 import { ClientForm } from "@/components/ui/client-form";
@@ -13,6 +12,7 @@ import { Notice } from "@/components/ui/notice";
 import { browserKeyFor, forgetBrowserKey } from "@/lib/device-keys/browser-key-store";
 import { BROWSER_NAME_MAX } from "@/lib/validations/device-keys";
 import type { DeviceKeySummary } from "@/lib/device-keys/manage-device-keys";
+import { placed } from "@/components/i18n/placed";
 
 /** A browser as the flow door hands it over: the summary with its dates as ISO strings. */
 export type ClientBrowser = Omit<DeviceKeySummary, "createdAt" | "lastSeenAt" | "rememberedUntil"> & {
@@ -160,11 +160,11 @@ export function BrowserListSection({
                     <dt>{t("lastSeen")}</dt>
                     {/* No address is looked up anywhere, so the place is the address itself. */}
                     <dd>
-                      {elementIn(t("lastSeenAt", { time: ELEMENT, hasIp: String(Boolean(b.lastSeenIp)), ip: b.lastSeenIp ?? "" }), <LocalTime value={b.lastSeenAt} />)}
+                      {placed((v) => t("lastSeenAt", { ...v, hasIp: String(Boolean(b.lastSeenIp)), ip: b.lastSeenIp ?? "" }), { time: <LocalTime value={b.lastSeenAt} /> })}
                     </dd>
                     <dt>{t("secondFactor")}</dt>
                     <dd>
-                      {b.rememberedUntil ? elementIn(t("rememberedUntil", { date: ELEMENT }), <LocalTime value={b.rememberedUntil} format="date" />) : t("notRemembered")}
+                      {b.rememberedUntil ? placed((v) => t("rememberedUntil", v), { date: <LocalTime value={b.rememberedUntil} format="date" /> }) : t("notRemembered")}
                       {/* A blocked key proves nothing, so its remembering does not count until it is unblocked. */}
                       {b.rememberedUntil && b.status === "BLOCKED" ? t("notWhileBlocked") : ""}
                     </dd>
@@ -231,7 +231,7 @@ export function BrowserListSection({
                       {current === "block" && t("confirm.blockBody", { name: b.displayName, remembered: String(Boolean(b.rememberedUntil)) })}
                       {current === "unblock" &&
                         (b.rememberedUntil
-                          ? elementIn(t("confirm.unblockRemembered", { name: b.displayName, date: ELEMENT }), <LocalTime value={b.rememberedUntil} format="date" />)
+                          ? placed((v) => t("confirm.unblockRemembered", { ...v, name: b.displayName }), { date: <LocalTime value={b.rememberedUntil} format="date" /> })
                           : t("confirm.unblockBody", { name: b.displayName }))}
                     </ConfirmationPanel>
                   )}

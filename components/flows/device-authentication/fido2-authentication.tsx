@@ -5,7 +5,7 @@ import { useTranslations } from "use-intl";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useFlowEvent } from "@/components/flows/flow-door";
 import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
-import { placed } from "@/components/auth/placed";
+import { placed } from "@/components/i18n/placed";
 import { Notice } from "@/components/ui/notice";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 

@@ -5,7 +5,7 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { LinkActions } from "@/components/flows/link-actions";
 import { useLeaveLinks } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
-import { placed } from "@/components/auth/placed";
+import { placed } from "@/components/i18n/placed";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Mobile app timed out: the phone did not answer in time; send another request, or confirm another way. */

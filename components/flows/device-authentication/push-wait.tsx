@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useFlowEvent, useFlowPoll } from "@/components/flows/flow-door";
 import { useFlowLive } from "@/components/flows/use-flow-live";
-import { placed } from "@/components/auth/placed";
+import { placed } from "@/components/i18n/placed";
 import { OtherChoices } from "@/components/flows/device-authentication/other-choices";
 import type { DeviceChoice } from "@/lib/flows/device-authentication/machine";
 

@@ -7,12 +7,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { BrowserCapabilityFields } from "@/components/flows/browser-capability-fields";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { useTranslations } from "use-intl";
-import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
 import { LocalTime } from "@/components/ui/local-time";
 import type { DeviceSummary, PasskeyStorage } from "@/lib/devices/list-devices";
 import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 import { FocusedNotice } from "@/components/ui/focused-notice";
 import { RecoveryCodesSummary } from "@/components/flows/recovery-codes/recovery-codes-summary";
+import { placed } from "@/components/i18n/placed";
 
 const storageKey = { synced: "synced", "device-bound": "deviceBound" } as const satisfies Record<PasskeyStorage, string>;
 
@@ -91,11 +91,11 @@ export function DeviceListSection({
                         <span className="device-meta" id={`${d.id}-meta`}>
                           {kindOf(d, t(`types.${d.type}`))}
                           {d.maskedTarget ? ` · ${d.maskedTarget}` : ""} · {/* A phone is made when its pairing starts, minutes before it pairs: the same day. */}
-                          {withNodes(t(d.type === "MOBILE" ? "list.paired" : "list.added", nodeMarks({ date: null })), { date: <LocalTime value={d.createdAt} format="date" /> })}
+                          {placed((v) => t(d.type === "MOBILE" ? "list.paired" : "list.added", v), { date: <LocalTime value={d.createdAt} format="date" /> })}
                           {d.lastUsedAt && (
                             <>
                               {" "}
-                              · {withNodes(t("list.lastUsed", nodeMarks({ time: null })), { time: <LocalTime value={d.lastUsedAt} format="relative" /> })}
+                              · {placed((v) => t("list.lastUsed", v), { time: <LocalTime value={d.lastUsedAt} format="relative" /> })}
                             </>
                           )}
                         </span>

@@ -5,10 +5,10 @@ import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { DeviceIcon } from "@/components/flows/device-management/device-icon";
 import { useTranslations } from "use-intl";
-import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
 import { LocalTime } from "@/components/ui/local-time";
 import type { DeviceSummary } from "@/lib/devices/list-devices";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { placed } from "@/components/i18n/placed";
 
 /** Update Device: Save (rename), Default, Block/Unblock, Remove; removal is confirmed first. */
 export function UpdateDeviceSection({
@@ -72,7 +72,7 @@ export function UpdateDeviceSection({
     <section className="card stack" aria-labelledby="update-heading">
       {heading}
       {device.lockedUntil && (
-        <Notice tone="warning">{withNodes(t("update.locked", nodeMarks({ time: null })), { time: <LocalTime value={device.lockedUntil} /> })}</Notice>
+        <Notice tone="warning">{placed((v) => t("update.locked", v), { time: <LocalTime value={device.lockedUntil} /> })}</Notice>
       )}
       <FlowForm flowId={flowId} label={t("update.renameLabel")}>
         {(state, pending) => (

@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { StepButtons } from "@/components/flows/device-registration/step-buttons";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useTranslations } from "use-intl";
-import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
+import { placed } from "@/components/i18n/placed";
 
 /** Ask for OTP: enter the passcode, or resend it. */
 export function AskForOtpSection({
@@ -29,7 +29,7 @@ export function AskForOtpSection({
     <section className="card stack" aria-labelledby="otp-heading">
       <h1 id="otp-heading">{t("heading")}</h1>
       {notice && <Notice tone="success">{notice}</Notice>}
-      <p>{withNodes(t("sent", { how: deviceType, ...nodeMarks({ target: null }) }), { target: <strong>{maskedTarget}</strong> })}</p>
+      <p>{placed((v) => t("sent", { how: deviceType, ...v }), { target: <strong>{maskedTarget}</strong> })}</p>
       <FlowForm flowId={flowId} label={t("formLabel")}>
         {(state, pending) => (
           <>

@@ -6,7 +6,7 @@ import { StepButtons } from "@/components/flows/device-registration/step-buttons
 import { useFlowLive } from "@/components/flows/use-flow-live";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useTranslations } from "use-intl";
-import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
+import { placed } from "@/components/i18n/placed";
 
 type Pending = { status: "PENDING"; pairingKey: string; qrDataUrl: string; qrUrl: string; expiresAt: string; account: string };
 type PairingData = Pending | { status: "EXPIRED" } | { status: "PAIRED" };
@@ -69,7 +69,7 @@ export function PairMobileSection({ flowId, data, canCancel }: { flowId: string;
           <img src={data.qrDataUrl} alt={t("pair.qrAlt")} width={200} height={200} />
         </li>
         <li>
-          {withNodes(t("pair.typeKey", nodeMarks({ url: null, account: null })), { url: <code>{appUrl}</code>, account: <strong>{data.account}</strong> })}{" "}
+          {placed((v) => t("pair.typeKey", v), { url: <code>{appUrl}</code>, account: <strong>{data.account}</strong> })}{" "}
           <code aria-label={t("pair.keyLabel")} style={{ fontSize: "1.1rem", letterSpacing: "0.08em" }}>
             {data.pairingKey}
           </code>

@@ -5,8 +5,8 @@ import { FlowForm } from "@/components/flows/flow-form";
 import { Notice } from "@/components/ui/notice";
 import type { RecoveryCodeStatus } from "@/lib/recovery-codes/recovery-code-status";
 import { useTranslations } from "use-intl";
-import { nodeMarks, withNodes } from "@/components/flows/device-management/with-nodes";
 import "./recovery-codes.css";
+import { placed } from "@/components/i18n/placed";
 
 
 /**
@@ -27,7 +27,7 @@ export function RecoveryCodesSummary({ flowId, status }: { flowId: string; statu
           <span className="recovery-codes-count">
             {t("count", { left: status.left, total: status.total })}
           </span>{" "}
-          <span className="muted">{withNodes(t("made", nodeMarks({ date: null })), { date: <LocalTime value={status.createdAt!} format="date" /> })}</span>
+          <span className="muted">{placed((v) => t("made", v), { date: <LocalTime value={status.createdAt!} format="date" /> })}</span>
         </p>
       ) : (
         <p>{t("none")}</p>
@@ -37,7 +37,7 @@ export function RecoveryCodesSummary({ flowId, status }: { flowId: string; statu
         <Notice tone="warning">{t("low", { left: status.left })}</Notice>
       )}
       {status.lockedUntil && (
-        <Notice tone="warning">{withNodes(t("locked", nodeMarks({ time: null })), { time: <LocalTime value={status.lockedUntil} /> })}</Notice>
+        <Notice tone="warning">{placed((v) => t("locked", v), { time: <LocalTime value={status.lockedUntil} /> })}</Notice>
       )}
       <FlowForm flowId={flowId} label={t("actionsLabel")}>
         {(_state, pending) => (
