@@ -67,3 +67,6 @@ export function isMessageKey(value: string): value is MessageKey {
 }
 
 export const wordKey = (locale: Locale, message: string) => (isMessageKey(message) ? translate(locale, { key: message }) : message);
+
+/** A catalogue key as a schema's message (`z.string().min(1, { error: messageKey("fields.enterCode") })`), checked by type. */
+export const messageKey = (key: MessageKey): string => key;
