@@ -26,10 +26,11 @@ export default async function AdminOverviewPage() {
   if (!roleCan(staff.user.role, "audit.read")) redirect("/admin/users");
   const locale = await requestLocale();
   const t = translatorFor(locale, "admin");
+  const kinds = translatorFor(locale, "devices");
   const overview = await readOverview();
   const { days } = overview;
   const lockouts = days.reduce((sum, d) => sum + d.lockouts, 0);
-  const typeLabel = (type: string) => ((DEVICE_TYPES as readonly string[]).includes(type) ? t(`deviceTypes.${type as DeviceTypeName}`) : type);
+  const typeLabel = (type: string) => ((DEVICE_TYPES as readonly string[]).includes(type) ? kinds(`types.${type as DeviceTypeName}`) : type);
   return (
     <div className="stack">
       <div>

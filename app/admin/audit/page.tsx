@@ -177,7 +177,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 }
 
 function EventRow({ event, t, locale }: { event: AuditRow; t: T; locale: Locale }) {
-  const type = event.deviceType !== null && (DEVICE_TYPES as readonly string[]).includes(event.deviceType) ? t(`deviceTypes.${event.deviceType as DeviceTypeName}`) : event.deviceType;
+  const type = event.deviceType !== null && (DEVICE_TYPES as readonly string[]).includes(event.deviceType) ? translatorFor(locale, "devices")(`types.${event.deviceType as DeviceTypeName}`) : event.deviceType;
   return (
     <tr>
       <td>

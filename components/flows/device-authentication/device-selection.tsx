@@ -21,6 +21,7 @@ export function DeviceSelectionSection({
   canCancel: boolean;
 }) {
   const t = useTranslations("authentication.selection");
+  const types = useTranslations("devices.types");
   return (
     <section className="card stack" aria-labelledby="choose-heading">
       <div>
@@ -40,7 +41,7 @@ export function DeviceSelectionSection({
                       <span className="device-name">{d.nickname}</span> {d.isDefault && <span className="badge badge-default">{t("default")}</span>}
                       <br />
                       <span className="device-meta">
-                        {t(`types.${d.type}`)}
+                        {types(d.type)}
                         {d.maskedTarget ? ` · ${d.maskedTarget}` : ""}
                       </span>
                     </span>

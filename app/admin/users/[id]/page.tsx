@@ -35,6 +35,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const staff = await requireStaffPage("users.read");
   const locale = await requestLocale();
   const t = translatorFor(locale, "admin");
+  const kinds = translatorFor(locale, "devices");
   const { id } = await params;
   const overview = typeof id === "string" && id.length <= 64 ? await getUserOverview(id) : null;
   if (!overview) notFound();
@@ -97,10 +98,10 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                     <td>
                       {d.nickname} {d.isDefault && <span className="badge badge-default">{t("user.devices.default")}</span>}
                     </td>
-                    <td>{t(`deviceTypes.${d.type}`)}</td>
+                    <td>{kinds(`types.${d.type}`)}</td>
                     <td>{d.maskedTarget ?? <span className="muted">—</span>}</td>
                     <td>
-                      <span className={d.status === "BLOCKED" ? "badge badge-blocked" : d.status === "ACTIVE" ? "badge badge-active" : "badge"}>{t(`deviceStatuses.${d.status}`)}</span>
+                      <span className={d.status === "BLOCKED" ? "badge badge-blocked" : d.status === "ACTIVE" ? "badge badge-active" : "badge"}>{kinds(`statuses.${d.status}`)}</span>
                       {d.failedAttempts > 0 && <span className="muted small"> {t("user.devices.wrongCodes", { count: d.failedAttempts })}</span>}
                     </td>
                     {/* In UTC, as the lock's own field is (components/admin/user-actions.tsx): the two read alike. */}
@@ -116,7 +117,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <UserActions
           userId={profile.id}
           email={profile.email}
-          devices={devices.map((d) => ({ id: d.id, label: t("user.devices.label", { type: t(`deviceTypes.${d.type}`), nickname: d.nickname }), status: d.status, locked: d.lockedUntil !== null, failedAttempts: d.failedAttempts }))}
+          devices={devices.map((d) => ({ id: d.id, label: t("user.devices.label", { type: kinds(`types.${d.type}`), nickname: d.nickname }), status: d.status, locked: d.lockedUntil !== null, failedAttempts: d.failedAttempts }))}
           activeDevices={active}
           totalDevices={devices.length}
           sessions={sessions.length}

@@ -15,20 +15,6 @@ export const admin = {
     audit: "Audit log",
     yourAccount: "Your account",
   },
-  deviceTypes: {
-    SMS: "Text message",
-    EMAIL: "Email",
-    VOICE: "Voice call",
-    TOTP: "Authenticator app",
-    PLATFORM: "Passkey",
-    SECURITY_KEY: "Security key",
-    MOBILE: "Mobile app",
-  },
-  deviceStatuses: {
-    ACTIVATION_REQUIRED: "Waiting for activation",
-    ACTIVE: "Active",
-    BLOCKED: "Blocked",
-  },
   overview: {
     title: "Admin overview",
     heading: "Overview",

@@ -36,15 +36,6 @@ export const authentication = {
     magicLink: "Email me a sign-in link",
     recoveryCode: "Use a recovery code",
     cancel: "Cancel",
-    types: {
-      SMS: "Text message",
-      EMAIL: "Email",
-      VOICE: "Voice call",
-      TOTP: "Authenticator app",
-      PLATFORM: "Passkey",
-      SECURITY_KEY: "Security key",
-      MOBILE: "Mobile app",
-    },
   },
   choices: {
     label: "Other choices",

@@ -17,20 +17,6 @@ export const admin: Catalogue["admin"] = {
     audit: "Journal d'audit",
     yourAccount: "Votre compte",
   },
-  deviceTypes: {
-    SMS: "SMS",
-    EMAIL: "E-mail",
-    VOICE: "Appel vocal",
-    TOTP: "Application d'authentification",
-    PLATFORM: "Clé d'accès",
-    SECURITY_KEY: "Clé de sécurité",
-    MOBILE: "Application mobile",
-  },
-  deviceStatuses: {
-    ACTIVATION_REQUIRED: "En attente d'activation",
-    ACTIVE: "Actif",
-    BLOCKED: "Bloqué",
-  },
   overview: {
     title: "Vue d'ensemble de l'administration",
     heading: "Vue d'ensemble",

@@ -37,15 +37,6 @@ export const authentication: Catalogue["authentication"] = {
     magicLink: "M'envoyer un lien de connexion",
     recoveryCode: "Utiliser un code de récupération",
     cancel: "Annuler",
-    types: {
-      SMS: "SMS",
-      EMAIL: "E-mail",
-      VOICE: "Appel vocal",
-      TOTP: "Application d'authentification",
-      PLATFORM: "Clé d'accès",
-      SECURITY_KEY: "Clé de sécurité",
-      MOBILE: "Application mobile",
-    },
   },
   choices: {
     label: "Autres choix",
