@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable } from "@/lib/database/unavailable";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { text, translate, wordKey } from "@/lib/i18n/text";
+import { text, translate } from "@/lib/i18n/text";
 
 /** The one result shape every server action answers with, read by useActionState. */
 export type ActionResult = {
@@ -14,18 +14,14 @@ export type ActionResult = {
 export const idle: ActionResult = { status: "idle" };
 
 export function invalid(error: z.ZodError, locale: Locale = DEFAULT_LOCALE): ActionResult {
-  return { status: "error", message: translate(locale, text("errors.correctFields")), fieldErrors: wordFieldErrors(z.flattenError(error).fieldErrors, locale) };
-}
-
-/** Field errors in `locale`: a schema's message given as a catalogue key is worded, words stay as they are. */
-function wordFieldErrors(fieldErrors: Record<string, string[] | undefined>, locale: Locale): Record<string, string[] | undefined> {
-  return Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [field, errors?.map((error) => wordKey(locale, error))]));
+  return { status: "error", message: translate(locale, text("errors.correctFields")), fieldErrors: z.flattenError(error).fieldErrors };
 }
 
 /** An AppError's message and field errors in `locale`: its Text translated, a plain string as it is. */
 export function localizedError(error: AppError, locale: Locale): Pick<ActionResult, "message" | "fieldErrors"> {
-  const message = error.text ? translate(locale, error.text) : error.message;
-  const fieldErrors = error.fieldKeys ? wordFieldErrors(error.fieldKeys, locale) : undefined;
+  if (!error.text) return { message: error.message, fieldErrors: error.fieldErrors };
+  const message = translate(locale, error.text);
+  const fieldErrors = error.fieldErrors ? { ...error.fieldErrors } : undefined;
   for (const field of error.textFields ?? []) if (fieldErrors) fieldErrors[field] = [message];
   return { message, fieldErrors };
 }

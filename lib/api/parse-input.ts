@@ -1,6 +1,4 @@
 import "server-only";
-import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { wordKey } from "@/lib/i18n/text";
 import type { z } from "zod";
 import { ApiProblem, type FieldProblem } from "@/lib/api/problem";
 
@@ -34,8 +32,7 @@ function validationProblem(issues: readonly z.core.$ZodIssue[], where: "body" | 
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => problemAt([...path, key], where, where === "body" ? "This field is not known here." : "This parameter is not known here."));
     }
-    // A schema shared with the pages may name its message by catalogue key: the API says it in English.
-    return [problemAt(path, where, wordKey(DEFAULT_LOCALE, issue.message))];
+    return [problemAt(path, where, issue.message)];
   });
   const detail = where === "body" ? "Some fields are missing or invalid; see errors." : "Some query parameters are missing or invalid; see errors.";
   return new ApiProblem("VALIDATION_FAILED", detail, { errors });

@@ -1,4 +1,4 @@
-import { inEnglish, isText, wordKey, type Text } from "@/lib/i18n/text";
+import { inEnglish, isText, type Text } from "@/lib/i18n/text";
 
 /**
  * Errors the app expects and can explain. Their `message` is safe to show; anything else that is
@@ -22,26 +22,17 @@ export class AppError extends Error {
   readonly text?: Text;
   /** The fields whose error is `text` itself (fieldError), so they are translated with it. */
   readonly textFields?: readonly string[];
-  /** Field errors in English (the flow API, logs); `fieldKeys` keeps them as given, catalogue keys and all. */
-  readonly fieldErrors?: Record<string, string[]>;
-  readonly fieldKeys?: Record<string, string[]>;
 
   constructor(
     readonly code: AppErrorCode,
     message: string | Text,
-    /** Each a message or a catalogue key (a zod schema's message may be one, lib/i18n/text.ts isMessageKey). */
-    fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: Record<string, string[]>,
     /** RATE_LIMITED: when trying again can work, for the flow API's Retry-After (lib/api/problem.ts). */
     readonly retryAfterSeconds?: number,
   ) {
-    super(isText(message) ? inEnglish(message) : wordKey("en", message));
+    super(isText(message) ? inEnglish(message) : message);
     this.name = "AppError";
     if (isText(message)) this.text = message;
-    else if (message !== this.message) this.text = { key: message as Text["key"] };
-    if (fieldErrors) {
-      this.fieldKeys = fieldErrors;
-      this.fieldErrors = Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [field, errors.map((error) => wordKey("en", error))]));
-    }
   }
 
   /** The same error shown on `field` too (a form's field under the message). */

@@ -1,9 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { z } from "zod";
-import { failure, invalid, localizedError } from "@/lib/actions/action-result";
-import { parseBody } from "@/lib/api/parse-input";
-import type { ApiProblem } from "@/lib/api/problem";
+import { failure, localizedError } from "@/lib/actions/action-result";
 import { AppError } from "@/lib/errors/app-error";
 import { englishOf, isText, messageIn, text, translate, wordMessages } from "@/lib/i18n/text";
 
@@ -38,30 +35,4 @@ test("an AppError given a Text says it in English to the API and logs, and in th
   assert.deepEqual(french.fieldErrors, { otp: ["Ce code n'est pas le bon. Vérifiez-le et réessayez."] });
   assert.equal(failure(new AppError("CONFLICT", "Plain words."), "fr").message, "Plain words.");
   assert.match(failure(new Error("boom"), "fr").message!, /Un problème est survenu/);
-});
-
-test("a schema's message given as a catalogue key is worded by each door: the pages in the reader's language, errors and the API in English", () => {
-  const schema = z.object({ otp: z.string().min(6, "errors.code.invalid") });
-  const parsed = schema.safeParse({ otp: "1" });
-  assert.ok(!parsed.success);
-  assert.deepEqual(invalid(parsed.error, "fr").fieldErrors, { otp: ["Ce code n'est pas le bon. Vérifiez-le et réessayez."] });
-  assert.deepEqual(invalid(parsed.error).fieldErrors, { otp: ["That code is not right. Check it and try again."] });
-
-  const error = new AppError("VALIDATION", "errors.code.invalid", { otp: ["errors.code.invalid"], other: ["Plain words."] });
-  assert.equal(error.message, "That code is not right. Check it and try again.");
-  assert.deepEqual(error.fieldErrors, { otp: ["That code is not right. Check it and try again."], other: ["Plain words."] });
-  assert.deepEqual(localizedError(error, "fr"), {
-    message: "Ce code n'est pas le bon. Vérifiez-le et réessayez.",
-    fieldErrors: { otp: ["Ce code n'est pas le bon. Vérifiez-le et réessayez."], other: ["Plain words."] },
-  });
-  // Words that only look like a key stay words.
-  assert.equal(new AppError("VALIDATION", "errors.no.such").message, "errors.no.such");
-
-  let problem: ApiProblem | null = null;
-  try {
-    parseBody(schema, { otp: "1" });
-  } catch (e) {
-    problem = e as ApiProblem;
-  }
-  assert.deepEqual(problem?.options.errors, [{ field: "otp", pointer: "/otp", detail: "That code is not right. Check it and try again." }]);
 });

@@ -54,19 +54,3 @@ export function wordMessages<T>(value: T, locale: Locale): T {
 
 /** A message as a stored result carries it (a Text, or a string), or undefined for anything else. */
 export const messageIn = (value: unknown): Message | undefined => (isText(value) || typeof value === "string" ? value : undefined);
-
-/**
- * A zod schema's message may be a catalogue key ("errors.field.required") instead of words, so a
- * schema shared by the pages and the flow API says it in each reader's language: the doors pass every
- * issue message through this (a key is worded, anything else is left as it is).
- */
-export function isMessageKey(value: string): value is MessageKey {
-  if (!/^[a-z][A-Za-z]*(\.[A-Za-z0-9]+)+$/.test(value)) return false;
-  const found = value.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), catalogue(DEFAULT_LOCALE));
-  return typeof found === "string";
-}
-
-export const wordKey = (locale: Locale, message: string) => (isMessageKey(message) ? translate(locale, { key: message }) : message);
-
-/** A catalogue key as a schema's message (`z.string().min(1, { error: messageKey("fields.enterCode") })`), checked by type. */
-export const messageKey = (key: MessageKey): string => key;

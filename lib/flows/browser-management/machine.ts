@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Message, messageKey, text } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { AppError } from "@/lib/errors/app-error";
 import { notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
@@ -47,7 +47,7 @@ export const browserManagementEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("UNBLOCK"), keyId: keyIdSchema }),
   /** keepKeyId: this browser's key, as the browser says; empty when it has none. Only the user's own keys are touched either way. */
   z.object({ type: z.literal("FORGET_OTHERS"), keepKeyId: z.union([keyIdSchema, z.literal("")]).optional() }),
-  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: messageKey("fields.enterPassword") }).max(128) }),
+  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
   z.object({ type: z.literal("CANCEL") }),
   z.object({ type: z.literal("BACK") }),
 ]);

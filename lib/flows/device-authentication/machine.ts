@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { type Message, messageKey, text } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -108,7 +108,7 @@ export const deviceAuthenticationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("MAGIC_LINK") }),
   z.object({ type: z.literal("CHANGE_DEVICE") }),
   z.object({ type: z.literal("CANCEL") }),
-  z.object({ type: z.literal("SUBMIT_OTP"), otp: z.string({ error: messageKey("fields.enterCode") }).trim().min(1, { error: messageKey("fields.enterCode") }).max(20) }),
+  z.object({ type: z.literal("SUBMIT_OTP"), otp: z.string({ error: "Enter the code." }).trim().min(1, { error: "Enter the code." }).max(20) }),
   z.object({ type: z.literal("RESEND") }),
   /** Read the push challenge again (the API's push.poll; the pages listen on the live channel). */
   z.object({ type: z.literal("POLL") }),
@@ -120,7 +120,7 @@ export const deviceAuthenticationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("USE_RECOVERY_CODE") }),
   z.object({
     type: z.literal("SUBMIT_RECOVERY_CODE"),
-    code: z.string({ error: messageKey("fields.enterRecoveryCode") }).trim().min(1, { error: messageKey("fields.enterRecoveryCode") }).max(40, { error: messageKey("fields.codeTooLong") }),
+    code: z.string({ error: "Enter a recovery code." }).trim().min(1, { error: "Enter a recovery code." }).max(40, { error: "That code is too long." }),
   }),
   z.object({
     type: z.literal("FIDO2_ASSERTION"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { type Message, messageIn, messageKey, text } from "@/lib/i18n/text";
+import { messageIn, text, type Message } from "@/lib/i18n/text";
 import { formFlag, notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
 import type { FlowContext, FlowMachine, SectionView, SubflowEndedEvent } from "@/lib/flows/engine";
@@ -69,7 +69,7 @@ export const deviceManagementEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("REMOVE") }),
   z.object({ type: z.literal("CONFIRM_REMOVE") }),
   z.object({ type: z.literal("BACK") }),
-  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: messageKey("fields.enterPassword") }).max(128) }),
+  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
   /** Make a new set of recovery codes, voiding the old one. */
   z.object({ type: z.literal("NEW_RECOVERY_CODES") }),
   /** The new recovery codes are saved: back to the list. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { type Message, messageKey, text } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { browserCapabilitiesEvent, fieldError, notAvailable, parseCredentialResponse } from "@/lib/flows/section-helpers";
 import type { FlowContext, FlowMachine, SectionView } from "@/lib/flows/engine";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
@@ -79,14 +79,14 @@ export const deviceRegistrationInput = z.object({
 export type DeviceRegistrationInput = z.infer<typeof deviceRegistrationInput>;
 
 
-const otpField = z.string({ error: messageKey("fields.enterCode") }).trim().min(1, { error: messageKey("fields.enterCode") }).max(20, { error: messageKey("fields.codeTooLong") });
+const otpField = z.string({ error: "Enter the code." }).trim().min(1, { error: "Enter the code." }).max(20, { error: "That code is too long." });
 
 export const deviceRegistrationEvent = z.discriminatedUnion("type", [
   browserCapabilitiesEvent,
-  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: messageKey("fields.enterPassword") }).max(128) }),
+  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
   z.object({
     type: z.literal("SELECT_TYPE"),
-    deviceType: z.enum(REGISTRABLE_TYPES, { error: messageKey("fields.chooseDeviceKind") }),
+    deviceType: z.enum(REGISTRABLE_TYPES, { error: "Choose a kind of device." }),
     /**
      * The rest of the choice when the door has it at once (the flow API's device.create): the name,
      * and the number or address, so the flow goes straight on to send the code. Checked as the
@@ -104,8 +104,8 @@ export const deviceRegistrationEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("BACK") }),
   z.object({
     type: z.literal("SUBMIT_PHONE"),
-    country: z.string().trim().length(2, { error: messageKey("fields.chooseCountry") }),
-    phone: z.string().trim().min(1, { error: messageKey("fields.enterPhone") }).max(30, { error: messageKey("fields.phoneTooLong") }),
+    country: z.string().trim().length(2, { error: "Choose a country." }),
+    phone: z.string().trim().min(1, { error: "Enter a phone number." }).max(30, { error: "That number is too long." }),
   }),
   z.object({ type: z.literal("SUBMIT_EMAIL"), email: emailSchema }),
   z.object({ type: z.literal("SUBMIT_OTP"), otp: otpField }),

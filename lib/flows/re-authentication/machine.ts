@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Message, messageKey, text } from "@/lib/i18n/text";
+import { text, type Message } from "@/lib/i18n/text";
 import { AppError } from "@/lib/errors/app-error";
 import { notAvailable } from "@/lib/flows/section-helpers";
 import { stepUpByPassword, stepUpEnded, stepUpSubflowInput, type StepUpServices } from "@/lib/flows/step-up";
@@ -25,7 +25,7 @@ export const reAuthenticationInput = z.object({});
 export type ReAuthenticationInput = z.infer<typeof reAuthenticationInput>;
 
 export const reAuthenticationEvent = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: messageKey("fields.enterPassword") }).max(128) }),
+  z.object({ type: z.literal("CONFIRM_PASSWORD"), password: z.string().min(1, { error: "Enter your password." }).max(128) }),
   z.object({ type: z.literal("RETRY") }),
   z.object({ type: z.literal("CANCEL") }),
 ]);

@@ -16,7 +16,6 @@ import { emails } from "@/lib/i18n/messages/en/emails";
 import { authenticator } from "@/lib/i18n/messages/en/authenticator";
 import { admin } from "@/lib/i18n/messages/en/admin";
 import { audit } from "@/lib/i18n/messages/en/audit";
-import { fields } from "@/lib/i18n/messages/en/fields";
 import { flows } from "@/lib/i18n/messages/en/flows";
 
 /**
@@ -24,7 +23,7 @@ import { flows } from "@/lib/i18n/messages/en/flows";
  * (https://unicode-org.github.io/icu/userguide/format_parse/messages/), one file per area in ./en,
  * so each part of the app keeps its words beside the others' without sharing a file.
  */
-export const en = { common, errors, portal, language, passcode, signIn, authentication, devices, registration, recoveryCodes, sessions, browsers, account, widget, emails, authenticator, admin, audit, flows, fields };
+export const en = { common, errors, portal, language, passcode, signIn, authentication, devices, registration, recoveryCodes, sessions, browsers, account, widget, emails, authenticator, admin, audit, flows };
 
 /** Every catalogue has English's keys, each a string: a missing translation is a type error. */
 export type Catalogue = { [K in keyof typeof en]: Strings<(typeof en)[K]> };

@@ -17,11 +17,10 @@ import { emails } from "@/lib/i18n/messages/fr/emails";
 import { authenticator } from "@/lib/i18n/messages/fr/authenticator";
 import { admin } from "@/lib/i18n/messages/fr/admin";
 import { audit } from "@/lib/i18n/messages/fr/audit";
-import { fields } from "@/lib/i18n/messages/fr/fields";
 import { flows } from "@/lib/i18n/messages/fr/flows";
 
 /**
  * French, one file per area in ./fr beside English's. Typographic spaces before ":" follow French
  * usage (a no-break space, U+00A0). Each area's file is checked against English's by the type below.
  */
-export const fr: Catalogue = { common, errors, portal, language, passcode, signIn, authentication, devices, registration, recoveryCodes, sessions, browsers, account, widget, emails, authenticator, admin, audit, flows, fields };
+export const fr: Catalogue = { common, errors, portal, language, passcode, signIn, authentication, devices, registration, recoveryCodes, sessions, browsers, account, widget, emails, authenticator, admin, audit, flows };
