@@ -7,6 +7,7 @@ import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { forgetRememberedBrowsers } from "@/lib/device-keys/manage-device-keys";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 import { wakePhoneAfterResponse } from "@/lib/push/wake-phone";
 
@@ -39,7 +40,7 @@ export async function resetUserMfa(input: { userId: unknown }): Promise<{ device
     await forgetRememberedBrowsers(tx, { userId, reason: "two-step verification reset by an administrator", meta });
     return { email: user.email, devices };
   });
-  await notifyAccountChange({ email, action: "mfa.reset", deviceLabel: devices.length === 1 ? "1 device removed" : `${devices.length} devices removed` });
+  await notifyAccountChange({ email, action: "mfa.reset", deviceLabel: text("emails.accountChange.devicesRemoved", { count: devices.length }) });
   for (const d of devices) {
     if (d.type === "MOBILE" && d.pushSubscription) {
       await wakePhoneAfterResponse({ userId, deviceId: d.id, storedSubscription: d.pushSubscription, payload: { kind: "unpaired" } });
