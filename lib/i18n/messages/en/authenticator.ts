@@ -57,6 +57,13 @@ export const authenticator = {
     turnOnFailed: "Notifications could not be turned on in this browser. Keep the app open to see sign-in requests.",
     turnOffFailed: "Notifications could not be turned off. Try again.",
   },
+  /** The service worker's notifications (public/authenticator/sw.js keeps a copy: a static worker has no catalogue). */
+  notification: {
+    requestTitle: "Sign-in request",
+    requestBody: "Open to approve or deny. Choose the number shown on the sign-in screen.",
+    unpairedTitle: "Phone unpaired",
+    unpairedBody: "This phone no longer approves sign-ins for an account.",
+  },
   pair: {
     heading: "Pair an account",
     keyRequired: "Enter the pairing key shown on the sign-in page.",

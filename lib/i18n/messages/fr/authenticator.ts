@@ -59,6 +59,12 @@ export const authenticator: Catalogue["authenticator"] = {
     turnOnFailed: "Les notifications n'ont pas pu être activées dans ce navigateur. Gardez l'application ouverte pour voir les demandes de connexion.",
     turnOffFailed: "Les notifications n'ont pas pu être désactivées. Réessayez.",
   },
+  notification: {
+    requestTitle: "Demande de connexion",
+    requestBody: "Ouvrez pour approuver ou refuser. Choisissez le nombre affiché sur l'écran de connexion.",
+    unpairedTitle: "Téléphone dissocié",
+    unpairedBody: "Ce téléphone n'approuve plus les connexions d'un compte.",
+  },
   pair: {
     heading: "Associer un compte",
     keyRequired: "Saisissez la clé d'association affichée sur la page de connexion.",
