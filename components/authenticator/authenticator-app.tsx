@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import type { AuthenticatorAccount } from "@/lib/authenticator-protocol/accounts";
 import { AuthenticatorRequestError, type PendingRequest } from "@/lib/authenticator-protocol/client";
 import type { PushDecision } from "@/lib/authenticator-protocol/payloads";
@@ -28,6 +28,7 @@ type Outcome = { tone: "success" | "error"; text: string };
 
 export function AuthenticatorApp() {
   const t = useTranslations("authenticator");
+  const locale = useLocale();
   const [accounts, setAccounts] = useState<AuthenticatorAccount[] | null>(null);
   const [states, setStates] = useState<Record<string, AccountState>>({});
   const [waiting, setWaiting] = useState<Waiting[]>([]);
@@ -145,7 +146,7 @@ export function AuthenticatorApp() {
           : { tone: "success", text: t("app.denied", { company: item.request.requestInfo.company }) },
       );
     } catch (error) {
-      const key = error instanceof AuthenticatorRequestError ? refusalKey(error) : null;
+      const key = error instanceof AuthenticatorRequestError ? refusalKey(error, locale) : null;
       show({ tone: "error", text: key ? t(`refusals.${key}`) : error instanceof AuthenticatorRequestError ? error.message : t("app.answerFailed") });
     } finally {
       setWaiting((list) => list.filter((w) => w.request.challengeId !== item.request.challengeId));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import type { AuthenticatorAccount } from "@/lib/authenticator-protocol/accounts";
 import { AuthenticatorRequestError } from "@/lib/authenticator-protocol/client";
 import { refusalKey } from "@/components/authenticator/refusal-words";
@@ -23,6 +23,7 @@ type State =
  */
 export function NotificationsControl({ accounts }: { accounts: AuthenticatorAccount[] }) {
   const t = useTranslations("authenticator");
+  const locale = useLocale();
   const [state, setState] = useState<State>({ step: "off" });
   const messageRef = useRef<HTMLParagraphElement>(null);
   /** Whether the person pressed the button: only then does focus move to the answer. */
@@ -39,7 +40,7 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
   }, []);
 
   function refused(error: AuthenticatorRequestError) {
-    const key = refusalKey(error);
+    const key = refusalKey(error, locale);
     return key ? t(`refusals.${key}`) : error.message;
   }
 

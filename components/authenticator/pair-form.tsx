@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import { AuthenticatorRequestError, pairNewInstallation } from "@/lib/authenticator-protocol/client";
 import { parsePairingKey, qrSecretFromUrl } from "@/lib/authenticator-protocol/pairing-key";
 import { refusalKey } from "@/components/authenticator/refusal-words";
@@ -23,12 +23,13 @@ type State =
 export function PairForm() {
   const router = useRouter();
   const t = useTranslations("authenticator");
+  const locale = useLocale();
   const [state, setState] = useState<State>({ step: "form" });
   const errorRef = useRef<HTMLParagraphElement>(null);
   const started = useRef(false);
 
   function refused(error: AuthenticatorRequestError) {
-    const key = refusalKey(error);
+    const key = refusalKey(error, locale);
     return key ? t(`refusals.${key}`) : error.message;
   }
 

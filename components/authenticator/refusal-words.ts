@@ -7,10 +7,13 @@ const keyOfWords = new Map(Object.entries(english.refusals).map(([key, words]) =
 
 /**
  * The catalogue key (authenticator.refusals) of a refusal the server or the protocol client gave in
- * English (the endpoints answer in English, lib/authenticator-protocol/errors.ts), found by its words
- * so a refusal with words of its own (a missing email) keeps them; null for words the app does not
- * know, which it then shows as they are.
+ * English (the endpoints answer in English, lib/authenticator-protocol/errors.ts): found by its words,
+ * so a refusal with words of its own (a missing email, a wrong number) keeps them. Words the app does
+ * not know (a wait written by the server) are shown as they are in English, and in another language
+ * as their code's general refusal; null when even the code is unknown.
  */
-export function refusalKey(error: AuthenticatorRequestError): RefusalKey | null {
-  return keyOfWords.get(error.message) ?? null;
+export function refusalKey(error: AuthenticatorRequestError, locale: string): RefusalKey | null {
+  const byWords = keyOfWords.get(error.message);
+  if (byWords) return byWords;
+  return locale !== "en" && Object.hasOwn(english.refusals, error.code) ? (error.code as RefusalKey) : null;
 }

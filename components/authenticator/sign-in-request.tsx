@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import type { PendingRequest } from "@/lib/authenticator-protocol/client";
 
 /**
@@ -19,6 +19,7 @@ export function SignInRequest(props: {
 }) {
   const { request } = props;
   const t = useTranslations("authenticator.request");
+  const locale = useLocale();
   const headingId = useId();
   const questionId = useId();
   const info = request.requestInfo;
@@ -37,7 +38,7 @@ export function SignInRequest(props: {
         <dd>{info.place ?? (info.ip ? t("unknownPlaceAt", { ip: info.ip }) : t("unknownPlace"))}</dd>
         <dt>{t("time")}</dt>
         <dd>
-          <time dateTime={request.createdAt}>{asked.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
+          <time dateTime={request.createdAt}>{asked.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
         </dd>
       </dl>
       <div role="group" aria-labelledby={questionId} className="phone-choices-group">

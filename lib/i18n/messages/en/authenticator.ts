@@ -101,6 +101,8 @@ export const authenticator = {
     SIGNATURE_INVALID: "The phone's signature could not be verified. Pair the phone again.",
     SIGNATURE_EXPIRED: "The phone's clock is too far from the server's. Set the phone's time automatically and try again.",
     NUMBER_MISMATCH: "That is not the number shown on the sign-in page.",
+    numberMismatchDenied: "That is not the number shown on the sign-in page. The sign-in request was denied.",
+    numberMismatchRetry: "That is not the number shown on the sign-in page. Check it and choose again.",
     NETWORK_ERROR: "The server could not be reached. Check the connection and try again.",
     UNEXPECTED_RESPONSE: "The server gave an answer the app does not understand.",
     accountRequired: "Enter the email address of your account next to the pairing key.",

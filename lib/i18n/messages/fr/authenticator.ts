@@ -98,6 +98,8 @@ export const authenticator: Catalogue["authenticator"] = {
     SIGNATURE_INVALID: "La signature du téléphone n'a pas pu être vérifiée. Associez à nouveau le téléphone.",
     SIGNATURE_EXPIRED: "L'horloge du téléphone est trop éloignée de celle du serveur. Réglez l'heure du téléphone automatiquement et réessayez.",
     NUMBER_MISMATCH: "Ce n'est pas le nombre affiché sur la page de connexion.",
+    numberMismatchDenied: "Ce n'est pas le nombre affiché sur la page de connexion. La demande de connexion a été refusée.",
+    numberMismatchRetry: "Ce n'est pas le nombre affiché sur la page de connexion. Vérifiez-le et choisissez à nouveau.",
     NETWORK_ERROR: "Le serveur est injoignable. Vérifiez la connexion et réessayez.",
     UNEXPECTED_RESPONSE: "Le serveur a donné une réponse que l'application ne comprend pas.",
     accountRequired: "Saisissez l'adresse e-mail de votre compte à côté de la clé d'association.",
