@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "use-intl";
 import { ErrorPage } from "@/components/error-page";
 import { useBranding } from "@/components/branding-context";
 
@@ -8,15 +9,16 @@ import { useBranding } from "@/components/branding-context";
  * browser gets only an opaque digest, and this page shows neither.
  */
 export default function Error({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("common.errorPage");
   return (
-    <ErrorPage branding={useBranding()} title="Something went wrong">
-      <p>We could not show this page. Nothing was changed. Please try again in a moment.</p>
+    <ErrorPage branding={useBranding()} title={t("title")}>
+      <p>{t("body")}</p>
       <div className="row">
         <button className="btn" type="button" onClick={reset}>
-          Try again
+          {t("tryAgain")}
         </button>
         <a className="btn btn-secondary" href="/">
-          Go to your account
+          {t("goToAccount")}
         </a>
       </div>
     </ErrorPage>

@@ -5,12 +5,16 @@ import { accentVariables } from "@/lib/branding/accent-colour";
 import { BrandingProvider } from "@/components/branding-context";
 import { I18nProvider } from "@/components/i18n-provider";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { clientCatalogue } from "@/lib/i18n/messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { companyName } = await currentBranding();
-  return { title: { default: `${companyName} account`, template: `%s · ${companyName}` }, description: `Manage your ${companyName} sign-in and security devices.` };
+  const [{ companyName }, t] = await Promise.all([currentBranding(), serverTranslator("common")]);
+  return {
+    title: { default: t("metadata.title", { companyName }), template: t("metadata.titleTemplate", { companyName }) },
+    description: t("metadata.description", { companyName }),
+  };
 }
 
 // Branding and settings are read at run time (the admin console changes them), so no page is rendered at build time.

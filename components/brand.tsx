@@ -1,4 +1,7 @@
+"use client";
+
 import type { CSSProperties } from "react";
+import { useTranslations } from "use-intl";
 
 export type Branding = { companyName: string; logoUrl: string; logoStyle: string };
 
@@ -17,6 +20,7 @@ function parseStyle(css: string): CSSProperties {
 
 /** The company's logo and name (ciam_logoUrl, ciam_logoStyle, ciam_companyName), as saved in the admin console or drafted in its preview. */
 export function Brand({ branding, href }: { branding: Branding; href?: string }) {
+  const t = useTranslations("common");
   const content = (
     <>
       {/* eslint-disable-next-line @next/next/no-img-element -- the logo URL is configured, any host */}
@@ -25,7 +29,7 @@ export function Brand({ branding, href }: { branding: Branding; href?: string })
     </>
   );
   return href ? (
-    <a className="brand" href={href} aria-label={`${branding.companyName} home`}>
+    <a className="brand" href={href} aria-label={t("brand.home", { companyName: branding.companyName })}>
       {content}
     </a>
   ) : (

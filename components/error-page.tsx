@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { Brand, type Branding } from "@/components/brand";
 
 /**
@@ -8,11 +9,12 @@ import { Brand, type Branding } from "@/components/brand";
  * takes focus when the page appears, so a screen reader announces what happened instead of silence.
  */
 export function ErrorPage({ branding, title, children }: { branding: Branding | null; title: string; children: ReactNode }) {
+  const t = useTranslations("common");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <>
-      <header className="site-header">{branding ? <Brand branding={branding} href="/" /> : <a className="brand" href="/">Home</a>}</header>
+      <header className="site-header">{branding ? <Brand branding={branding} href="/" /> : <a className="brand" href="/">{t("brand.homeFallback")}</a>}</header>
       <main className="page-narrow">
         <div className="card stack">
           <h1 ref={heading} tabIndex={-1}>

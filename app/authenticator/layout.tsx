@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { currentBranding } from "@/lib/branding/current-branding";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { ServiceWorkerRegistration } from "@/components/authenticator/service-worker-registration";
 import "./authenticator.css";
 
@@ -10,10 +11,10 @@ import "./authenticator.css";
  * layout, which gives it <html> and <body>.
  */
 export async function generateMetadata(): Promise<Metadata> {
-  const { companyName } = await currentBranding();
+  const [{ companyName }, t] = await Promise.all([currentBranding(), serverTranslator("authenticator")]);
   return {
-    title: { absolute: `${companyName} Authenticator` },
-    description: `Approve ${companyName} sign-ins and get sign-in codes on this phone.`,
+    title: { absolute: t("metadata.title", { companyName }) },
+    description: t("metadata.description", { companyName }),
     manifest: "/authenticator/manifest.webmanifest",
     appleWebApp: { capable: true, title: "Authenticator", statusBarStyle: "default" },
     icons: { icon: "/authenticator/icons/192", apple: "/authenticator/icons/192" },
@@ -24,11 +25,12 @@ export async function generateViewport(): Promise<Viewport> {
   return { width: "device-width", initialScale: 1, viewportFit: "cover", themeColor: (await currentBranding()).accentColour };
 }
 
-export default function AuthenticatorLayout({ children }: { children: ReactNode }) {
+export default async function AuthenticatorLayout({ children }: { children: ReactNode }) {
+  const t = await serverTranslator("authenticator");
   return (
     <div className="phone-app">
       <a className="skip-link" href="#phone-main">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <main id="phone-main" className="phone-main">
         {children}

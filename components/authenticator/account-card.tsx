@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { useTranslations } from "use-intl";
 import type { AuthenticatorAccount } from "@/lib/authenticator-protocol/accounts";
 import { mobilePasscode, PASSCODE_PERIOD_SECONDS, passcodeSecondsLeft } from "@/lib/authenticator-protocol/passcode";
 
@@ -9,6 +10,7 @@ export type AccountState = "paired" | "unpaired" | "blocked" | "unreachable";
 /** One paired account: its company, the masked account, and the mobile passcode with its countdown. */
 export function AccountCard(props: { account: AuthenticatorAccount; state: AccountState; onForget: () => void }) {
   const { account, state } = props;
+  const t = useTranslations("authenticator.account");
   const headingId = useId();
   return (
     <li className="phone-account" aria-labelledby={headingId}>
@@ -22,23 +24,23 @@ export function AccountCard(props: { account: AuthenticatorAccount; state: Accou
           </h3>
           <p className="device-meta">{account.account}</p>
         </div>
-        {state === "paired" ? <span className="badge badge-active">Paired</span> : null}
-        {state === "blocked" ? <span className="badge badge-blocked">Blocked</span> : null}
-        {state === "unpaired" ? <span className="badge badge-blocked">Not paired</span> : null}
+        {state === "paired" ? <span className="badge badge-active">{t("paired")}</span> : null}
+        {state === "blocked" ? <span className="badge badge-blocked">{t("blocked")}</span> : null}
+        {state === "unpaired" ? <span className="badge badge-blocked">{t("notPaired")}</span> : null}
       </div>
       {state === "unpaired" ? (
         <div className="notice notice-warning">
-          <p>This phone is no longer paired with this account, so it cannot approve its sign-ins. Pair it again to use it.</p>
+          <p>{t("unpairedNotice")}</p>
           <button type="button" className="btn btn-secondary" onClick={props.onForget}>
-            Remove {account.account} from this phone
+            {t("remove", { account: account.account })}
           </button>
         </div>
       ) : state === "blocked" ? (
-        <p className="notice notice-error">This phone is blocked for this account. Unblock it in the account&apos;s device list to use it again.</p>
+        <p className="notice notice-error">{t("blockedNotice")}</p>
       ) : (
         <Passcode seed={account.passcode.seed} />
       )}
-      {state === "unreachable" ? <p className="small muted">The server cannot be reached right now; the passcode still works.</p> : null}
+      {state === "unreachable" ? <p className="small muted">{t("unreachable")}</p> : null}
     </li>
   );
 }
@@ -49,6 +51,7 @@ export function AccountCard(props: { account: AuthenticatorAccount; state: Accou
  * everything else; the countdown text is there for whoever looks.
  */
 function Passcode({ seed }: { seed: string }) {
+  const t = useTranslations("authenticator.account");
   const labelId = useId();
   const [now, setNow] = useState<{ code: string; left: number } | null>(null);
   useEffect(() => {
@@ -68,12 +71,12 @@ function Passcode({ seed }: { seed: string }) {
   return (
     <div className="phone-passcode">
       <span id={labelId} className="small muted">
-        Mobile passcode
+        {t("passcode")}
       </span>
       <output className="phone-passcode-code" aria-labelledby={labelId} aria-live="off">
         {now ? now.code : "······"}
       </output>
-      <span className="small muted">{now ? `Changes in ${now.left} s` : ""}</span>
+      <span className="small muted">{now ? t("changesIn", { seconds: now.left }) : ""}</span>
       <span className="phone-countdown" aria-hidden="true">
         <span style={{ width: `${((now?.left ?? PASSCODE_PERIOD_SECONDS) / PASSCODE_PERIOD_SECONDS) * 100}%` }} />
       </span>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useLocale, useTranslations } from "use-intl";
 import type { AuthenticatorAccount } from "@/lib/authenticator-protocol/accounts";
 import { AuthenticatorRequestError, type PendingRequest } from "@/lib/authenticator-protocol/client";
 import type { PushDecision } from "@/lib/authenticator-protocol/payloads";
@@ -9,6 +10,10 @@ import { AccountCard, type AccountState } from "@/components/authenticator/accou
 import { NotificationsControl } from "@/components/authenticator/notifications-control";
 import { accountStore, forgetAccount, phoneClient, privateKeyOf } from "@/components/authenticator/phone-storage";
 import { SignInRequest } from "@/components/authenticator/sign-in-request";
+import { refusalKey } from "@/components/authenticator/refusal-words";
+import { authenticator as englishWords } from "@/lib/i18n/messages/en/authenticator";
+
+const englishRefusals = englishWords.refusals;
 
 /**
  * The open app's live channel: it asks the server for its pending requests every POLL_MS while the
@@ -22,6 +27,8 @@ type Waiting = { account: AuthenticatorAccount; request: PendingRequest };
 type Outcome = { tone: "success" | "error"; text: string };
 
 export function AuthenticatorApp() {
+  const t = useTranslations("authenticator");
+  const locale = useLocale();
   const [accounts, setAccounts] = useState<AuthenticatorAccount[] | null>(null);
   const [states, setStates] = useState<Record<string, AccountState>>({});
   const [waiting, setWaiting] = useState<Waiting[]>([]);
@@ -73,7 +80,7 @@ export function AuthenticatorApp() {
       setStates(nextStates);
       setWaiting(found);
       if (fresh.length > 0) {
-        setAnnouncement(`New sign-in request from ${fresh[0]!.request.requestInfo.company}.`);
+        setAnnouncement(t("app.newRequest", { company: fresh[0]!.request.requestInfo.company }));
         // Focus goes to the new request unless the person is busy with something else on the page.
         if (document.activeElement === document.body || document.activeElement === null) {
           window.requestAnimationFrame(() => firstRequestRef.current?.querySelector<HTMLElement>("h3")?.focus());
@@ -82,7 +89,7 @@ export function AuthenticatorApp() {
     } finally {
       refreshing.current = false;
     }
-  }, []);
+  }, [t]);
 
   useEffect(() => {
     void refresh();
@@ -115,8 +122,8 @@ export function AuthenticatorApp() {
     const account = accounts.find((a) => a.installationId === paired);
     url.searchParams.delete("paired");
     window.history.replaceState(null, "", url.pathname + url.search);
-    if (account) show({ tone: "success", text: `Paired with ${account.companyName} (${account.account}). This phone now approves its sign-ins.` });
-  }, [accounts]);
+    if (account) show({ tone: "success", text: t("app.paired", { company: account.companyName, account: account.account }) });
+  }, [accounts, t]);
 
   function show(next: Outcome) {
     setOutcome(next);
@@ -131,15 +138,16 @@ export function AuthenticatorApp() {
     setBusy(item.request.challengeId);
     try {
       const privateKey = await privateKeyOf(item.account);
-      if (!privateKey) throw new AuthenticatorRequestError("DEVICE_NOT_FOUND", "This phone no longer holds the key for this account. Pair it again.", null);
+      if (!privateKey) throw new AuthenticatorRequestError("DEVICE_NOT_FOUND", englishRefusals.keyLost, null);
       const { status } = await phoneClient().decide({ deviceId: item.account.deviceId, challengeId: item.request.challengeId, number, decision, privateKey });
       show(
         status === "APPROVED"
-          ? { tone: "success", text: `Approved. The sign-in to ${item.request.requestInfo.company} continues on the other screen.` }
-          : { tone: "success", text: `Denied. Nobody is signed in to ${item.request.requestInfo.company} with this request.` },
+          ? { tone: "success", text: t("app.approved", { company: item.request.requestInfo.company }) }
+          : { tone: "success", text: t("app.denied", { company: item.request.requestInfo.company }) },
       );
     } catch (error) {
-      show({ tone: "error", text: error instanceof AuthenticatorRequestError ? error.message : "The answer could not be sent. Try again." });
+      const key = error instanceof AuthenticatorRequestError ? refusalKey(error, locale) : null;
+      show({ tone: "error", text: key ? t(`refusals.${key}`) : error instanceof AuthenticatorRequestError ? error.message : t("app.answerFailed") });
     } finally {
       setWaiting((list) => list.filter((w) => w.request.challengeId !== item.request.challengeId));
       setBusy(null);
@@ -149,16 +157,16 @@ export function AuthenticatorApp() {
 
   async function forget(account: AuthenticatorAccount) {
     await forgetAccount(account);
-    show({ tone: "success", text: `${account.account} was removed from this phone.` });
+    show({ tone: "success", text: t("app.removed", { account: account.account }) });
     await refresh();
   }
 
   return (
     <>
       <header className="phone-header">
-        <h1>Authenticator</h1>
+        <h1>{t("app.heading")}</h1>
         <Link href="/authenticator/pair" className="btn">
-          Pair a new account
+          {t("app.pairNew")}
         </Link>
       </header>
 
@@ -172,9 +180,9 @@ export function AuthenticatorApp() {
       ) : null}
 
       <section aria-labelledby="phone-requests-heading" className="phone-section">
-        <h2 id="phone-requests-heading">Sign-in requests</h2>
+        <h2 id="phone-requests-heading">{t("app.requestsHeading")}</h2>
         {waiting.length === 0 ? (
-          <p className="muted">No sign-in requests waiting.</p>
+          <p className="muted">{t("app.noRequests")}</p>
         ) : (
           <div ref={firstRequestRef} className="stack">
             {waiting.map((item) => (
@@ -192,11 +200,11 @@ export function AuthenticatorApp() {
       </section>
 
       <section aria-labelledby="phone-accounts-heading" className="phone-section">
-        <h2 id="phone-accounts-heading">Accounts</h2>
+        <h2 id="phone-accounts-heading">{t("app.accountsHeading")}</h2>
         {accounts === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t("app.loading")}</p>
         ) : accounts.length === 0 ? (
-          <p className="muted">No accounts yet. Start adding a mobile authenticator on the sign-in page, then pair this phone with the key or QR code it shows.</p>
+          <p className="muted">{t("app.noAccounts")}</p>
         ) : (
           <ul className="phone-accounts" aria-labelledby="phone-accounts-heading">
             {accounts.map((account) => (

@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useLocale, useTranslations } from "use-intl";
 import type { AuthenticatorAccount } from "@/lib/authenticator-protocol/accounts";
 import { AuthenticatorRequestError } from "@/lib/authenticator-protocol/client";
+import { refusalKey } from "@/components/authenticator/refusal-words";
 import { notificationsOn, pushSupported, subscribeAccounts, unsubscribeAccounts } from "@/components/authenticator/phone-storage";
 
 type State =
@@ -20,6 +22,8 @@ type State =
  * on the server and in the browser.
  */
 export function NotificationsControl({ accounts }: { accounts: AuthenticatorAccount[] }) {
+  const t = useTranslations("authenticator");
+  const locale = useLocale();
   const [state, setState] = useState<State>({ step: "off" });
   const messageRef = useRef<HTMLParagraphElement>(null);
   /** Whether the person pressed the button: only then does focus move to the answer. */
@@ -34,6 +38,11 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
         () => undefined,
       );
   }, []);
+
+  function refused(error: AuthenticatorRequestError) {
+    const key = refusalKey(error, locale);
+    return key ? t(`refusals.${key}`) : error.message;
+  }
 
   async function turnOn() {
     asked.current = true;
@@ -50,9 +59,7 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
       setState({
         step: "failed",
         message:
-          error instanceof AuthenticatorRequestError
-            ? error.message
-            : "Notifications could not be turned on in this browser. Keep the app open to see sign-in requests.",
+          error instanceof AuthenticatorRequestError ? refused(error) : t("notifications.turnOnFailed"),
       });
     }
   }
@@ -66,7 +73,7 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
     } catch (error) {
       setState({
         step: "failed",
-        message: error instanceof AuthenticatorRequestError ? error.message : "Notifications could not be turned off. Try again.",
+        message: error instanceof AuthenticatorRequestError ? refused(error) : t("notifications.turnOffFailed"),
       });
     }
   }
@@ -77,23 +84,23 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
   }, [state]);
 
   if (state.step === "unsupported") {
-    return <p className="small muted phone-section">This browser cannot show notifications from the app. Keep it open to see sign-in requests.</p>;
+    return <p className="small muted phone-section">{t("notifications.unsupported")}</p>;
   }
   return (
     <section aria-labelledby="phone-notifications-heading" className="phone-section">
-      <h2 id="phone-notifications-heading">Notifications</h2>
+      <h2 id="phone-notifications-heading">{t("notifications.heading")}</h2>
       {state.step === "on" ? (
         <>
           <p ref={messageRef} tabIndex={-1} role="status" className="notice notice-success">
-            Notifications are on. Sign-in requests reach this phone even when the app is closed.
+            {t("notifications.on")}
           </p>
           <button type="button" className="btn btn-link" onClick={() => void turnOff()}>
-            Turn off notifications
+            {t("notifications.turnOff")}
           </button>
         </>
       ) : state.step === "blocked" ? (
         <p ref={messageRef} tabIndex={-1} role="status" className="notice notice-warning">
-          Notifications are blocked for this app. Allow them in the browser&apos;s site settings, or keep the app open to see sign-in requests.
+          {t("notifications.blocked")}
         </p>
       ) : (
         <>
@@ -103,13 +110,13 @@ export function NotificationsControl({ accounts }: { accounts: AuthenticatorAcco
             </p>
           ) : state.step === "off" && state.turnedOff ? (
             <p ref={messageRef} tabIndex={-1} role="status" className="notice">
-              Notifications are off. Keep the app open to see sign-in requests.
+              {t("notifications.off")}
             </p>
           ) : (
-            <p className="small muted">Get a notification when a sign-in needs your approval, even when the app is closed.</p>
+            <p className="small muted">{t("notifications.offer")}</p>
           )}
           <button type="button" className="btn btn-secondary btn-block" disabled={state.step === "working"} onClick={() => void turnOn()}>
-            Turn on notifications
+            {t("notifications.turnOn")}
           </button>
         </>
       )}

@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLocale, useTranslations } from "use-intl";
 import { AuthenticatorRequestError, pairNewInstallation } from "@/lib/authenticator-protocol/client";
 import { parsePairingKey, qrSecretFromUrl } from "@/lib/authenticator-protocol/pairing-key";
+import { refusalKey } from "@/components/authenticator/refusal-words";
 import { accountStore, keyStore, phoneClient, subscribeAccounts } from "@/components/authenticator/phone-storage";
 
 type State =
@@ -20,9 +22,16 @@ type State =
  */
 export function PairForm() {
   const router = useRouter();
+  const t = useTranslations("authenticator");
+  const locale = useLocale();
   const [state, setState] = useState<State>({ step: "form" });
   const errorRef = useRef<HTMLParagraphElement>(null);
   const started = useRef(false);
+
+  function refused(error: AuthenticatorRequestError) {
+    const key = refusalKey(error, locale);
+    return key ? t(`refusals.${key}`) : error.message;
+  }
 
   async function pair(key: string, account: string | undefined, via: "typed" | "qr") {
     setState({ step: "pairing", via });
@@ -48,7 +57,7 @@ export function PairForm() {
     } catch (error) {
       setState({
         step: "refused",
-        message: error instanceof AuthenticatorRequestError ? error.message : "Pairing did not work. Try again.",
+        message: error instanceof AuthenticatorRequestError ? refused(error) : t("pair.failed"),
       });
     }
   }
@@ -76,9 +85,9 @@ export function PairForm() {
     const account = String(form.get("account") ?? "").trim();
     const parsed = parsePairingKey(key);
     const fieldErrors: { key?: string; account?: string } = {};
-    if (key.trim() === "") fieldErrors.key = "Enter the pairing key shown on the sign-in page.";
-    else if (!parsed) fieldErrors.key = "This is not a pairing key. It has 10 letters and digits, like ABCDE-FGHJK.";
-    if (parsed?.kind !== "qr" && account === "") fieldErrors.account = "Enter the email address of your account.";
+    if (key.trim() === "") fieldErrors.key = t("pair.keyRequired");
+    else if (!parsed) fieldErrors.key = t("pair.keyInvalid");
+    if (parsed?.kind !== "qr" && account === "") fieldErrors.account = t("pair.accountRequired");
     if (fieldErrors.key || fieldErrors.account) {
       setState({ step: "invalid", fieldErrors });
       return;
@@ -97,14 +106,14 @@ export function PairForm() {
       ) : null}
       {pairing && state.via === "qr" ? (
         <p role="status" className="notice notice-info">
-          Pairing with the QR code…
+          {t("pair.pairingWithQr")}
         </p>
       ) : null}
       <form className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="pair-form-heading">
-        <h2 id="pair-form-heading">Pair with a key</h2>
-        <p className="small muted">Type the pairing key shown on the sign-in page, and the email address of the account it is for.</p>
+        <h2 id="pair-form-heading">{t("pair.formHeading")}</h2>
+        <p className="small muted">{t("pair.formHint")}</p>
         <div className="field">
-          <label htmlFor="pair-key">Pairing key</label>
+          <label htmlFor="pair-key">{t("pair.keyLabel")}</label>
           <input
             id="pair-key"
             name="key"
@@ -120,7 +129,7 @@ export function PairForm() {
           </p>
         </div>
         <div className="field">
-          <label htmlFor="pair-account">Email address</label>
+          <label htmlFor="pair-account">{t("pair.emailLabel")}</label>
           <input
             id="pair-account"
             name="account"
@@ -134,14 +143,14 @@ export function PairForm() {
           </p>
         </div>
         <button type="submit" className="btn btn-block" disabled={pairing}>
-          {pairing ? "Pairing…" : "Pair"}
+          {pairing ? t("pair.pairing") : t("pair.pair")}
         </button>
       </form>
       <p className="small muted">
-        Have a QR code instead? Scan it with the phone&apos;s camera: it opens this page and pairs by itself.
+        {t("pair.qrHint")}
       </p>
       <p>
-        <Link href="/authenticator">Back to the accounts</Link>
+        <Link href="/authenticator">{t("pair.back")}</Link>
       </p>
     </div>
   );

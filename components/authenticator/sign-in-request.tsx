@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { useLocale, useTranslations } from "use-intl";
 import type { PendingRequest } from "@/lib/authenticator-protocol/client";
 
 /**
@@ -17,6 +18,8 @@ export function SignInRequest(props: {
   onDeny: () => void;
 }) {
   const { request } = props;
+  const t = useTranslations("authenticator.request");
+  const locale = useLocale();
   const headingId = useId();
   const questionId = useId();
   const info = request.requestInfo;
@@ -24,23 +27,23 @@ export function SignInRequest(props: {
   return (
     <article className="card phone-request" aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1}>
-        Sign-in request from {info.company}
+        {t("heading", { company: info.company })}
       </h3>
       <dl className="facts">
-        <dt>Account</dt>
+        <dt>{t("account")}</dt>
         <dd>{props.account}</dd>
-        <dt>Browser</dt>
-        <dd>{info.browser ?? "Unknown browser"}</dd>
-        <dt>Place</dt>
-        <dd>{info.place ?? (info.ip ? `Unknown (address ${info.ip})` : "Unknown")}</dd>
-        <dt>Time</dt>
+        <dt>{t("browser")}</dt>
+        <dd>{info.browser ?? t("unknownBrowser")}</dd>
+        <dt>{t("place")}</dt>
+        <dd>{info.place ?? (info.ip ? t("unknownPlaceAt", { ip: info.ip }) : t("unknownPlace"))}</dd>
+        <dt>{t("time")}</dt>
         <dd>
-          <time dateTime={request.createdAt}>{asked.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
+          <time dateTime={request.createdAt}>{asked.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time>
         </dd>
       </dl>
       <div role="group" aria-labelledby={questionId} className="phone-choices-group">
         <p id={questionId} className="phone-question">
-          Which number do you see on the sign-in screen?
+          {t("question")}
         </p>
         <div className="phone-choices">
           {request.choices.map((choice) => (
@@ -50,9 +53,9 @@ export function SignInRequest(props: {
           ))}
         </div>
       </div>
-      <p className="small muted">If you are not signing in right now, deny: someone may know your password.</p>
+      <p className="small muted">{t("denyHint")}</p>
       <button type="button" className="btn btn-danger btn-block" disabled={props.busy} onClick={props.onDeny}>
-        Deny
+        {t("deny")}
       </button>
     </article>
   );

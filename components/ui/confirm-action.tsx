@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
@@ -16,7 +17,7 @@ export function ConfirmAction({
   children,
   confirmLabel,
   confirmClassName = "btn btn-danger",
-  cancelLabel = "Cancel",
+  cancelLabel,
   name = "type",
   value,
   pending,
@@ -34,6 +35,7 @@ export function ConfirmAction({
   value: string;
   pending: boolean;
 }) {
+  const t = useTranslations("common");
   const [open, setOpen] = useState(false);
   const titleId = useId();
   const messageId = useId();
@@ -78,7 +80,7 @@ export function ConfirmAction({
           {confirmLabel}
         </SubmitButton>
         <button ref={cancelRef} type="button" className="btn btn-secondary" disabled={pending} onClick={() => setOpen(false)}>
-          {cancelLabel}
+          {cancelLabel ?? t("cancel")}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode, RefObject } from "react";
+import { useTranslations } from "use-intl";
 
 /**
  * The panel a list's action opens in the page to say what will happen before it happens (in place of
@@ -29,6 +30,7 @@ export function ConfirmationPanel({
   onCancel: () => void;
   children: ReactNode;
 }) {
+  const t = useTranslations("common");
   return (
     <div ref={box} tabIndex={-1} role="group" aria-label={label} className="browser-panel focus-panel stack">
       {/* Not a live region: the group takes the focus when it opens, so this is read then. */}
@@ -38,7 +40,7 @@ export function ConfirmationPanel({
           {pending ? progressLabel : confirmLabel}
         </button>
         <button className="btn btn-link" type="button" disabled={pending} onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "use-intl";
 import type { PhoneCountry } from "@/lib/phone/countries";
 
 const labelOf = (c: PhoneCountry) => `${c.name} (${c.callingCode})`;
@@ -40,6 +41,7 @@ export function CountryPicker({
   defaultCode: string;
   errors?: string[];
 }) {
+  const t = useTranslations("common");
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
@@ -104,7 +106,7 @@ export function CountryPicker({
     <div className="field country-picker">
       <label htmlFor={inputId}>{label}</label>
       <span id={hintId} className="muted small">
-        Type to search by country name or calling code.
+        {t("countryPicker.hint")}
       </span>
       <div className="country-picker-box">
         <input
@@ -139,7 +141,7 @@ export function CountryPicker({
             if (chosen) setText(labelOf(chosen));
           }}
         />
-        <ul id={listId} ref={listRef} role="listbox" aria-label={`${label} options`} className="country-options" hidden={!open || matches.length === 0}>
+        <ul id={listId} ref={listRef} role="listbox" aria-label={t("countryPicker.options", { label })} className="country-options" hidden={!open || matches.length === 0}>
           {matches.map((c, i) => (
             <li
               key={c.code}
@@ -160,7 +162,7 @@ export function CountryPicker({
         </ul>
         {open && matches.length === 0 && (
           <p className="country-options country-empty" role="status">
-            No country matches “{text}”.
+            {t("countryPicker.noMatch", { query: text })}
           </p>
         )}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { useLocale, useTranslations } from "use-intl";
 
 const subscribeToNothing = () => () => {};
 
@@ -20,8 +21,8 @@ export function personLocale(): string {
   }
 }
 
-const utc = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const utcDay = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const utc = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const utcDay = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400],
@@ -51,6 +52,9 @@ export function relativeTime(date: Date, now: number, locale: string): string {
  */
 export function LocalTime({ value, format = "datetime" }: { value: string | Date; format?: "datetime" | "date" | "relative" }) {
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  // Before hydration, in the page's language (the same on the server and in the first render).
+  const pageLocale = useLocale();
+  const t = useTranslations("common");
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (format !== "relative") return;
@@ -59,7 +63,7 @@ export function LocalTime({ value, format = "datetime" }: { value: string | Date
   }, [format]);
   const date = new Date(value);
   const iso = date.toISOString();
-  if (!hydrated) return <time dateTime={iso}>{format === "date" ? utcDay.format(date) : `${utc.format(date)} UTC`}</time>;
+  if (!hydrated) return <time dateTime={iso}>{format === "date" ? utcDay(pageLocale).format(date) : t("localTime.utc", { time: utc(pageLocale).format(date) })}</time>;
   const locale = personLocale();
   const full = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
   if (format === "date") return <time dateTime={iso} title={full}>{new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(date)}</time>;

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable } from "@/lib/database/unavailable";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { text, translate } from "@/lib/i18n/text";
+import { wordFieldErrors, wordValidationMessage } from "@/lib/validations/word-validation";
 
 /** The one result shape every server action answers with, read by useActionState. */
 export type ActionResult = {
@@ -14,14 +15,17 @@ export type ActionResult = {
 export const idle: ActionResult = { status: "idle" };
 
 export function invalid(error: z.ZodError, locale: Locale = DEFAULT_LOCALE): ActionResult {
-  return { status: "error", message: translate(locale, text("errors.correctFields")), fieldErrors: z.flattenError(error).fieldErrors };
+  return { status: "error", message: translate(locale, text("errors.correctFields")), fieldErrors: wordFieldErrors(z.flattenError(error).fieldErrors, locale) };
 }
 
-/** An AppError's message and field errors in `locale`: its Text translated, a plain string as it is. */
+/**
+ * An AppError's message and field errors in `locale`: its Text translated, a field check's English
+ * words (lib/validations/validation-messages.ts) found and translated, any other string as it is.
+ */
 export function localizedError(error: AppError, locale: Locale): Pick<ActionResult, "message" | "fieldErrors"> {
-  if (!error.text) return { message: error.message, fieldErrors: error.fieldErrors };
+  if (!error.text) return { message: wordValidationMessage(error.message, locale), fieldErrors: error.fieldErrors && wordFieldErrors(error.fieldErrors, locale) };
   const message = translate(locale, error.text);
-  const fieldErrors = error.fieldErrors ? { ...error.fieldErrors } : undefined;
+  const fieldErrors = error.fieldErrors ? wordFieldErrors(error.fieldErrors, locale) : undefined;
   for (const field of error.textFields ?? []) if (fieldErrors) fieldErrors[field] = [message];
   return { message, fieldErrors };
 }

@@ -40,7 +40,7 @@ export async function resetUserMfa(input: { userId: unknown }): Promise<{ device
     await forgetRememberedBrowsers(tx, { userId, reason: "two-step verification reset by an administrator", meta });
     return { email: user.email, devices };
   });
-  await notifyAccountChange({ email, action: "mfa.reset", deviceLabel: devices.length === 1 ? "1 device removed" : `${devices.length} devices removed` });
+  await notifyAccountChange({ email, action: "mfa.reset", deviceLabel: text("emails.accountChange.devicesRemoved", { count: devices.length }) });
   for (const d of devices) {
     if (d.type === "MOBILE" && d.pushSubscription) {
       await wakePhoneAfterResponse({ userId, deviceId: d.id, storedSubscription: d.pushSubscription, payload: { kind: "unpaired" } });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
+import { emailWords } from "@/lib/notify/email-words";
 import { sendEmail } from "@/lib/notify/send-email";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 
@@ -24,14 +25,7 @@ export async function sendEmailVerification(options: { userId: string; meta: Req
   const { companyName } = await currentBranding();
   await sendEmail({
     to: user.email,
-    subject: `Confirm your email for ${companyName}`,
-    text: [
-      `Someone, hopefully you, created a ${companyName} account with this email address. Open this link to confirm it. It works once, for ${minutes} minutes:`,
-      "",
-      `${config().appUrl}/verify-email?token=${token}`,
-      "",
-      "If you did not create this account, ignore this email: the account cannot be used until the address is confirmed.",
-    ].join("\n"),
+    ...(await emailWords("emailVerification", { companyName, minutes, link: `${config().appUrl}/verify-email?token=${token}` }, options.meta.locale)),
   });
 }
 

@@ -6,6 +6,7 @@ import { currentBranding } from "@/lib/branding/current-branding";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { createSession } from "@/lib/auth/sessions";
 import { requiresSecondFactor } from "@/lib/auth/second-factor-policy";
+import { emailWords } from "@/lib/notify/email-words";
 import { sendEmail } from "@/lib/notify/send-email";
 import { recordAuditEvent, signInDetails, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { markEmailVerified } from "@/lib/auth/email-verification";
@@ -31,14 +32,7 @@ export async function requestMagicLink(options: { email: string; meta: RequestMe
   const { companyName } = await currentBranding();
   await sendEmail({
     to: user.email,
-    subject: `Your ${companyName} sign-in link`,
-    text: [
-      `Use this link to sign in to ${companyName}. It works once, for ${minutes} minutes:`,
-      "",
-      `${config().appUrl}/magic-link?token=${token}`,
-      "",
-      "If you did not ask for it, ignore this email: nobody can sign in without opening the link.",
-    ].join("\n"),
+    ...(await emailWords("magicLink", { companyName, minutes, link: `${config().appUrl}/magic-link?token=${token}` }, options.meta.locale)),
   });
 }
 
@@ -64,14 +58,7 @@ export async function sendFlowMagicLink(options: { userId: string; flowExecution
   const { companyName } = await currentBranding();
   await sendEmail({
     to: user.email,
-    subject: `Confirm your ${companyName} sign-in`,
-    text: [
-      `Someone, hopefully you, is signing in to ${companyName}. Open this link to confirm it was you. It works once, for ${minutes} minutes:`,
-      "",
-      `${config().appUrl}/magic-link?token=${token}`,
-      "",
-      "If this was not you, do not open the link, and change your password.",
-    ].join("\n"),
+    ...(await emailWords("flowMagicLink", { companyName, minutes, link: `${config().appUrl}/magic-link?token=${token}` }, options.meta.locale)),
   });
 }
 

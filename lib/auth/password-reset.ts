@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordWeakness, WeakPasswordError } from "@/lib/auth/password-strength";
 import { hashToken, randomToken } from "@/lib/auth/tokens";
 import { serializeOn } from "@/lib/database/serialize-on";
+import { emailWords } from "@/lib/notify/email-words";
 import { sendEmail } from "@/lib/notify/send-email";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 import { clearAttempts } from "@/lib/rate-limit/progressive-delay";
@@ -38,14 +39,7 @@ export async function requestPasswordReset(options: { email: string; meta: Reque
   const { companyName } = await currentBranding();
   await sendEmail({
     to: user.email,
-    subject: `Reset your ${companyName} password`,
-    text: [
-      `Someone, hopefully you, asked to reset the password of your ${companyName} account. Open this link to choose a new one. It works once, for ${minutes} minutes:`,
-      "",
-      `${config().appUrl}/reset-password?token=${token}`,
-      "",
-      "If you did not ask for it, ignore this email: your password stays as it is.",
-    ].join("\n"),
+    ...(await emailWords("passwordReset", { companyName, minutes, link: `${config().appUrl}/reset-password?token=${token}` }, options.meta.locale)),
   });
 }
 
@@ -100,6 +94,6 @@ export async function resetPassword(options: { token: string; password: string; 
   if (sessionsEnded === null) return null;
   // The new password is the person's own: earlier wrong guesses at the old one no longer make them wait.
   await clearAttempts(limitKey("sign-in:account", user.email));
-  await notifyAccountChange({ email: user.email, action: "user.password_reset", when: now });
+  await notifyAccountChange({ email: user.email, action: "user.password_reset", when: now, locale: options.meta.locale });
   return { userId: user.id, sessionsEnded };
 }

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordWeakness, WeakPasswordError } from "@/lib/auth/password-strength";
 import { sendEmailVerification } from "@/lib/auth/email-verification";
 import { limitEmailRequest } from "@/lib/rate-limit/limits";
+import { emailWords } from "@/lib/notify/email-words";
 import { sendEmail } from "@/lib/notify/send-email";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 
@@ -56,13 +57,6 @@ async function notifyRepeatedSignUp(options: { userId: string; email: string; me
   const { appUrl } = config();
   await sendEmail({
     to: options.email,
-    subject: `Someone tried to create a ${companyName} account with your email`,
-    text: [
-      `Someone, perhaps you, tried to create a ${companyName} account with this email address. You already have one, so nothing was created or changed.`,
-      "",
-      `To sign in, go to ${appUrl}/sign-in and use your password, or ask there for a sign-in link by email if you have forgotten it.`,
-      "",
-      "If it was not you, you need do nothing: your account is as it was.",
-    ].join("\n"),
+    ...(await emailWords("signUpRepeated", { companyName, signInUrl: `${appUrl}/sign-in` }, options.meta.locale)),
   });
 }

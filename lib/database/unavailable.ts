@@ -6,6 +6,7 @@
  * answer "busy, try again" (503, Retry-After) and never a verdict such as "wrong password".
  * No "server-only": the auth error table and the action result, which clients import, use the words.
  */
+import { errors } from "@/lib/i18n/messages/en/errors";
 
 /**
  * Prisma's codes for it. P1008: operation timed out (the adapter reports SQLITE_BUSY this way, with
@@ -25,7 +26,8 @@ const RETRYABLE_POSTGRESQL_CODES = new Set(["55P03", "40001", "40P01", "57014", 
 /** The pg adapter's error kinds for a database that cannot be reached or a connection that broke. */
 const RETRYABLE_ADAPTER_KINDS = new Set(["SocketTimeout", "DatabaseNotReachable", "ConnectionClosed", "TooManyConnections", "TransactionWriteConflict"]);
 
-export const SERVICE_BUSY_MESSAGE = "The service is busy. Nothing was changed; please try again.";
+/** English, for the route handlers' plain answers and the logs; the pages say errors.busy in the reader's language (lib/actions/action-result.ts). */
+export const SERVICE_BUSY_MESSAGE = errors.busy;
 export const RETRY_AFTER_SECONDS = 2;
 
 export function isDatabaseUnavailable(error: unknown): boolean {

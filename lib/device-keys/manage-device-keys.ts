@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { text } from "@/lib/i18n/text";
 import { DISPLAY_NAME_MAX } from "@/lib/device-keys/register-device-key";
+import { text } from "@/lib/i18n/text";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 /** What a page or the API may show of a device key: never its public key. */
@@ -110,7 +111,7 @@ export async function forgetOtherDeviceKeys(options: { userId: string; keepKeyId
     const { email } = await tx.user.findUniqueOrThrow({ where: { id: options.userId }, select: { email: true } });
     return { count, email };
   });
-  if (count > 0) await notifyAccountChange({ email, action: "device_key.forgotten", deviceLabel: `${count} ${count === 1 ? "browser" : "browsers"}` });
+  if (count > 0) await notifyAccountChange({ email, action: "device_key.forgotten", deviceLabel: text("emails.accountChange.browsers", { count }) });
   return count;
 }
 

@@ -7,6 +7,7 @@ import { serializeOn } from "@/lib/database/serialize-on";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { describeBrowser } from "@/lib/http/user-agent";
+import { text } from "@/lib/i18n/text";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 export const DISPLAY_NAME_MAX = 60;
@@ -92,7 +93,7 @@ export async function registerDeviceKey(options: {
   await notifyAccountChange({
     email,
     action: "device_key.registered",
-    deviceLabel: removedOthers > 0 ? `${displayName} (the ${removedOthers === 1 ? "browser" : `${removedOthers} browsers`} registered before it ${removedOthers === 1 ? "was" : "were"} removed)` : displayName,
+    deviceLabel: removedOthers > 0 ? text("emails.accountChange.browserReplacing", { name: displayName, count: removedOthers }) : displayName,
     when: now,
   });
   return { keyId, displayName, rememberedUntil, removedOthers };

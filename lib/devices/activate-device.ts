@@ -4,9 +4,9 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { text } from "@/lib/i18n/text";
 import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
-import { deviceTypeLabel } from "@/lib/devices/device-types";
+import type { DeviceTypeName } from "@/lib/devices/device-types";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
-import { notifyAccountChange } from "@/lib/notify/notify-account-change";
+import { deviceText, notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 type ActivateOptions = { userId: string; deviceId: string; meta: RequestMeta };
 
@@ -53,10 +53,10 @@ export async function activatePendingDevice(tx: Tx, options: ActivateOptions) {
 }
 
 /** Told at the account's email, which existed before this device (security.md item 9). */
-export async function notifyActivation(activated: { device: { type: keyof typeof deviceTypeLabel; nickname: string }; email: string }) {
+export async function notifyActivation(activated: { device: { type: DeviceTypeName; nickname: string }; email: string }) {
   await notifyAccountChange({
     email: activated.email,
     action: "device.added",
-    deviceLabel: `${deviceTypeLabel[activated.device.type]} "${activated.device.nickname}"`,
+    deviceLabel: deviceText(activated.device),
   });
 }

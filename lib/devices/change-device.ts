@@ -3,9 +3,8 @@ import { serializeOn } from "@/lib/database/serialize-on";
 import { db, type Tx } from "@/lib/db";
 import { getOwnDevice } from "@/lib/devices/get-own-device";
 import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
-import { deviceTypeLabel } from "@/lib/devices/device-types";
 import { recordAuditEvent, type AuditAction, type RequestMeta } from "@/lib/audit/record-audit-event";
-import { notifyAccountChange } from "@/lib/notify/notify-account-change";
+import { deviceText, notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 type Device = Awaited<ReturnType<typeof getOwnDevice>>;
 
@@ -40,7 +39,7 @@ export async function changeDevice<T>(
   await notifyAccountChange({
     email,
     action: options.action,
-    deviceLabel: `${deviceTypeLabel[device.type]} "${device.nickname}"`,
+    deviceLabel: deviceText(device),
   });
   return result;
 }

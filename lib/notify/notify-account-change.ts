@@ -1,57 +1,83 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { currentBranding } from "@/lib/branding/current-branding";
+import type { Locale } from "@/lib/i18n/locales";
+import { text, translate, type Message, type Text } from "@/lib/i18n/text";
+import { translatorFor } from "@/lib/i18n/translator";
+import { emailLocale } from "@/lib/notify/email-words";
 import { sendEmail } from "@/lib/notify/send-email";
 
-const wording: Record<string, string> = {
-  "device.added": "A new sign-in device was added to your account",
-  "device.renamed": "One of your sign-in devices was renamed",
-  "device.made_default": "Your default sign-in device changed",
-  "device.blocked": "One of your sign-in devices was blocked",
-  "device.unblocked": "One of your sign-in devices was unblocked",
-  "device.removed": "A sign-in device was removed from your account",
-  "mfa.enabled": "Two-step verification was turned on",
-  "mfa.disabled": "Two-step verification was turned off",
-  "device_key.registered": "A browser was registered to your account",
-  "device_key.renamed": "One of your registered browsers was renamed",
-  "device_key.blocked": "One of your registered browsers was blocked",
-  "device_key.unblocked": "One of your registered browsers was unblocked",
-  "device_key.forgotten": "A registered browser was removed from your account",
-  "device.locked_by_admin": "One of your sign-in devices was locked by an administrator",
-  "device.unlocked": "One of your sign-in devices was unlocked",
-  "mfa.reset": "An administrator reset your two-step verification: your sign-in devices were removed and it is turned off",
-  "user.signed_out_everywhere": "An administrator signed you out on every device",
-  "user.session_signed_out": "One of your sessions was signed out from your account page",
-  "user.signed_out_others": "All your other sessions were signed out from your account page",
-  "user.password_reset": "Your password was reset and every session of your account was signed out",
-  "recovery_code.used": "A recovery code was used to sign in to your account",
-  "recovery_codes.generated": "New recovery codes were made for your account, and the old ones no longer work",
-};
+/** Each account change's headline, by audit action (lib/i18n/messages/en/emails.ts accountChange.headlines). */
+const headlineKeys = {
+  "device.added": "deviceAdded",
+  "device.renamed": "deviceRenamed",
+  "device.made_default": "deviceMadeDefault",
+  "device.blocked": "deviceBlocked",
+  "device.unblocked": "deviceUnblocked",
+  "device.removed": "deviceRemoved",
+  "mfa.enabled": "mfaEnabled",
+  "mfa.disabled": "mfaDisabled",
+  "device_key.registered": "deviceKeyRegistered",
+  "device_key.renamed": "deviceKeyRenamed",
+  "device_key.blocked": "deviceKeyBlocked",
+  "device_key.unblocked": "deviceKeyUnblocked",
+  "device_key.forgotten": "deviceKeyForgotten",
+  "device.locked_by_admin": "deviceLockedByAdmin",
+  "device.unlocked": "deviceUnlocked",
+  "mfa.reset": "mfaReset",
+  "user.signed_out_everywhere": "signedOutEverywhere",
+  "user.session_signed_out": "sessionSignedOut",
+  "user.signed_out_others": "signedOutOthers",
+  "user.password_reset": "passwordReset",
+  "recovery_code.used": "recoveryCodeUsed",
+  "recovery_codes.generated": "recoveryCodesGenerated",
+} as const;
+
+type Headline = (typeof headlineKeys)[keyof typeof headlineKeys] | "other";
+
+/** A sign-in device as the "Device:" line names it: its kind in the reader's language, and its nickname. */
+export const deviceText = (device: { type: string; nickname: string }): Text =>
+  text("emails.accountChange.deviceLabel", { type: device.type, nickname: device.nickname });
+
+/**
+ * When it happened: English keeps the RFC 7231 form it always had; other languages a long date in
+ * their own words. Both in UTC, the server not knowing the reader's zone.
+ */
+function writtenWhen(when: Date, locale: Locale): string {
+  if (locale === "en") return when.toUTCString();
+  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "long", timeZone: "UTC" }).format(when);
+}
 
 /**
  * Tells the user about a change to their account through the email they had before the change
- * (security.md item 9), with a way to report it if it was not them.
+ * (security.md item 9), with a way to report it if it was not them. In `locale` (the language of the
+ * request that made the change, RequestMeta.locale), else the request's own, else English.
  */
 export async function notifyAccountChange(options: {
   email: string;
-  action: keyof typeof wording | string;
-  deviceLabel?: string;
+  action: keyof typeof headlineKeys | string;
+  /** What the change was about: a browser's name, or deviceText(device), or a count (a Text). */
+  deviceLabel?: Message;
   /** A line about what the change leaves (how many recovery codes are left). */
-  detail?: string;
+  detail?: Message;
   when?: Date;
+  locale?: Locale;
 }) {
+  const locale = await emailLocale(options.locale);
+  const t = translatorFor(locale, "emails");
+  const word = (message: Message) => (typeof message === "string" ? message : translate(locale, message));
   const { companyName } = await currentBranding();
-  const headline = wording[options.action] ?? "Your account security settings changed";
-  const when = (options.when ?? new Date()).toUTCString();
+  const headlineKey: Headline = headlineKeys[options.action as keyof typeof headlineKeys] ?? "other";
+  const headline = t(`accountChange.headlines.${headlineKey}`);
   const lines = [
-    `${headline}.`,
-    options.deviceLabel ? `Device: ${options.deviceLabel}` : undefined,
-    options.detail,
-    `When: ${when}`,
+    t("accountChange.headlineLine", { headline }),
+    options.deviceLabel ? t("accountChange.device", { device: word(options.deviceLabel) }) : undefined,
+    options.detail ? word(options.detail) : undefined,
+    t("accountChange.when", { when: writtenWhen(options.when ?? new Date(), locale) }),
     "",
-    "If this was you, there is nothing to do.",
-    `If it was not you, review your devices at ${config().appUrl}/devices and change your password,`,
-    `or report it by replying to this message so the ${companyName} security team can help.`,
+    t("accountChange.footer", { devicesUrl: `${config().appUrl}/devices`, companyName }),
   ].filter((l) => l !== undefined);
-  await sendEmail({ to: options.email, subject: `${companyName}: ${headline.toLowerCase()}`, text: lines.join("\n") });
+  // The subject reads the headline as part of a sentence: lower case after the company's name.
+  const subject = t("accountChange.subject", { companyName, headline: headline.charAt(0).toLowerCase() + headline.slice(1) });
+  await sendEmail({ to: options.email, subject, text: lines.join("\n") });
 }

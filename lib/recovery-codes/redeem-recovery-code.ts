@@ -8,6 +8,7 @@ import { recoveryCodeHash } from "@/lib/otp/keyed-hash";
 import { otpPolicy, type OtpPolicy } from "@/lib/otp/otp-policy";
 import { recordFailedAttempt } from "@/lib/otp/record-failed-attempt";
 import { normalizeRecoveryCode, RECOVERY_CODES_LOW } from "@/lib/recovery-codes/recovery-code-format";
+import { text } from "@/lib/i18n/text";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 export type RecoveryCodeCheck =
@@ -90,7 +91,7 @@ export async function redeemRecoveryCode(options: {
 async function tellOwner(userId: string, left: number) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) return;
-  const detail = `You have ${left} recovery ${left === 1 ? "code" : "codes"} left.${left < RECOVERY_CODES_LOW ? " Make new ones on your devices page soon." : ""}`;
+  const detail = text(left < RECOVERY_CODES_LOW ? "emails.accountChange.recoveryCodesLeftLow" : "emails.accountChange.recoveryCodesLeft", { left });
   await notifyAccountChange({ email: user.email, action: "recovery_code.used", detail });
 }
 

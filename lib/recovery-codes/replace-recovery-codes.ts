@@ -31,7 +31,7 @@ export async function replaceRecoveryCodes(options: { userId: string; reason: Re
     return user.email;
   });
   if (!email) throw new Error("replaceRecoveryCodes: no such user");
-  if (reason === "regenerated") await notifyAccountChange({ email, action: "recovery_codes.generated" });
+  if (reason === "regenerated") await notifyAccountChange({ email, action: "recovery_codes.generated", locale: options.meta?.locale });
   return codes;
 }
 

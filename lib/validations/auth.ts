@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { signInMessages } from "@/lib/validations/sign-in-fields";
+import { validationMessages } from "@/lib/validations/validation-messages";
 
 export const emailSchema = z
   .string()
@@ -10,11 +11,11 @@ export const emailSchema = z
 // NIST SP 800-63B: length over composition rules; 12 is above its floor for a password used with MFA.
 export const newPasswordSchema = z
   .string()
-  .min(12, { error: "Use at least 12 characters." })
-  .max(128, { error: "Use at most 128 characters." });
+  .min(12, { error: validationMessages.passwordTooShort })
+  .max(128, { error: validationMessages.max128 });
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, { error: "Enter your name." }).max(80, { error: "Use at most 80 characters." }),
+  name: z.string().trim().min(1, { error: validationMessages.name }).max(80, { error: validationMessages.max80 }),
   email: emailSchema,
   password: newPasswordSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validationMessages } from "@/lib/validations/validation-messages";
 
 // Control characters (C0, DEL, C1) would let a nickname break lines in emails and logs. A lone
 // surrogate (half of a UTF-16 pair, which a JSON "\ud800" escape can carry) is no character at all
@@ -6,10 +7,10 @@ import { z } from "zod";
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u;
 
 export const nicknameSchema = z
-  .string({ error: "Enter a name for the device." })
+  .string({ error: validationMessages.nickname })
   .trim()
-  .min(1, { error: "Enter a name for the device." })
-  .max(40, { error: "Use at most 40 characters." })
-  .refine((v) => !CONTROL_CHARS.test(v), { error: "Use letters, digits, spaces and punctuation only." });
+  .min(1, { error: validationMessages.nickname })
+  .max(40, { error: validationMessages.max40 })
+  .refine((v) => !CONTROL_CHARS.test(v), { error: validationMessages.printable });
 
-export const deviceIdSchema = z.string({ error: "Choose a device." }).trim().min(1, { error: "Choose a device." }).max(64);
+export const deviceIdSchema = z.string({ error: validationMessages.device }).trim().min(1, { error: validationMessages.device }).max(64);

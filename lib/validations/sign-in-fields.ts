@@ -1,3 +1,5 @@
+import { validationMessages } from "@/lib/validations/validation-messages";
+
 /**
  * The sign-in form's check in the browser, without zod: zod's runtime is 17–31 kB gzip of first-load
  * JS on /sign-in, more than the rest of the page's own code. The server still parses the same fields
@@ -5,9 +7,9 @@
  * same words; this check only saves a round trip for the obvious mistakes.
  */
 export const signInMessages = {
-  email: "Enter a valid email address, like name@example.com.",
-  password: "Enter your password.",
-  passwordTooLong: "Use at most 128 characters.",
+  email: validationMessages.email,
+  password: validationMessages.password,
+  passwordTooLong: validationMessages.max128,
 } as const;
 
 export type SignInFields = { email: string; password: string };

@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAuditEvent, type RequestMeta } from "@/lib/audit/record-audit-event";
 import { applyDefaultRule } from "@/lib/devices/apply-default-rule";
-import { deviceTypeLabel, type DeviceTypeName } from "@/lib/devices/device-types";
-import { notifyAccountChange } from "@/lib/notify/notify-account-change";
+import type { DeviceTypeName } from "@/lib/devices/device-types";
+import { deviceText, notifyAccountChange } from "@/lib/notify/notify-account-change";
 import { allowedTopOrigins } from "@/lib/webauthn/allowed-top-origins";
 import { consumeChallenge } from "@/lib/webauthn/challenges";
 import { isExpectedFrame, parseTransports, readClientData, userHandleMatches, WEBAUTHN_DEVICE_TYPES } from "@/lib/webauthn/credential-data";
@@ -175,7 +175,7 @@ async function blockSuspectedClone(options: { device: StoredCredential; stored: 
   });
   if (email === null) return;
   try {
-    await notifyAccountChange({ email, action: "device.blocked", deviceLabel: `${deviceTypeLabel[device.type]} "${device.nickname}"` });
+    await notifyAccountChange({ email, action: "device.blocked", deviceLabel: deviceText(device) });
   } catch (error) {
     // The block stands either way; the person at the keyboard still has to hear why they were refused.
     console.error("Clone-suspected notification not sent", error);

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { PairForm } from "@/components/authenticator/pair-form";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 
-export const metadata: Metadata = { title: "Pair an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await serverTranslator("authenticator"))("metadata.pairTitle") };
+}
 
-export default function PairPage() {
+export default async function PairPage() {
+  const t = await serverTranslator("authenticator");
   return (
     <>
       <header className="phone-header">
-        <h1>Pair an account</h1>
+        <h1>{t("pair.heading")}</h1>
       </header>
       <PairForm />
     </>

@@ -8,6 +8,39 @@ export const errors = {
   generic: "Something went wrong on our side. Nothing was changed; please try again.",
   busy: "The service is busy. Nothing was changed; please try again.",
   correctFields: "Please correct the highlighted fields.",
+  /**
+   * What a form field's check says (the shared zod schemas of lib/validations and the flows' event
+   * schemas). The schemas keep these English words, so the flow API answers in English; the pages'
+   * doors (lib/actions/action-result.ts) find a field error here by its English words and show it in
+   * the reader's language (lib/validations/validation-messages.ts).
+   */
+  validation: {
+    email: "Enter a valid email address, like name@example.com.",
+    password: "Enter your password.",
+    passwordTooShort: "Use at least 12 characters.",
+    max128: "Use at most 128 characters.",
+    max80: "Use at most 80 characters.",
+    max60: "Use at most 60 characters.",
+    max40: "Use at most 40 characters.",
+    name: "Enter your name.",
+    nickname: "Enter a name for the device.",
+    printable: "Use letters, digits, spaces and punctuation only.",
+    device: "Choose a device.",
+    deviceType: "Choose a kind of device.",
+    code: "Enter the code.",
+    codeTooLong: "That code is too long.",
+    recoveryCode: "Enter a recovery code.",
+    country: "Choose a country.",
+    phone: "Enter a phone number.",
+    phoneTooLong: "That number is too long.",
+    phoneInvalid: "Enter a valid phone number for the chosen country.",
+    phoneNoSms: "This number can't receive text messages. Enter a mobile number, or choose a voice call instead.",
+    phoneCostly: "This kind of number can't be used for sign-in codes. Enter a mobile or home number.",
+    phoneInternational: "Enter the number in international format: + and the country code, like +44 7400 123456.",
+    browserName: "Enter a name for the browser.",
+    browser: "Choose a browser.",
+    session: "Choose a session.",
+  },
   code: {
     invalid: "That code is not right. Check it and try again.",
     invalidAttemptsLeft: "That code is not right. {left, plural, one {# attempt} other {# attempts}} left.",
