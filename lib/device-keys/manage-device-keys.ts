@@ -5,7 +5,6 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { text } from "@/lib/i18n/text";
 import { DISPLAY_NAME_MAX } from "@/lib/device-keys/register-device-key";
-import { text } from "@/lib/i18n/text";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 /** What a page or the API may show of a device key: never its public key. */

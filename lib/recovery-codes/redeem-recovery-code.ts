@@ -8,7 +8,6 @@ import { recoveryCodeHash } from "@/lib/otp/keyed-hash";
 import { otpPolicy, type OtpPolicy } from "@/lib/otp/otp-policy";
 import { recordFailedAttempt } from "@/lib/otp/record-failed-attempt";
 import { normalizeRecoveryCode, RECOVERY_CODES_LOW } from "@/lib/recovery-codes/recovery-code-format";
-import { text } from "@/lib/i18n/text";
 import { notifyAccountChange } from "@/lib/notify/notify-account-change";
 
 export type RecoveryCodeCheck =
