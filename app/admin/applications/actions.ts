@@ -6,7 +6,6 @@ import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
 import { confirmIdentityPath } from "@/lib/admin/admin-access";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { AppError } from "@/lib/errors/app-error";
-import { inConsoleLanguage } from "@/lib/admin/console-messages";
 import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -34,7 +33,7 @@ export async function createApplicationAction(_prev: ApplicationsResult, formDat
   const locale = await requestLocale();
   const t = translatorFor(locale, "admin");
   const parsed = createApplicationSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     const created = await createApplicationAsStaff({ ...parsed.data, meta: await requestMeta() });
     revalidatePath(PAGE);
@@ -53,7 +52,7 @@ export async function rotateApplicationAction(_prev: ApplicationsResult, formDat
   const locale = await requestLocale();
   const t = translatorFor(locale, "admin");
   const parsed = applicationIdSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     const rotated = await rotateApplicationAsStaff({ clientId: parsed.data.clientId, meta: await requestMeta() });
     revalidatePath(PAGE);
@@ -72,7 +71,7 @@ export async function revokeApplicationAction(_prev: ApplicationsResult, formDat
   const locale = await requestLocale();
   const t = translatorFor(locale, "admin");
   const parsed = applicationIdSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     const revoked = await revokeApplicationAsStaff({ clientId: parsed.data.clientId, meta: await requestMeta() });
     revalidatePath(PAGE);
@@ -87,7 +86,7 @@ export async function addWidgetOriginAction(_prev: ApplicationsResult, formData:
   const locale = await requestLocale();
   const t = translatorFor(locale, "admin");
   const parsed = widgetOriginFormSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     await addWidgetOrigin({ origin: parsed.data.origin, meta: await requestMeta() });
     revalidatePath(PAGE);
@@ -102,7 +101,7 @@ export async function removeWidgetOriginAction(_prev: ApplicationsResult, formDa
   const locale = await requestLocale();
   const t = translatorFor(locale, "admin");
   const parsed = widgetOriginRemovalSchema.safeParse(Object.fromEntries(formDataArgument(formData)));
-  if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
+  if (!parsed.success) return invalid(parsed.error, locale);
   try {
     await removeWidgetOrigin({ origin: parsed.data.origin, meta: await requestMeta() });
     revalidatePath(PAGE);
@@ -113,6 +112,6 @@ export async function removeWidgetOriginAction(_prev: ApplicationsResult, formDa
 }
 
 function refused(error: unknown, locale: Locale): ApplicationsResult {
-  const result = inConsoleLanguage(failure(error, locale), locale);
+  const result = failure(error, locale);
   return error instanceof AppError && error.code === "REAUTH_REQUIRED" ? { ...result, confirmPath: confirmIdentityPath(PAGE) } : result;
 }

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS, auditLabelsIn } from "@/lib/audit/audit-labels";
 import { searchAuditEvents, type AuditPage, type AuditRow } from "@/lib/audit/search-audit-events";
 import { DEVICE_TYPES, type DeviceTypeName } from "@/lib/devices/device-types";
 import { AppError } from "@/lib/errors/app-error";
-import { consoleMessage } from "@/lib/admin/console-messages";
+import { wordValidationMessage } from "@/lib/validations/word-validation";
 import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { serverTranslator } from "@/lib/i18n/server-translator";
@@ -39,14 +39,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const parsed = auditFiltersSchema.safeParse(values);
   let page: AuditPage | null = null;
   let problem: string | null = null;
-  if (!parsed.success) problem = consoleMessage(firstFilterError(parsed.error), locale);
+  if (!parsed.success) problem = wordValidationMessage(firstFilterError(parsed.error), locale);
   else if (values.cursor !== undefined && typeof values.cursor !== "string") problem = t("audit.invalidCursor");
   else {
     try {
       page = await searchAuditEvents({ filters: parsed.data, cursor: values.cursor });
     } catch (error) {
       if (!(error instanceof AppError && error.code === "VALIDATION")) throw error;
-      problem = error.text ? translate(locale, error.text) : consoleMessage(error.message, locale);
+      problem = error.text ? translate(locale, error.text) : wordValidationMessage(error.message, locale);
     }
   }
   const filters: AuditFilters = parsed.success ? parsed.data : {};

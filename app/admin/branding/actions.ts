@@ -6,7 +6,6 @@ import { formDataArgument } from "@/lib/actions/action-arguments";
 import { failure, invalid, type ActionResult } from "@/lib/actions/action-result";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { AppError } from "@/lib/errors/app-error";
-import { inConsoleLanguage } from "@/lib/admin/console-messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/text";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -30,7 +29,7 @@ export async function saveBrandingAction(_prev: BrandingActionResult, data: Form
   try {
     const staff = await requireStaff("branding.manage", { fresh: true });
     const parsed = brandingFormSchema.safeParse(textFields(form));
-    if (!parsed.success) return inConsoleLanguage(invalid(parsed.error, locale), locale);
+    if (!parsed.success) return invalid(parsed.error, locale);
     const file = form.get("logo");
     // A file input left empty still sends a part, with no bytes (and, through React's encoding, a name).
     const logo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
@@ -43,10 +42,10 @@ export async function saveBrandingAction(_prev: BrandingActionResult, data: Form
       return { status: "error", message: error.text ? translate(locale, error.text) : error.message, confirmPath: confirmIdentityPath("/admin/branding") };
     }
     if (error instanceof AppError && error.code === "VALIDATION") {
-      const { fieldErrors } = inConsoleLanguage(failure(error, locale), locale);
+      const { fieldErrors } = failure(error, locale);
       return { status: "error", message: t("branding.correctFields"), fieldErrors };
     }
-    return inConsoleLanguage(failure(error, locale), locale);
+    return failure(error, locale);
   }
 }
 

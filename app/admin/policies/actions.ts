@@ -6,7 +6,6 @@ import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
 import { requireStaff } from "@/lib/admin/admin-access";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { AppError } from "@/lib/errors/app-error";
-import { inConsoleLanguage } from "@/lib/admin/console-messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translatorFor } from "@/lib/i18n/translator";
 import { policyFieldErrors } from "@/lib/policy/policy-messages";
@@ -37,7 +36,7 @@ export async function savePolicyAction(_prev: SavePolicyResult, formData: FormDa
       message: translatorFor(locale, "admin")("policies.saved", { count: changed }),
     };
   } catch (error) {
-    const result: SavePolicyResult = inConsoleLanguage(failure(error, locale), locale);
+    const result: SavePolicyResult = failure(error, locale);
     if (error instanceof AppError && error.code === "REAUTH_REQUIRED") result.reauthenticate = true;
     return result;
   }

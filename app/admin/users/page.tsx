@@ -4,7 +4,7 @@ import { searchUsers, type UserPage } from "@/lib/admin/search-users";
 import { AppError } from "@/lib/errors/app-error";
 import { Notice } from "@/components/ui/notice";
 import { LocalTime } from "@/components/ui/local-time";
-import { consoleMessage } from "@/lib/admin/console-messages";
+import { wordValidationMessage } from "@/lib/validations/word-validation";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { serverTranslator } from "@/lib/i18n/server-translator";
 import { translate } from "@/lib/i18n/text";
@@ -38,13 +38,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const parsed = userSearchSchema.safeParse(await searchParams);
   const search: UserSearch = parsed.success ? parsed.data : { q: "", sort: "email", dir: "asc" };
   let page: UserPage = { rows: [], nextCursor: null };
-  let problem = parsed.success ? null : consoleMessage(parsed.error.issues[0]?.message ?? "That search is not valid.", locale);
+  let problem = parsed.success ? null : wordValidationMessage(parsed.error.issues[0]?.message ?? "That search is not valid.", locale);
   if (!problem) {
     try {
       page = await searchUsers(search);
     } catch (error) {
       if (!(error instanceof AppError && error.code === "VALIDATION")) throw error;
-      problem = error.text ? translate(locale, error.text) : consoleMessage(error.message, locale);
+      problem = error.text ? translate(locale, error.text) : wordValidationMessage(error.message, locale);
     }
   }
   return (

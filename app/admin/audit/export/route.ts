@@ -5,7 +5,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { exportFileName, startAuditExport } from "@/lib/audit/export-audit-events";
 import { isDatabaseUnavailable, serviceBusyResponse } from "@/lib/database/unavailable";
 import { AppError } from "@/lib/errors/app-error";
-import { consoleMessage } from "@/lib/admin/console-messages";
+import { wordValidationMessage } from "@/lib/validations/word-validation";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translatorFor } from "@/lib/i18n/translator";
 import { auditFiltersSchema, firstFilterError, queryValues } from "@/lib/validations/audit";
@@ -28,7 +28,7 @@ export async function GET(request: Request) {
     const locale = await requestLocale();
     if (!format.success) return badRequest(translatorFor(locale, "admin")("audit.badFormat"));
     const filters = auditFiltersSchema.safeParse(values);
-    if (!filters.success) return badRequest(consoleMessage(firstFilterError(filters.error), locale));
+    if (!filters.success) return badRequest(wordValidationMessage(firstFilterError(filters.error), locale));
     const body = await startAuditExport({ actorId: staff.user.id, filters: filters.data, format: format.data, meta: await requestMeta() });
     return new Response(body, {
       headers: {

@@ -12,7 +12,6 @@ import { unblockUserDevice } from "@/lib/admin/unblock-user-device";
 import { unlockUserDevice } from "@/lib/admin/unlock-user-device";
 import { failure, type ActionResult } from "@/lib/actions/action-result";
 import { formDataArgument, noArguments } from "@/lib/actions/action-arguments";
-import { inConsoleLanguage } from "@/lib/admin/console-messages";
 import { AppError } from "@/lib/errors/app-error";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -45,7 +44,7 @@ async function run(capability: StaffCapability, args: unknown[], change: (fields
     if (fields.userId) revalidatePath(`/admin/users/${fields.userId}`);
     return { status: "success", message };
   } catch (error) {
-    const answer: AdminActionResult = inConsoleLanguage(failure(error, locale), locale);
+    const answer: AdminActionResult = failure(error, locale);
     if (error instanceof AppError && error.code === "REAUTH_REQUIRED") {
       answer.confirmPath = confirmIdentityPath(`/admin/users/${encodeURIComponent(fields.userId ?? "")}`);
     }

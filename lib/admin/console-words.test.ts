@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { z } from "zod";
-import { consoleMessage } from "@/lib/admin/console-messages";
+import { wordValidationMessage } from "@/lib/validations/word-validation";
 import { auditLabel, auditLabelIn, AUDIT_ACTIONS } from "@/lib/audit/audit-labels";
 import { policyFromEnvironment } from "@/lib/policy/device-policy";
 import { devicePolicySchema } from "@/lib/policy/policy-document";
@@ -30,11 +30,11 @@ test("the console's form checks are found in its catalogue and worded in French"
   ];
   for (const english of refusals) {
     assert.ok(english.length > 0);
-    assert.equal(consoleMessage(english, "en"), english);
-    assert.notEqual(consoleMessage(english, "fr"), english, `no French for “${english}”`);
+    assert.equal(wordValidationMessage(english, "en"), english);
+    assert.notEqual(wordValidationMessage(english, "fr"), english, `no French for “${english}”`);
   }
   // A message the console does not know stays as it is.
-  assert.equal(consoleMessage("Something else.", "fr"), "Something else.");
+  assert.equal(wordValidationMessage("Something else.", "fr"), "Something else.");
 });
 
 test("the policy's refusals read in English exactly as the schema writes them, and in French", () => {
