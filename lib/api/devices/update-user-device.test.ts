@@ -64,7 +64,7 @@ test("the list is the portal's: active and blocked devices, default first, targe
   assert.deepEqual(devices.map((d) => d.id), [sms.id, email.id, voice.id]);
   const resources = devices.map((d) => deviceResource(user.id, d));
   assert.deepEqual(resources.map((r) => r.maskedTarget), ["+1 ••• ••• 4567", "j•••@example.org", "+1 ••• ••• 0188"]);
-  assert.deepEqual(Object.keys(resources[0]!).sort(), ["_links", "createdAt", "id", "isDefault", "lastUsedAt", "lockedUntil", "maskedTarget", "nickname", "status", "type"]);
+  assert.deepEqual(Object.keys(resources[0]!).sort(), ["_links", "authenticatorName", "createdAt", "id", "isDefault", "lastUsedAt", "lockedUntil", "maskedTarget", "nickname", "passkeyStorage", "status", "type"]);
   assert.doesNotMatch(JSON.stringify(resources), /2025554567|jane\.doe|JBSWY3DP/);
 });
 
