@@ -16,7 +16,7 @@ import { signInErrorMessage, type SignInRefusal } from "@/lib/auth/sign-in-error
 import { authErrorCode, authErrorMessage } from "@/lib/auth/auth-errors";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { placed } from "@/components/i18n/placed";
-import { useWord } from "@/components/auth/use-word";
+import { useWord } from "@/components/i18n/use-word";
 import "./sign-in.css";
 
 type Errors = Record<string, string[] | undefined>;
