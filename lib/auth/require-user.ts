@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { readSessionId } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { returnPath } from "@/lib/auth/return-path";
 
 /**
@@ -23,8 +24,8 @@ export type SignedIn = NonNullable<Awaited<ReturnType<typeof currentSession>>>;
  */
 export async function requireUser(): Promise<SignedIn> {
   const session = await currentSession();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
-  if (session.secondFactorPending) throw new AppError("UNAUTHENTICATED", "Finish signing in first.");
+  if (!session) throw new AppError("UNAUTHENTICATED", text("errors.session.ended"));
+  if (session.secondFactorPending) throw new AppError("UNAUTHENTICATED", text("errors.session.finishSigningIn"));
   return session;
 }
 

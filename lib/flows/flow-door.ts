@@ -7,7 +7,7 @@ import { config } from "@/lib/config";
 import { failure } from "@/lib/actions/action-result";
 import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { wordMessages } from "@/lib/i18n/text";
+import { wordMessages, text } from "@/lib/i18n/text";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/database/unavailable";
 import { completeSignIn, isNotRedeemed, redeemSignIn, refuseForeignRedemption } from "@/lib/auth/complete-authentication-flow";
@@ -135,7 +135,7 @@ export function errorAnswer(error: unknown, locale: Locale): Response {
 async function signedIn(request: Request): Promise<{ session: SignedIn; widget: boolean }> {
   const authorization = request.headers.get("authorization");
   const session = authorization ? await findLiveWidgetSession(authorization) : await currentSession();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  if (!session) throw new AppError("UNAUTHENTICATED", text("errors.session.ended"));
   return { session, widget: authorization !== null };
 }
 
@@ -206,7 +206,7 @@ export async function flowEventResponse(request: Request, id: string): Promise<R
         : undefined,
     }).catch((error: unknown) => {
       // A session revoked meanwhile (signed out in another tab): nothing was saved.
-      if (isNotRedeemed(error)) throw new AppError("CONFLICT", "We could not finish signing you in. Sign out and sign in again.");
+      if (isNotRedeemed(error)) throw new AppError("CONFLICT", text("errors.session.notFinished"));
       throw error;
     });
     if (completed) {

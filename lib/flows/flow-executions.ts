@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import type { RequestMeta } from "@/lib/audit/record-audit-event";
 import { settle, type Door, type FlowContext, type FlowEvent, type FlowMachine, type FlowResult, type SectionState } from "@/lib/flows/engine";
 import { flowMachines, type FlowKind } from "@/lib/flows/registry";
@@ -65,7 +66,7 @@ function contextFor(execution: Execution, machine: AnyMachine, caller: Caller): 
       return caller.session?.id ?? null;
     },
     async adoptSession(session) {
-      if (!caller.session || session.userId !== execution.userId) throw new AppError("UNAUTHENTICATED", "Sign in again to continue.");
+      if (!caller.session || session.userId !== execution.userId) throw new AppError("UNAUTHENTICATED", text("errors.session.signInAgain"));
       // A rotation keeps the family, so the flows this request drives stay its own.
       caller.session = { id: session.id, familyId: caller.session.familyId };
       if (caller.writeSessionCookie) await caller.writeSessionCookie(session);
@@ -173,7 +174,7 @@ async function save(execution: Execution, machine: AnyMachine, state: SectionSta
   // Optimistic concurrency: two events racing on one flow cannot both apply to the same state.
   const update = async (client: Tx | typeof db) => {
     const { count } = await client.flowExecution.updateMany({ where: { id: execution.id, updatedAt: execution.updatedAt }, data });
-    if (count !== 1) throw new AppError("CONFLICT", "This page was changed in another tab. Reload and try again.");
+    if (count !== 1) throw new AppError("CONFLICT", text("errors.flow.changedInAnotherTab"));
   };
   if (result && onFinished && !execution.parentId) {
     await db.$transaction(async (tx) => {
@@ -220,8 +221,8 @@ export async function sendFlowEvent(options: {
  */
 async function apply(loaded: Execution, event: FlowEvent, caller: Caller, onFinished?: OnFinished): Promise<FlowSnapshot> {
   const machine = machineFor(loaded.kind);
-  if (loaded.result) throw new AppError("CONFLICT", "This flow has already ended.");
-  if (loaded.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", "This page has expired. Start again.");
+  if (loaded.result) throw new AppError("CONFLICT", text("errors.flow.ended"));
+  if (loaded.expiresAt.getTime() <= Date.now()) throw new AppError("EXPIRED", text("errors.flow.expired"));
   const claimed = loaded.door === "api";
   const execution = claimed ? await claim(loaded) : loaded;
   const ctx = contextFor(execution, machine, caller);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import type { Text } from "@/lib/i18n/text";
+import { type Text, text } from "@/lib/i18n/text";
 
 /** Pieces every flow machine uses the same way, so each flow file keeps only its own sections. */
 
@@ -14,7 +14,7 @@ export const browserCapabilitiesEvent = z.object({
   platformAuthenticator: formFlag,
 });
 
-export const notAvailable = () => new AppError("CONFLICT", "That action is not available here.");
+export const notAvailable = () => new AppError("CONFLICT", text("errors.flow.notAvailable"));
 
 export const fieldError = (field: string, message: string | Text) => AppError.onField(field, message);
 
@@ -23,6 +23,6 @@ export function parseCredentialResponse(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch {
-    throw new AppError("VALIDATION", "We could not read the response from your device. Try again.");
+    throw new AppError("VALIDATION", text("errors.flow.unreadableResponse"));
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { lockedMessage } from "@/lib/otp/messages";
 
 /** Device types that accept a typed code, so guesses count against them and a lockout covers them. */
@@ -20,7 +21,7 @@ export async function getDeviceForCode(
     select: { id: true, type: true, status: true, target: true, totpSecret: true, lockedUntil: true },
   });
   if (!device) throw notFound();
-  if (device.status === "BLOCKED") throw new AppError("FORBIDDEN", "This device is blocked. Use another device.");
+  if (device.status === "BLOCKED") throw new AppError("FORBIDDEN", text("errors.device.blocked"));
   if (device.lockedUntil && device.lockedUntil > options.now) {
     throw new AppError("LOCKED", lockedMessage(device.lockedUntil));
   }

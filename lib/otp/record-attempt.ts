@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import type { OtpPolicy } from "@/lib/otp/otp-policy";
 
 export type AttemptRecorded =
@@ -58,8 +59,8 @@ async function countOnDevice(options: {
 
     const device = await client.device.findFirst({ where: { id: deviceId, userId }, select: { status: true, lockedUntil: true } });
     if (!device) throw notFound();
-    if (device.status === "BLOCKED") throw new AppError("FORBIDDEN", "This device is blocked. Use another device.");
+    if (device.status === "BLOCKED") throw new AppError("FORBIDDEN", text("errors.device.blocked"));
     if (device.lockedUntil && device.lockedUntil > now) return { ok: false, lockedUntil: device.lockedUntil };
   }
-  throw new AppError("RATE_LIMITED", "Too many attempts at once. Wait a moment and try again.");
+  throw new AppError("RATE_LIMITED", text("errors.device.tooManyAtOnce"));
 }

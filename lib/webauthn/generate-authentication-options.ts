@@ -3,6 +3,7 @@ import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJS
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { text } from "@/lib/i18n/text";
 import { CHALLENGE_TTL_SECONDS, liveChallenge, storeChallenge } from "@/lib/webauthn/challenges";
 import { parseTransports, WEBAUTHN_DEVICE_TYPES } from "@/lib/webauthn/credential-data";
 import { relyingParty, userVerification } from "@/lib/webauthn/relying-party";
@@ -50,9 +51,9 @@ async function credentialsOf(userId: string, deviceId: string | undefined) {
   if (deviceId !== undefined) {
     if (devices.length === 0) throw notFound();
     // A blocked device fails on its very next use (security.md item 10), before any prompt.
-    if (devices.some((d) => d.status === "BLOCKED")) throw new AppError("FORBIDDEN", "This device is blocked. Use another device.");
+    if (devices.some((d) => d.status === "BLOCKED")) throw new AppError("FORBIDDEN", text("errors.device.blocked"));
   }
   // An empty list would silently turn into "any passkey for this site"; say instead there is none.
-  if (devices.length === 0) throw new AppError("NOT_FOUND", "No passkey or security key is set up for this account.");
+  if (devices.length === 0) throw new AppError("NOT_FOUND", text("errors.device.noPasskey"));
   return devices.flatMap((d) => (d.credentialId === null ? [] : [{ id: d.credentialId, transports: parseTransports(d.transports) }]));
 }

@@ -41,6 +41,20 @@ export const errors = {
     browser: "Choose a browser.",
     session: "Choose a session.",
   },
+  /** The session and the flow a page runs on: ended, changed elsewhere, expired. */
+  session: {
+    ended: "Your session has ended. Please sign in again.",
+    finishSigningIn: "Finish signing in first.",
+    signInAgain: "Sign in again to continue.",
+    notFinished: "We could not finish signing you in. Sign out and sign in again.",
+  },
+  flow: {
+    notAvailable: "That action is not available here.",
+    unreadableResponse: "We could not read the response from your device. Try again.",
+    changedInAnotherTab: "This page was changed in another tab. Reload and try again.",
+    ended: "This flow has already ended.",
+    expired: "This page has expired. Start again.",
+  },
   code: {
     invalid: "That code is not right. Check it and try again.",
     invalidAttemptsLeft: "That code is not right. {left, plural, one {# attempt} other {# attempts}} left.",
@@ -52,6 +66,9 @@ export const errors = {
     noMoreResends: "You have asked for the most new codes allowed. Use the last code sent, or start again later.",
   },
   device: {
+    blocked: "This device is blocked. Use another device.",
+    noPasskey: "No passkey or security key is set up for this account.",
+    tooManyAtOnce: "Too many attempts at once. Wait a moment and try again.",
     lockedUseAnother: "This device is locked until {until}. Use another device, or try again after that time.",
     lockedContactSupport: "This device is locked until {until}. Try again after that time, or contact support for help.",
   },

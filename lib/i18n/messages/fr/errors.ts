@@ -32,6 +32,19 @@ export const errors: Catalogue["errors"] = {
     browser: "Choisissez un navigateur.",
     session: "Choisissez une session.",
   },
+  session: {
+    ended: "Votre session a pris fin. Veuillez vous reconnecter.",
+    finishSigningIn: "Terminez d'abord votre connexion.",
+    signInAgain: "Reconnectez-vous pour continuer.",
+    notFinished: "Nous n'avons pas pu terminer votre connexion. Déconnectez-vous puis reconnectez-vous.",
+  },
+  flow: {
+    notAvailable: "Cette action n'est pas disponible ici.",
+    unreadableResponse: "Nous n'avons pas pu lire la réponse de votre appareil. Réessayez.",
+    changedInAnotherTab: "Cette page a été modifiée dans un autre onglet. Rechargez-la et réessayez.",
+    ended: "Ce parcours est déjà terminé.",
+    expired: "Cette page a expiré. Recommencez.",
+  },
   code: {
     invalid: "Ce code n'est pas le bon. Vérifiez-le et réessayez.",
     invalidAttemptsLeft: "Ce code n'est pas le bon. {left, plural, one {# essai restant} other {# essais restants}}.",
@@ -43,6 +56,9 @@ export const errors: Catalogue["errors"] = {
     noMoreResends: "Vous avez demandé le nombre maximal de nouveaux codes. Utilisez le dernier code reçu, ou recommencez plus tard.",
   },
   device: {
+    blocked: "Cet appareil est bloqué. Utilisez un autre appareil.",
+    noPasskey: "Aucune clé d'accès ni clé de sécurité n'est configurée pour ce compte.",
+    tooManyAtOnce: "Trop de tentatives à la fois. Patientez un instant et réessayez.",
     lockedUseAnother: "Cet appareil est verrouillé jusqu'au {until}. Utilisez un autre appareil, ou réessayez après cette heure.",
     lockedContactSupport: "Cet appareil est verrouillé jusqu'au {until}. Réessayez après cette heure, ou contactez l'assistance.",
   },
