@@ -3,13 +3,15 @@ import { currentSession } from "@/lib/auth/require-user";
 import { callerFor } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors/app-error";
 import { flowVersion, getFlow } from "@/lib/flows/flow-executions";
+import { findLiveWidgetSession } from "@/lib/widget/widget-session";
 
 /**
  * The live channel of a waiting page (architecture.md: pages that wait for something to happen
  * elsewhere listen on a live channel fed from the database). GET /api/flows/[id]/live is a stream of
  * server-sent events: `changed` whenever the flow's row changes, whichever instance changed it; the
  * page then asks the flow door for the view. The database is the only source, so the request that
- * waits and the request that completes may land on different instances.
+ * waits and the request that completes may land on different instances. A widget session reads it
+ * with its credential in `Authorization` (components/flows/live-channel.ts).
  */
 const CHECK_EVERY_MS = 400;
 const HEARTBEAT_EVERY_MS = 15_000;
@@ -24,7 +26,10 @@ function refusal(status: number, message: string) {
 
 export async function flowLiveResponse(request: Request, id: string): Promise<Response> {
   if (!flowIdPattern.test(id)) return refusal(404, "Flow not found.");
-  const session = await currentSession();
+  // A widget session's frame has no cookie of ours: it sends its credential (as the flow door takes it),
+  // and a request that carries one never falls back to the cookie.
+  const authorization = request.headers.get("authorization");
+  const session = authorization ? await findLiveWidgetSession(authorization) : await currentSession();
   if (!session) return refusal(401, "Your session has ended. Please sign in again.");
   try {
     const flow = await getFlow({ id, userId: session.userId, caller: await callerFor(session) });
