@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible } from "./fixtures/accessibility";
 import { db } from "./fixtures/db";
 import { seedStaff, signInWithTotp } from "./fixtures/staff";
 import { totpCode } from "./fixtures/totp";
@@ -10,17 +10,6 @@ import { enterEmail, PASSWORD, seedUser, signIn, signInButton } from "./fixtures
  * violation (axe-core, WCAG 2.1 A and AA rules), in the light and the dark colour scheme; and adding a
  * device works with the keyboard alone.
  */
-async function expectAccessible(page: Page, what: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const serious = violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`);
-    expect(serious, `${what}, ${colorScheme} scheme`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 // Each page is scanned twice, and a scan takes seconds on a busy machine: these tests visit many pages.
 test.describe.configure({ timeout: 300_000 });

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import { expect, test, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import { startWidgetHost } from "../examples/widget-host/server.mjs";
+import { expectAccessible } from "./fixtures/accessibility";
 import { db } from "./fixtures/db";
 import { createTestApplication, seedApplicationUser } from "./fixtures/applications";
 import { waitForMessage } from "./fixtures/outbox";
@@ -29,19 +29,6 @@ test.afterAll(async () => {
 
 // Two scans per screen in each scheme, and ceremonies in a frame: seconds each on a busy machine.
 test.describe.configure({ timeout: 180_000 });
-
-async function expectAccessible(page: Page, what: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    // The scan goes into the frame too: axe runs in every frame of the page.
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const serious = violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`).join(" | ")}`);
-    expect(serious, `${what}, ${colorScheme} scheme`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** Whether `target` has the keyboard's focus, inside its own frame and with that frame focused. */
 const focused = (target: Locator) => target.evaluate((element) => element === element.ownerDocument.activeElement && element.ownerDocument.hasFocus());
