@@ -119,16 +119,6 @@ export const POLICY_SECTIONS: { title: string; fields: PolicyFieldName[] }[] = [
   },
 ];
 
-export const DEVICE_TYPE_LABELS: Record<RegistrableType, string> = {
-  PLATFORM: "Passkey on this device",
-  SECURITY_KEY: "Security key",
-  MOBILE: "Mobile authenticator (push)",
-  TOTP: "Authenticator app",
-  SMS: "Text message",
-  VOICE: "Voice call",
-  EMAIL: "Email",
-};
-
 /** The fields whose values differ, each as { from, to }: the details of the "policy.updated" audit row. */
 export function changedFields(before: DevicePolicy, after: DevicePolicy): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
