@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { startWidgetHost } from "../examples/widget-host/server.mjs";
 import { db } from "./fixtures/db";
-import { bearer, createTestApplication, expectProblem, seedApplicationUser } from "./fixtures/applications";
+import { bearer, createTestApplication, expectProblem } from "./fixtures/applications";
 import { waitForMessage } from "./fixtures/outbox";
 import { totpCode } from "./fixtures/totp";
 import { errorNotice } from "./fixtures/ui";
 import { crossSiteHostPort } from "./fixtures/server-env";
+import { useExampleShop, WIDGET_TITLE } from "./fixtures/widget-host";
 
 /**
  * The widget on a customer's own site: the example host (examples/widget-host/server.mjs) on
@@ -15,30 +15,7 @@ import { crossSiteHostPort } from "./fixtures/server-env";
  * its page opens the widget with it. These tests never sign in to the portal.
  */
 
-const TITLE = "Manage your sign-in devices";
-let host: { origin: string; close: () => Promise<void> };
-let application: Awaited<ReturnType<typeof createTestApplication>>;
-
-test.beforeAll(async ({ baseURL }) => {
-  application = await createTestApplication({ name: "Example Shop" });
-  host = await startWidgetHost({ port: crossSiteHostPort(baseURL!), portalUrl: baseURL!, appSecret: application.secret });
-});
-
-test.afterAll(async () => {
-  await host?.close();
-});
-
-/** A customer of the shop: a portal user the shop's application provisioned, under the shop's own id for them. */
-async function customer(options: { devices?: boolean } = {}) {
-  const inbox = `inbox-${randomUUID().slice(0, 8)}@example.test`;
-  const user = await seedApplicationUser(application, {
-    mfaEnabled: Boolean(options.devices),
-    devices: options.devices ? [{ type: "EMAIL", nickname: "Inbox", target: inbox, isDefault: true }] : [],
-  });
-  const externalId = `shop-${randomUUID().slice(0, 8)}`;
-  await db.apiApplicationUser.update({ where: { applicationId_userId: { applicationId: application.id, userId: user.id } }, data: { externalId } });
-  return { ...user, externalId, inbox };
-}
+const { shop, customer } = useExampleShop();
 
 /** Signs in to the shop (not the portal) and opens the widget from its page. */
 async function openWidget(page: Page, origin: string, externalId: string) {
@@ -46,7 +23,7 @@ async function openWidget(page: Page, origin: string, externalId: string) {
   await page.getByLabel("Customer id").fill(externalId);
   await page.getByRole("button", { name: "Sign in to Example Shop" }).click();
   await page.getByRole("button", { name: "Manage sign-in devices" }).click();
-  return page.frameLocator(`iframe[title="${TITLE}"]`);
+  return page.frameLocator(`iframe[title="${WIDGET_TITLE}"]`);
 }
 
 const outcome = (page: Page) => page.locator("#outcome");
@@ -54,14 +31,14 @@ const result = async (page: Page) => JSON.parse((await page.locator("#result").t
 
 test("a host on another site opens the widget with its server's token; the customer steps up and adds a device in the frame; the host gets success", async ({ page, request, baseURL }) => {
   const user = await customer({ devices: true });
-  const widget = await openWidget(page, host.origin, user.externalId);
+  const widget = await openWidget(page, shop.host.origin, user.externalId);
   await expect(widget.getByRole("heading", { name: "Your devices" })).toBeVisible();
   await expect(widget.getByRole("button", { name: /^Inbox,/ })).toBeVisible();
 
   // Neither the email nor any token is in the frame's address; no portal cookie exists in this browser.
-  const iframe = page.locator(`iframe[title="${TITLE}"]`);
+  const iframe = page.locator(`iframe[title="${WIDGET_TITLE}"]`);
   const src = (await iframe.getAttribute("src"))!;
-  expect(src).toBe(`${baseURL}/widget/device-management?parentOrigin=${encodeURIComponent(host.origin)}`);
+  expect(src).toBe(`${baseURL}/widget/device-management?parentOrigin=${encodeURIComponent(shop.host.origin)}`);
   for (const frame of page.frames()) {
     expect(frame.url()).not.toContain(user.email);
     expect(frame.url()).not.toContain("mfa_wt_");
@@ -101,7 +78,7 @@ test("a host on another site opens the widget with its server's token; the custo
   expect(await page.context().cookies(baseURL!)).toEqual([]);
   const sessions = await db.session.findMany({ where: { userId: user.id } });
   expect(sessions).toHaveLength(2);
-  for (const session of sessions) expect(session).toMatchObject({ widgetOrigin: host.origin, widgetApplicationId: application.id });
+  for (const session of sessions) expect(session).toMatchObject({ widgetOrigin: shop.host.origin, widgetApplicationId: shop.application.id });
   expect(sessions.filter((s) => s.revokedAt === null)).toHaveLength(1);
   const audit = await db.auditEvent.findMany({ where: { userId: user.id, action: { startsWith: "widget." } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   expect(audit.map((e) => e.action)).toEqual(["widget.token_issued", "widget.opened"]);
@@ -109,7 +86,7 @@ test("a host on another site opens the widget with its server's token; the custo
 
 test("Cancel in the frame reports cancelled to the host, not success", async ({ page }) => {
   const user = await customer({ devices: true });
-  const widget = await openWidget(page, host.origin, user.externalId);
+  const widget = await openWidget(page, shop.host.origin, user.externalId);
   await expect(widget.getByRole("heading", { name: "Your devices" })).toBeVisible();
   await widget.getByRole("button", { name: "Cancel" }).click();
   await expect(outcome(page)).toHaveText("cancelled");
@@ -120,15 +97,15 @@ test("Cancel in the frame reports cancelled to the host, not success", async ({ 
 test("a token works once: opened again with the same token, the frame refuses it and the host hears the error", async ({ page, request }) => {
   const user = await customer();
   // The host's server side, as the test: one token, handed to the page twice.
-  const issued = await request.post("/api/v1/widget-tokens", { headers: bearer(application.secret), data: { userId: user.id, origin: host.origin } });
+  const issued = await request.post("/api/v1/widget-tokens", { headers: bearer(shop.application.secret), data: { userId: user.id, origin: shop.host.origin } });
   expect(issued.status(), await issued.text()).toBe(201);
   const { token, expiresAt, _links } = (await issued.json()) as { token: string; expiresAt: string; _links: Record<string, { href: string }> };
   expect(token).toMatch(/^mfa_wt_/);
   expect(new Date(expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(3 * 60_000);
   expect(_links.user!.href).toMatch(new RegExp(`/api/v1/users/${user.id}$`));
-  await page.route(`${host.origin}/widget-token`, (route) => route.fulfill({ json: { token } }));
+  await page.route(`${shop.host.origin}/widget-token`, (route) => route.fulfill({ json: { token } }));
 
-  const widget = await openWidget(page, host.origin, user.externalId);
+  const widget = await openWidget(page, shop.host.origin, user.externalId);
   // MFA off and no device: the widget offers to turn it on, for this user.
   await expect(widget.getByRole("heading", { name: "Turn on two-step verification" })).toBeVisible();
 
@@ -145,22 +122,22 @@ test("a token works once: opened again with the same token, the frame refuses it
 test("tokens only for the application's own users and for allowed origins", async ({ request }) => {
   const user = await customer();
   const other = await createTestApplication();
-  await expectProblem(await request.post("/api/v1/widget-tokens", { headers: bearer(other.secret), data: { userId: user.id, origin: host.origin } }), 404, "NOT_FOUND");
+  await expectProblem(await request.post("/api/v1/widget-tokens", { headers: bearer(other.secret), data: { userId: user.id, origin: shop.host.origin } }), 404, "NOT_FOUND");
   const refused = await expectProblem(
-    await request.post("/api/v1/widget-tokens", { headers: bearer(application.secret), data: { userId: user.id, origin: "https://not-allowed.example" } }),
+    await request.post("/api/v1/widget-tokens", { headers: bearer(shop.application.secret), data: { userId: user.id, origin: "https://not-allowed.example" } }),
     400,
     "VALIDATION_FAILED",
   );
   expect(refused.errors).toEqual([expect.objectContaining({ field: "origin" })]);
-  await expectProblem(await request.post("/api/v1/widget-tokens", { headers: bearer(application.secret), data: { origin: host.origin } }), 400, "VALIDATION_FAILED");
-  await expectProblem(await request.post("/api/v1/widget-tokens", { data: { userId: user.id, origin: host.origin } }), 401, "UNAUTHENTICATED");
+  await expectProblem(await request.post("/api/v1/widget-tokens", { headers: bearer(shop.application.secret), data: { origin: shop.host.origin } }), 400, "VALIDATION_FAILED");
+  await expectProblem(await request.post("/api/v1/widget-tokens", { data: { userId: user.id, origin: shop.host.origin } }), 401, "UNAUTHENTICATED");
   expect(await db.widgetToken.count({ where: { userId: user.id } })).toBe(0);
 });
 
 test("a page on a site not allowed to embed the widget gets onError, and the frame shows nothing of the portal", async ({ page, baseURL }) => {
   const user = await customer({ devices: true });
   // The shop's page copied to another port: its server still asks for tokens as the allowed origin.
-  const copy = await startWidgetHost({ port: crossSiteHostPort(baseURL!) + 1, portalUrl: baseURL!, appSecret: application.secret, origin: host.origin });
+  const copy = await startWidgetHost({ port: crossSiteHostPort(baseURL!) + 1, portalUrl: baseURL!, appSecret: shop.application.secret, origin: shop.host.origin });
   try {
     const elsewhere = `http://127.0.0.1:${crossSiteHostPort(baseURL!) + 1}`;
     await openWidget(page, elsewhere, user.externalId);

@@ -1,11 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type FrameLocator, type Locator, type Page } from "@playwright/test";
-import { startWidgetHost } from "../examples/widget-host/server.mjs";
 import { expectAccessible } from "./fixtures/accessibility";
 import { db } from "./fixtures/db";
-import { createTestApplication, seedApplicationUser } from "./fixtures/applications";
 import { waitForMessage } from "./fixtures/outbox";
-import { crossSiteHostPort } from "./fixtures/server-env";
+import { useExampleShop, WIDGET_TITLE } from "./fixtures/widget-host";
 import { totpCode } from "./fixtures/totp";
 
 /**
@@ -14,18 +11,7 @@ import { totpCode } from "./fixtures/totp";
  * either colour scheme, and a person adds a device with the keyboard alone, from the host page's
  * button to the host hearing "success".
  */
-const TITLE = "Manage your sign-in devices";
-let host: { origin: string; close: () => Promise<void> };
-let application: Awaited<ReturnType<typeof createTestApplication>>;
-
-test.beforeAll(async ({ baseURL }) => {
-  application = await createTestApplication({ name: "Example Shop" });
-  host = await startWidgetHost({ port: crossSiteHostPort(baseURL!), portalUrl: baseURL!, appSecret: application.secret });
-});
-
-test.afterAll(async () => {
-  await host?.close();
-});
+const { shop, customer } = useExampleShop();
 
 // Two scans per screen in each scheme, and ceremonies in a frame: seconds each on a busy machine.
 test.describe.configure({ timeout: 180_000 });
@@ -40,17 +26,9 @@ async function tabTo(page: Page, target: Locator, what: string) {
   expect(await focused(target), `${what} is reachable with Tab`).toBe(true);
 }
 
-async function customer() {
-  const inbox = `inbox-${randomUUID().slice(0, 8)}@example.test`;
-  const user = await seedApplicationUser(application, { mfaEnabled: true, devices: [{ type: "EMAIL", nickname: "Inbox", target: inbox, isDefault: true }] });
-  const externalId = `shop-${randomUUID().slice(0, 8)}`;
-  await db.apiApplicationUser.update({ where: { applicationId_userId: { applicationId: application.id, userId: user.id } }, data: { externalId } });
-  return { ...user, externalId, inbox };
-}
-
 test("token mode: the frame scans clean in both schemes, and a device is added with the keyboard alone", async ({ page, request }) => {
-  const user = await customer();
-  await page.goto(`${host.origin}/`);
+  const user = await customer({ devices: true });
+  await page.goto(`${shop.host.origin}/`);
   await tabTo(page, page.getByLabel("Customer id"), "the host's customer field");
   await page.keyboard.type(user.externalId);
   await page.keyboard.press("Enter");
@@ -58,7 +36,7 @@ test("token mode: the frame scans clean in both schemes, and a device is added w
   await tabTo(page, open, "the host's button");
   await page.keyboard.press("Enter");
 
-  const widget: FrameLocator = page.frameLocator(`iframe[title="${TITLE}"]`);
+  const widget: FrameLocator = page.frameLocator(`iframe[title="${WIDGET_TITLE}"]`);
   await expect(widget.getByRole("heading", { name: "Your devices" })).toBeVisible();
   await expectAccessible(page, "device list in the frame");
 
