@@ -7,7 +7,7 @@ import { crossSiteHostOrigin } from "./fixtures/server-env";
  * channel with its widget session's credential (components/flows/live-channel.ts): a waiting section
  * (a phone's approval, an emailed link) moves within a second, as on the portal's own pages.
  */
-test("a widget session hears its flow change on the live channel with its credential; without one, or with a made-up one, it is refused", async ({ page, request, baseURL }) => {
+test("a widget session hears its flow change on the live channel with its credential; without one, a made-up one, or another session's (same user, or another user of another application), it is refused", async ({ page, request, baseURL }) => {
   const application = await createTestApplication({ name: "Live Shop" });
   const user = await seedApplicationUser(application, { mfaEnabled: false, devices: [] });
   const origin = crossSiteHostOrigin(baseURL!);
@@ -26,6 +26,20 @@ test("a widget session hears its flow change on the live channel with its creden
 
   expect((await request.get(live)).status()).toBe(401);
   expect((await request.get(live, { headers: { Authorization: "Bearer mfa_ws_made.up" } })).status()).toBe(401);
+
+  // Another widget session of the same user, and one of another user of another application: each a
+  // live session of its own, and neither finds this flow.
+  const opener = async (app: typeof application, userId: string) => {
+    const token = ((await (await request.post("/api/v1/widget-tokens", { headers: bearer(app.secret), data: { userId, origin } })).json()) as { token: string }).token;
+    const answer = await request.post("/api/widget/flows", { headers: { Origin: baseURL!, "Content-Type": "application/json" }, data: { flow: "device-management", parentOrigin: origin, token } });
+    expect(answer.status(), await answer.text()).toBe(200);
+    return ((await answer.json()) as { widgetSession: string }).widgetSession;
+  };
+  const otherApplication = await createTestApplication({ name: "Other Shop" });
+  const stranger = await seedApplicationUser(otherApplication, { mfaEnabled: false, devices: [] });
+  for (const credential of [await opener(application, user.id), await opener(otherApplication, stranger.id)]) {
+    expect((await request.get(live, { headers: { Authorization: `Bearer ${credential}` } })).status()).toBe(404);
+  }
 
   // The stream, read as the frame reads it: fetch with the credential, from a page of ours.
   await page.goto("/sign-in");
